@@ -1,0 +1,19 @@
+export {
+  addDays,
+  addMonths,
+  addYears,
+  type CalendarDate,
+  compareDates,
+  daysBetween,
+  endOfMonth,
+  formatDateFr,
+  fromFecDate,
+  isCalendarDate,
+  isoWeekday,
+  parseCalendarDate,
+  startOfMonth,
+  todayIn,
+  toFecDate,
+} from './calendar-date.ts';
+export { type FiscalYear, fiscalYearContaining, isFiscalYearStart, type MonthDay } from './fiscal-year.ts';
+export { type Instant, isInstant, nowInstant } from './instant.ts';

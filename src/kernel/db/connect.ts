@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './database.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The application's handle on its database: the Kysely instance plus what differs per dialect. */
+export type Store = {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** `postgres://…` or the SQLite file path. */
+  location: string;
+  close: () => Promise<void>;
+};
+
+// pg turns int8, numeric, date and timestamptz into strings or local-midnight Dates by default;
+// parse them once per process so rows read the same on both databases (see stack-notes.md).
+function safeNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`Entier hors limites : ${text}`);
+  return n;
+}
+pg.types.setTypeParser(20, safeNumber); // int8
+pg.types.setTypeParser(1700, safeNumber); // numeric: only sums of bigint columns reach us
+pg.types.setTypeParser(1082, (v) => v); // date → 'YYYY-MM-DD'
+pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString()); // timestamp
+pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+export function openStore(location: string, options: { poolSize?: number } = {}): Store {
+  if (isPostgresUrl(location)) {
+    const pool = new pg.Pool({ connectionString: location, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', location, close: () => db.destroy() };
+  }
+  const file = location.replace(/^sqlite:/, '');
+  const database = new Database(file, { timeout: 5000 });
+  database.pragma('journal_mode = WAL');
+  // FULL: a validated invoice must survive a power cut, not only a process crash.
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/** Online backup of a SQLite file (consistent while writers keep going). */
+export async function backupSqlite(
+  file: string,
+  destination: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const database = new Database(file, { readonly: true, timeout: 5000 });
+  try {
+    await database.backup(destination, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.(totalPages - remainingPages, totalPages);
+        return 200;
+      },
+    });
+  } finally {
+    database.close();
+  }
+}

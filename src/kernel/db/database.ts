@@ -1,0 +1,29 @@
+// The one place that sees every module's table types (type-only imports: the allowed exception to
+// the dependency rule, ARCHITECTURE.md §2).
+import type { AuditEventTable, AuditHeadTable } from '../audit/tables.ts';
+import type { DocumentTable } from '../documents/tables.ts';
+import type { NumberingCounterTable } from '../numbering/tables.ts';
+import type {
+  AppUserTable,
+  IdempotencyRecordTable,
+  MembershipTable,
+  OrganisationTable,
+  SessionTable,
+} from '../organisations/tables.ts';
+import type { PartyAddressTable, PartyContactTable, PartyRoleTable, PartyTable } from '../parties/tables.ts';
+
+export type DB = {
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  membership: MembershipTable;
+  session: SessionTable;
+  idempotency_record: IdempotencyRecordTable;
+  party: PartyTable;
+  party_role: PartyRoleTable;
+  party_contact: PartyContactTable;
+  party_address: PartyAddressTable;
+  audit_head: AuditHeadTable;
+  audit_event: AuditEventTable;
+  numbering_counter: NumberingCounterTable;
+  document: DocumentTable;
+};

@@ -1,0 +1,1 @@
+export type NumberingCounterTable = { org_id: string; sequence: string; next_value: number };

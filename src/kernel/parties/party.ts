@@ -1,0 +1,266 @@
+import { sql } from 'kysely';
+import { recordAudit } from '../audit/audit.ts';
+import type { Db } from '../db/index.ts';
+import { notFound } from '../errors/domain-error.ts';
+import { newId } from '../ids.ts';
+import type { PartyDto, PartyInput, PartyListQuery, PartyPage } from './contract.ts';
+import { likeContains, sortKey } from './sort-key.ts';
+import type { PartyTable } from './tables.ts';
+
+function toRow(input: PartyInput) {
+  return {
+    kind: input.kind,
+    name: input.name,
+    sort_key: sortKey(input.name),
+    legal_form: input.legalForm,
+    siren: input.siren,
+    siret: input.siret,
+    vat_number: input.vatNumber,
+    email: input.email,
+    phone: input.phone,
+    website: input.website,
+    iban: input.iban,
+    bic: input.bic,
+    notes: input.notes,
+  };
+}
+
+async function writeChildren(trx: Db, orgId: string, partyId: string, input: PartyInput): Promise<void> {
+  await trx.deleteFrom('party_role').where('org_id', '=', orgId).where('party_id', '=', partyId).execute();
+  await trx.deleteFrom('party_contact').where('org_id', '=', orgId).where('party_id', '=', partyId).execute();
+  await trx.deleteFrom('party_address').where('org_id', '=', orgId).where('party_id', '=', partyId).execute();
+  await trx
+    .insertInto('party_role')
+    .values(input.roles.map((role) => ({ org_id: orgId, party_id: partyId, role })))
+    .execute();
+  if (input.contacts.length > 0)
+    await trx
+      .insertInto('party_contact')
+      .values(
+        input.contacts.map((c, position) => ({
+          org_id: orgId,
+          id: newId(),
+          party_id: partyId,
+          position,
+          name: c.name,
+          job_title: c.jobTitle,
+          email: c.email,
+          phone: c.phone,
+        })),
+      )
+      .execute();
+  if (input.addresses.length > 0)
+    await trx
+      .insertInto('party_address')
+      .values(
+        input.addresses.map((a, position) => ({
+          org_id: orgId,
+          id: newId(),
+          party_id: partyId,
+          position,
+          kind: a.kind,
+          line1: a.line1,
+          line2: a.line2,
+          postal_code: a.postalCode,
+          city: a.city,
+          country: a.country,
+        })),
+      )
+      .execute();
+}
+
+export async function createParty(trx: Db, orgId: string, input: PartyInput, actorId: string | null) {
+  const now = new Date().toISOString();
+  const id = newId();
+  await trx
+    .insertInto('party')
+    .values({ org_id: orgId, id, ...toRow(input), archived_at: null, created_at: now, updated_at: now })
+    .execute();
+  await writeChildren(trx, orgId, id, input);
+  const party = await getParty(trx, orgId, id);
+  await recordAudit(trx, {
+    orgId,
+    actorId,
+    action: 'party.created',
+    entity: 'party',
+    entityId: id,
+    after: party,
+  });
+  return party;
+}
+
+export async function updateParty(
+  trx: Db,
+  orgId: string,
+  partyId: string,
+  input: PartyInput,
+  actorId: string | null,
+): Promise<PartyDto> {
+  const before = await getParty(trx, orgId, partyId);
+  await trx
+    .updateTable('party')
+    .set({ ...toRow(input), updated_at: new Date().toISOString() })
+    .where('org_id', '=', orgId)
+    .where('id', '=', partyId)
+    .execute();
+  await writeChildren(trx, orgId, partyId, input);
+  const after = await getParty(trx, orgId, partyId);
+  await recordAudit(trx, {
+    orgId,
+    actorId,
+    action: 'party.updated',
+    entity: 'party',
+    entityId: partyId,
+    before,
+    after,
+  });
+  return after;
+}
+
+/** Parties are archived, never deleted: invoices and entries keep pointing at them. */
+export async function setPartyArchived(
+  trx: Db,
+  orgId: string,
+  partyId: string,
+  archived: boolean,
+  actorId: string | null,
+): Promise<PartyDto> {
+  const before = await getParty(trx, orgId, partyId);
+  const archivedAt = archived ? (before.archivedAt ?? new Date().toISOString()) : null;
+  await trx
+    .updateTable('party')
+    .set({ archived_at: archivedAt, updated_at: new Date().toISOString() })
+    .where('org_id', '=', orgId)
+    .where('id', '=', partyId)
+    .execute();
+  await recordAudit(trx, {
+    orgId,
+    actorId,
+    action: archived ? 'party.archived' : 'party.restored',
+    entity: 'party',
+    entityId: partyId,
+    before: { archivedAt: before.archivedAt },
+    after: { archivedAt },
+  });
+  return { ...before, archivedAt };
+}
+
+async function loadChildren(db: Db, orgId: string, rows: PartyTable[]): Promise<PartyDto[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [roles, contacts, addresses] = await Promise.all([
+    db
+      .selectFrom('party_role')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('party_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('party_contact')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('party_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('party_address')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('party_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
+  ]);
+  const roleOrder = ['customer', 'user', 'member', 'prospect', 'supplier', 'subcontractor', 'provider'];
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    roles: roles
+      .filter((x) => x.party_id === r.id)
+      .map((x) => x.role)
+      .sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b)),
+    legalForm: r.legal_form,
+    siren: r.siren,
+    siret: r.siret,
+    vatNumber: r.vat_number,
+    email: r.email,
+    phone: r.phone,
+    website: r.website,
+    iban: r.iban,
+    bic: r.bic,
+    notes: r.notes,
+    contacts: contacts
+      .filter((c) => c.party_id === r.id)
+      .map((c) => ({ id: c.id, name: c.name, jobTitle: c.job_title, email: c.email, phone: c.phone })),
+    addresses: addresses
+      .filter((a) => a.party_id === r.id)
+      .map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        line1: a.line1,
+        line2: a.line2,
+        postalCode: a.postal_code,
+        city: a.city,
+        country: a.country,
+      })),
+    archivedAt: r.archived_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export async function getParty(db: Db, orgId: string, partyId: string): Promise<PartyDto> {
+  const row = await db
+    .selectFrom('party')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', partyId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Tiers');
+  return (await loadChildren(db, orgId, [row]))[0]!;
+}
+
+export async function listParties(db: Db, orgId: string, query: PartyListQuery): Promise<PartyPage> {
+  let base = db.selectFrom('party').where('party.org_id', '=', orgId);
+  if (query.q) {
+    const key = likeContains(sortKey(query.q));
+    const raw = likeContains(query.q.toLowerCase().replace(/\s/g, ''));
+    base = base.where((eb) =>
+      eb.or([
+        eb(sql`party.sort_key`, 'like', sql`${key} escape '\\'`),
+        eb(sql`lower(coalesce(party.email, ''))`, 'like', sql`${raw} escape '\\'`),
+        eb(sql`coalesce(party.siret, '')`, 'like', sql`${raw} escape '\\'`),
+      ]),
+    );
+  }
+  if (query.role) {
+    const role = query.role;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('party_role')
+          .select('party_role.role')
+          .whereRef('party_role.org_id', '=', 'party.org_id')
+          .whereRef('party_role.party_id', '=', 'party.id')
+          .where('party_role.role', '=', role),
+      ),
+    );
+  }
+  if (query.kind) base = base.where('party.kind', '=', query.kind);
+  if (query.archived === 'exclude') base = base.where('party.archived_at', 'is', null);
+  if (query.archived === 'only') base = base.where('party.archived_at', 'is not', null);
+
+  const { total } = await base
+    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'bigint').as('total'))
+    .executeTakeFirstOrThrow();
+  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
+  const column = query.sort.replace('-', '') === 'name' ? 'party.sort_key' : 'party.created_at';
+  const rows = await base
+    .selectAll('party')
+    .orderBy(column, direction)
+    .orderBy('party.id', direction)
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  return { items: await loadChildren(db, orgId, rows), total: Number(total) };
+}

@@ -1,0 +1,46 @@
+import type { Role } from '../organisations/tables.ts';
+
+export type { Role };
+export const ROLES: readonly Role[] = [
+  'owner',
+  'assistant',
+  'accountant',
+  'hr',
+  'viewer',
+  'teacher',
+  'student',
+];
+
+export const ROLE_LABELS_FR: Record<Role, string> = {
+  owner: 'Responsable',
+  assistant: 'Assistant(e) de gestion',
+  accountant: 'Comptable',
+  hr: 'Ressources humaines',
+  viewer: 'Lecture seule',
+  teacher: 'Enseignant(e)',
+  student: 'Élève',
+};
+
+/**
+ * The permission table: who may do what in an organisation. Every route names one permission and
+ * `can()` is the only check. Personal and payroll data are reserved to the roles that need them.
+ */
+export const PERMISSIONS = {
+  'org.read': ['owner', 'assistant', 'accountant', 'hr', 'viewer', 'teacher', 'student'],
+  'org.manage': ['owner', 'teacher'],
+  'users.read': ['owner', 'teacher'],
+  'users.manage': ['owner'],
+  'parties.read': ['owner', 'assistant', 'accountant', 'hr', 'viewer', 'teacher', 'student'],
+  'parties.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
+  'documents.read': ['owner', 'assistant', 'accountant', 'hr', 'viewer', 'teacher', 'student'],
+  'documents.write': ['owner', 'assistant', 'accountant', 'hr', 'teacher', 'student'],
+  'audit.read': ['owner', 'accountant', 'teacher'],
+  'personnel.read': ['owner', 'hr', 'teacher'],
+  'personnel.write': ['owner', 'hr', 'teacher'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

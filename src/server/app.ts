@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { resolveSession } from '../kernel/auth/sessions.ts';
+import { problem, sendProblem, toProblem } from './problem.ts';
+import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { memberRoutes } from './routes/members.ts';
+import { organisationRoutes } from './routes/organisations.ts';
+import { partyRoutes } from './routes/parties.ts';
+import type { App, AppOptions } from './types.ts';
+
+// Validation messages in French, for every schema of the process.
+z.config(z.locales.fr());
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects its CSS variables at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Agora API',
+        version: '1',
+        description: 'PGI des petites organisations. Erreurs au format application/problem+json (RFC 9457).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('scope', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await resolveSession(options.store.db, token) : null;
+    // Double submit: a cross-site form cannot read the token that /me and /login hand to the page.
+    if (request.session && UNSAFE.has(request.method) && !request.url.startsWith('/api/v1/auth/login')) {
+      if (request.headers['x-csrf-token'] !== request.session.csrfToken)
+        return sendProblem(reply, problem('csrf', 403, 'Rechargez la page puis recommencez.'));
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    try {
+      return sendProblem(reply, toProblem(error, request));
+    } catch (failure) {
+      request.log.error({ err: failure }, 'error handler failed');
+      return sendProblem(reply, problem('internal', 500, 'Une erreur inattendue est survenue.'));
+    }
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  healthRoutes(app, options);
+  authRoutes(app, options);
+  organisationRoutes(app, options);
+  memberRoutes(app, options);
+  partyRoutes(app, options);
+
+  const webDir = options.webDir;
+  if (webDir && existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: true });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (isPage && webDir && existsSync(webDir)) return reply.type('text/html').sendFile('index.html');
+    return sendProblem(reply, problem('not-found', 404, 'Cette adresse ne correspond à aucune ressource.'));
+  });
+
+  return app;
+}

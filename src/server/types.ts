@@ -1,0 +1,42 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Session } from '../kernel/auth/sessions.ts';
+import type { Store } from '../kernel/db/index.ts';
+import type { Permission, Role } from '../kernel/roles/permissions.ts';
+
+export type App = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export type AppOptions = {
+  store: Store;
+  /** Where documents' bytes live (content-addressed). */
+  documentsDir: string;
+  /** Built web app to serve; omitted in API-only tests. */
+  webDir?: string;
+  /** Secure cookies need HTTPS; off for http://localhost. */
+  secureCookies?: boolean;
+  loginRateLimit?: { max: number; timeWindowMs: number };
+  logger?: boolean;
+};
+
+export type Deps = AppOptions;
+
+/** The caller's organisation scope, set by the guard of every org route. */
+export type Scope = { orgId: string; userId: string; role: Role };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission an org route requires; read by the role-matrix tests. */
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    session: Session | null;
+    scope: Scope | null;
+  }
+}

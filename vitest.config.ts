@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+// One run covers the server (unit, integration on SQLite and PostgreSQL, HTTP, browser) and the web.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'server',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          environment: 'node',
+          env: { TZ: 'UTC' },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      './web',
+    ],
+  },
+});
