@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // One run covers the server (unit, integration on SQLite and PostgreSQL, HTTP, browser) and the web.
 export default defineConfig({
   test: {
+    // CI reads the totals from the JSON report (.ci/run prints "N passed, N failed").
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
     projects: [
       {
         test: {

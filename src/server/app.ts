@@ -53,7 +53,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // preHandler: the key includes the e-mail, so the body must be parsed first.
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -21,7 +21,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT invalide : ${env.PORT}`);
   return {
-    databaseUrl: env.DATABASE_URL ?? join(dataDir, 'agora.sqlite'),
+    databaseUrl: env.DATABASE_URL || join(dataDir, 'agora.sqlite'),
     dataDir,
     documentsDir: join(dataDir, 'documents'),
     webDir: join(projectRoot, 'web', 'dist'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isFiscalYearStart } from '../dates/index.ts';
 import {
   BIC_INVALID,
   EMAIL_INVALID,
@@ -80,7 +81,7 @@ export const organisationInput = z
     phone: optionalText(30),
     fiscalYearStart: z
       .string()
-      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Début d’exercice au format MM-JJ (ex. 01-01).')
+      .refine(isFiscalYearStart, 'Début d’exercice au format MM-JJ, date réelle hors 29 février (ex. 01-01).')
       .default('01-01'),
     vatRegime: z.enum(vatRegimes, 'Régime de TVA inconnu.'),
     timeZone: z.string().default('Europe/Paris'),
@@ -90,7 +91,13 @@ export const organisationInput = z
       ctx.addIssue({ code: 'custom', path: ['siret'], message: 'Le SIRET doit commencer par le SIREN.' });
     if (org.siret && !org.siren)
       ctx.addIssue({ code: 'custom', path: ['siren'], message: 'Indiquez le SIREN avec le SIRET.' });
-    if (org.vatNumber?.startsWith('FR') && org.siren && org.vatNumber !== vatNumberFromSiren(org.siren))
+    if (
+      org.vatNumber?.startsWith('FR') &&
+      org.siren &&
+      isSiren(org.siren) &&
+      isVatNumber(org.vatNumber) &&
+      org.vatNumber !== vatNumberFromSiren(org.siren)
+    )
       ctx.addIssue({
         code: 'custom',
         path: ['vatNumber'],

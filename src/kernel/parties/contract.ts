@@ -5,6 +5,7 @@ import {
   isBic,
   isIban,
   isSiren,
+  isVatNumber,
   normalizeIdentifier,
   POSTAL_CODE_INVALID,
   vatNumberFromSiren,
@@ -103,7 +104,13 @@ export const partyInput = z
       ctx.addIssue({ code: 'custom', path: ['siret'], message: 'Le SIRET doit commencer par le SIREN.' });
     if (p.siret && !p.siren && !isSiren(p.siret.slice(0, 9)))
       ctx.addIssue({ code: 'custom', path: ['siret'], message: 'Le SIRET ne contient pas un SIREN valide.' });
-    if (p.vatNumber?.startsWith('FR') && p.siren && p.vatNumber !== vatNumberFromSiren(p.siren))
+    if (
+      p.vatNumber?.startsWith('FR') &&
+      p.siren &&
+      isSiren(p.siren) &&
+      isVatNumber(p.vatNumber) &&
+      p.vatNumber !== vatNumberFromSiren(p.siren)
+    )
       ctx.addIssue({
         code: 'custom',
         path: ['vatNumber'],

@@ -1,0 +1,49 @@
+import type { Db } from '../../src/kernel/db/index.ts';
+import { putBytes, recordDocument } from '../../src/kernel/documents/document-store.ts';
+import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
+import { setMembership } from '../../src/kernel/users/users.ts';
+import { buildParty, buildUser } from './factories.ts';
+
+/**
+ * Puts at least one row in every organisation table through the domain functions. When a module adds a
+ * table, extend this so the copy test keeps proving the copy complete.
+ */
+export async function populateOrganisation(db: Db, orgId: string, documentsDir: string): Promise<void> {
+  const member = await buildUser(db);
+  await db
+    .transaction()
+    .execute((trx) => setMembership(trx, { orgId, userId: member.id, role: 'assistant', actorId: null }));
+  await buildParty(db, orgId, {
+    name: 'Client complet',
+    roles: ['customer', 'member'],
+    contacts: [{ name: 'Contact' }],
+    addresses: [{ kind: 'billing', line1: '1 rue A', postalCode: '69001', city: 'Lyon' }],
+  });
+  await db.transaction().execute((trx) => takeNextNumber(trx, orgId, 'test:2026'));
+  const bytes = new TextEncoder().encode(`pièce ${orgId}`);
+  const sha256 = await putBytes(documentsDir, bytes);
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordDocument(trx, {
+        orgId,
+        sha256,
+        fileName: 'piece.txt',
+        mediaType: 'text/plain',
+        size: bytes.byteLength,
+        actorId: null,
+      }),
+    );
+  await db
+    .insertInto('idempotency_record')
+    .values({
+      org_id: orgId,
+      id: `key-${orgId}`,
+      user_id: member.id,
+      route: 'POST /api/v1/orgs/:orgId/parties',
+      status: 201,
+      body: '{}',
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+}

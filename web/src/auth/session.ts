@@ -1,0 +1,81 @@
+import { type QueryClient, queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import { redirect } from '@tanstack/react-router';
+import { can, type Permission, type Role } from '../../../src/kernel/roles/permissions.ts';
+import { api, isApiError, setCsrfToken } from '../api/client.ts';
+
+export type MeOrganisation = { id: string; name: string; kind: string; role: Role };
+export type Me = {
+  user: { id: string; email: string; name: string; locale: string };
+  organisations: MeOrganisation[];
+  csrfToken: string;
+  expiresAt: string;
+};
+
+// Not a secret, only a hint that a session cookie may exist: without it the app goes straight to the
+// login page instead of asking /me for a 401 that the browser would log as an error.
+const HINT_KEY = 'agora.session';
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberSession(): void {
+  storage()?.setItem(HINT_KEY, '1');
+}
+
+export function forgetSession(queryClient: QueryClient): void {
+  storage()?.removeItem(HINT_KEY);
+  setCsrfToken(null);
+  queryClient.removeQueries();
+}
+
+export function mayHaveSession(): boolean {
+  return storage()?.getItem(HINT_KEY) === '1';
+}
+
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async () => {
+    const me = await api<Me>('/api/v1/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  },
+  staleTime: 5 * 60_000,
+  retry: false,
+});
+
+/** Accepts only an in-app path, so a crafted link cannot send the user elsewhere after login. */
+export function safeRedirect(target: unknown): string {
+  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : '/';
+}
+
+/** For `beforeLoad`: the logged-in user, or a redirect to the login page that comes back here. */
+export async function requireMe(queryClient: QueryClient, here: string): Promise<Me> {
+  const toLogin = () =>
+    redirect({ to: '/login', search: { redirect: here === '/' ? undefined : here }, replace: true });
+  if (!mayHaveSession() && !queryClient.getQueryData(meQuery.queryKey)) throw toLogin();
+  try {
+    return await queryClient.ensureQueryData(meQuery);
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      forgetSession(queryClient);
+      throw toLogin();
+    }
+    throw error;
+  }
+}
+
+export function useMe(): Me {
+  return useSuspenseQuery(meQuery).data;
+}
+
+/** The current user's role in an organisation, and what it allows. */
+export function useOrgRole(orgId: string): { role: Role | null; can: (permission: Permission) => boolean } {
+  const me = useMe();
+  const role = me.organisations.find((o) => o.id === orgId)?.role ?? null;
+  return { role, can: (permission) => role !== null && can(role, permission) };
+}

@@ -1,0 +1,100 @@
+import type { ParseKeys } from 'i18next';
+
+/**
+ * The activities of the Bac pro AGOrA référentiel (arrêté du 18 février 2020) that the screens name in
+ * their badges and that the "À venir" pages announce. Titles live in the i18n files, source:
+ * ../shared/referentiel/agora.json.
+ */
+export type ActivityCode = '1.1' | '1.2' | '1.3' | '2.1' | '2.2' | '2.3' | '3.1' | '3.2' | '3.3';
+
+export type Activity = { code: ActivityCode; title: ParseKeys; tasks: readonly ParseKeys[] };
+
+export const ACTIVITIES: Record<ActivityCode, Activity> = {
+  '1.1': {
+    code: '1.1',
+    title: 'referentiel.a1_1.title',
+    tasks: ['referentiel.a1_1.t1', 'referentiel.a1_1.t2', 'referentiel.a1_1.t3', 'referentiel.a1_1.t4'],
+  },
+  '1.2': {
+    code: '1.2',
+    title: 'referentiel.a1_2.title',
+    tasks: ['referentiel.a1_2.t1', 'referentiel.a1_2.t2', 'referentiel.a1_2.t3', 'referentiel.a1_2.t4'],
+  },
+  '1.3': {
+    code: '1.3',
+    title: 'referentiel.a1_3.title',
+    tasks: ['referentiel.a1_3.t1', 'referentiel.a1_3.t2', 'referentiel.a1_3.t3', 'referentiel.a1_3.t4'],
+  },
+  '2.1': {
+    code: '2.1',
+    title: 'referentiel.a2_1.title',
+    tasks: ['referentiel.a2_1.t1', 'referentiel.a2_1.t2', 'referentiel.a2_1.t3', 'referentiel.a2_1.t4'],
+  },
+  '2.2': {
+    code: '2.2',
+    title: 'referentiel.a2_2.title',
+    tasks: ['referentiel.a2_2.t1', 'referentiel.a2_2.t2', 'referentiel.a2_2.t3'],
+  },
+  '2.3': {
+    code: '2.3',
+    title: 'referentiel.a2_3.title',
+    tasks: [
+      'referentiel.a2_3.t1',
+      'referentiel.a2_3.t2',
+      'referentiel.a2_3.t3',
+      'referentiel.a2_3.t4',
+      'referentiel.a2_3.t5',
+    ],
+  },
+  '3.1': {
+    code: '3.1',
+    title: 'referentiel.a3_1.title',
+    tasks: ['referentiel.a3_1.t1', 'referentiel.a3_1.t2', 'referentiel.a3_1.t3'],
+  },
+  '3.2': {
+    code: '3.2',
+    title: 'referentiel.a3_2.title',
+    tasks: ['referentiel.a3_2.t1', 'referentiel.a3_2.t2', 'referentiel.a3_2.t3'],
+  },
+  '3.3': {
+    code: '3.3',
+    title: 'referentiel.a3_3.title',
+    tasks: ['referentiel.a3_3.t1', 'referentiel.a3_3.t2', 'referentiel.a3_3.t3'],
+  },
+};
+
+/** A badge: the activity code and the short name of what the screen serves in it. */
+export type ServedActivity = { code: ActivityCode; label: ParseKeys };
+
+export const PARTIES_SERVE: readonly ServedActivity[] = [
+  { code: '1.3', label: 'badges.updateRecords' },
+  { code: '2.1', label: 'badges.supplierFiles' },
+];
+
+/** What each area still to build will serve: whole activities, or named tasks where only some apply. */
+export type Area = 'relations' | 'production' | 'personnel' | 'accounting' | 'training';
+
+export type UpcomingScope = { activity: ActivityCode; tasks?: readonly ParseKeys[] };
+
+export const AREA_SCOPE: Record<Area, readonly UpcomingScope[]> = {
+  relations: [{ activity: '1.1' }, { activity: '1.2' }, { activity: '1.3' }],
+  production: [{ activity: '2.1' }, { activity: '2.2' }, { activity: '2.3' }],
+  personnel: [{ activity: '3.1' }, { activity: '3.2' }, { activity: '3.3' }],
+  // The ledger sits under every area; these are the tasks whose entries it records.
+  accounting: [
+    { activity: '1.2', tasks: ['referentiel.a1_2.t2', 'referentiel.a1_2.t3'] },
+    { activity: '2.2' },
+  ],
+  // The training mode covers the whole référentiel, so it lists every activity.
+  training: [
+    { activity: '1.1' },
+    { activity: '1.2' },
+    { activity: '1.3' },
+    { activity: '2.1' },
+    { activity: '2.2' },
+    { activity: '2.3' },
+    { activity: '3.1' },
+    { activity: '3.2' },
+    { activity: '3.3' },
+  ],
+};
