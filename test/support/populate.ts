@@ -22,18 +22,16 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
   await db.transaction().execute((trx) => takeNextNumber(trx, orgId, 'test:2026'));
   const bytes = new TextEncoder().encode(`pièce ${orgId}`);
   const sha256 = await putBytes(documentsDir, bytes);
-  await db
-    .transaction()
-    .execute((trx) =>
-      recordDocument(trx, {
-        orgId,
-        sha256,
-        fileName: 'piece.txt',
-        mediaType: 'text/plain',
-        size: bytes.byteLength,
-        actorId: null,
-      }),
-    );
+  await db.transaction().execute((trx) =>
+    recordDocument(trx, {
+      orgId,
+      sha256,
+      fileName: 'piece.txt',
+      mediaType: 'text/plain',
+      size: bytes.byteLength,
+      actorId: null,
+    }),
+  );
   await db
     .insertInto('idempotency_record')
     .values({
