@@ -16,6 +16,22 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Dates must not shift by a day in the organisations' own time zone: run the date-sensitive suites
+        // again under Europe/Paris.
+        test: {
+          name: 'server-paris',
+          include: [
+            'src/kernel/dates/**/*.test.ts',
+            'test/integration/kernel.int.test.ts',
+            'test/timezone.test.ts',
+          ],
+          environment: 'node',
+          env: { TZ: 'Europe/Paris' },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
       './web',
     ],
   },

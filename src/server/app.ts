@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { resolveSession } from '../kernel/auth/sessions.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 import { memberRoutes } from './routes/members.ts';
 import { organisationRoutes } from './routes/organisations.ts';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   organisationRoutes(app, options);
   memberRoutes(app, options);
   partyRoutes(app, options);
+  documentRoutes(app, options);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

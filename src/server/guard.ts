@@ -31,7 +31,10 @@ export function scopeOf(request: FastifyRequest): Scope {
   return request.scope;
 }
 
-/** Every org route declares its permission here; the OpenAPI document carries it for the tests. */
+/**
+ * Every org route declares its permission here. The guard runs before validation, so a stranger to the
+ * organisation gets 404 whatever they send, and learns nothing from validation messages.
+ */
 export function orgRoute(store: Store, permission: Permission) {
-  return { preHandler: orgGuard(store, permission), config: { permission } };
+  return { preValidation: orgGuard(store, permission), config: { permission } };
 }

@@ -1,0 +1,81 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { ensureDemo } from '../../src/demo/seed.ts';
+import { migrateToLatest, openStore, type Store } from '../../src/kernel/db/index.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { App } from '../../src/server/types.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const WEB_DIST = join(import.meta.dirname, '../../web/dist');
+
+/** The browser suites run when Chromium and the built web app are there; in CI they must be. */
+export const browserAvailable = existsSync(CHROMIUM) && existsSync(join(WEB_DIST, 'index.html'));
+if (!browserAvailable && process.env.CI === 'true')
+  throw new Error(
+    `Chromium (${CHROMIUM}) et l’application web construite (${WEB_DIST}) sont obligatoires en CI.`,
+  );
+
+export type Running = { app: App; store: Store; baseUrl: string; browser: Browser; downloadsDir: string };
+
+/** The real server (npm start's composition: demo seed, built web app) on a free port, and Chromium. */
+export async function startBrowserStack(): Promise<Running> {
+  const dir = mkdtempSync(join(tmpdir(), 'agora-e2e-'));
+  const store = openStore(join(dir, 'agora.sqlite'));
+  await migrateToLatest(store);
+  await ensureDemo(store);
+  const app = await buildApp({ store, documentsDir: join(dir, 'documents'), webDir: WEB_DIST });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return { app, store, baseUrl: `http://127.0.0.1:${port}`, browser, downloadsDir: join(dir, 'downloads') };
+}
+
+export async function stopBrowserStack(running: Running | undefined): Promise<void> {
+  if (!running) return;
+  await running.browser.close();
+  await running.app.close();
+  await running.store.close();
+}
+
+export type AxeFinding = { page: string; id: string; impact: string; help: string; targets: string[] };
+
+/** Serious and critical WCAG 2 A/AA violations on the current page. */
+export async function seriousViolations(page: Page, label: string): Promise<AxeFinding[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      page: label,
+      id: v.id,
+      impact: String(v.impact),
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+}
+
+/** Collects console errors and CSP refusals: a page that logs them is broken even if it renders. */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
