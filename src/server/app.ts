@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveSession } from '../kernel/auth/sessions.ts';
+import { requireSession } from './guard.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -20,7 +21,7 @@ import { healthRoutes } from './routes/health.ts';
 import { memberRoutes } from './routes/members.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { partyRoutes } from './routes/parties.ts';
-import type { App, AppOptions } from './types.ts';
+import type { App, AppOptions, RouteInfo } from './types.ts';
 
 // Validation messages in French, for every schema of the process.
 z.config(z.locales.fr());
@@ -75,6 +76,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
 
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, permission: route.config?.permission });
+    }
+  });
+
   app.decorateRequest('session', null);
   app.decorateRequest('scope', null);
 
@@ -87,6 +97,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
       if (request.headers['x-csrf-token'] !== request.session.csrfToken)
         return sendProblem(reply, problem('csrf', 403, 'Rechargez la page puis recommencez.'));
     }
+  });
+
+  // Everything under /api needs a session except these; checked before validation, so an anonymous
+  // caller learns nothing from validation messages either.
+  const publicRoutes = new Set([
+    'GET /api/health',
+    'GET /api/openapi.json',
+    'POST /api/v1/auth/login',
+    'POST /api/v1/auth/logout',
+  ]);
+  app.addHook('preValidation', async (request) => {
+    const route = `${request.method} ${request.routeOptions.url}`;
+    if (request.routeOptions.url?.startsWith('/api/') && !publicRoutes.has(route)) requireSession(request);
   });
 
   app.setErrorHandler((error, request, reply) => {

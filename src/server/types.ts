@@ -30,7 +30,13 @@ export type Deps = AppOptions;
 /** The caller's organisation scope, set by the guard of every org route. */
 export type Scope = { orgId: string; userId: string; role: Role };
 
+/** One line per route, collected at registration: the security tests enumerate them. */
+export type RouteInfo = { method: string; url: string; permission: Permission | undefined };
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteInfo[];
+  }
   interface FastifyContextConfig {
     /** The permission an org route requires; read by the role-matrix tests. */
     permission?: Permission;

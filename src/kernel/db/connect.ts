@@ -34,6 +34,12 @@ export function isPostgresUrl(location: string): boolean {
 export function openStore(location: string, options: { poolSize?: number } = {}): Store {
   if (isPostgresUrl(location)) {
     const pool = new pg.Pool({ connectionString: location, max: options.poolSize ?? 10 });
+    // An idle connection can be cut by the server (restart, failover, database dropped): without a
+    // listener pg would throw it out of the event loop and stop the process. The pool replaces it.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01')
+        process.stderr.write(`PostgreSQL : connexion inactive perdue (${error.message})\n`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', location, close: () => db.destroy() };
   }

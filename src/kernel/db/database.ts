@@ -1,5 +1,8 @@
 // The one place that sees every module's table types (type-only imports: the allowed exception to
 // the dependency rule, ARCHITECTURE.md §2).
+
+// biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
+import type { LedgerTables } from '../../ledger/tables.ts';
 import type { AuditEventTable, AuditHeadTable } from '../audit/tables.ts';
 import type { DocumentTable } from '../documents/tables.ts';
 import type { NumberingCounterTable } from '../numbering/tables.ts';
@@ -26,4 +29,4 @@ export type DB = {
   audit_event: AuditEventTable;
   numbering_counter: NumberingCounterTable;
   document: DocumentTable;
-};
+} & LedgerTables;

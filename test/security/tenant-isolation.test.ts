@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { putBytes, recordDocument } from '../../src/kernel/documents/document-store.ts';
+import { buildOrganisation, buildParty, buildUser, TEST_PASSWORD } from '../support/factories.ts';
+import { type Client, loginAs, startTestServer, type TestServer } from '../support/http.ts';
+import { countRows, tablesWithOrgId } from '../support/schema.ts';
+import { sampleFromSchema } from '../support/schema-sample.ts';
+import { DIALECTS } from '../support/test-db.ts';
+
+// For every organisation route of the OpenAPI document — enumerated here, so a new route is covered
+// without anyone remembering — a user of A aims at B: B's organisation id, or B's entity ids under A.
+describe.each(DIALECTS)('tenant isolation over every org route on %s', (dialect) => {
+  let server: TestServer;
+  let alice: Client;
+  let orgA: string;
+  let orgB: string;
+  const secretName = 'Secret-de-B-7f3a';
+  const idsOfB: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    const userA = await buildUser(server.store.db);
+    const userB = await buildUser(server.store.db);
+    orgA = (await buildOrganisation(server.store.db, userA.id)).id;
+    orgB = (await buildOrganisation(server.store.db, userB.id, { name: secretName })).id;
+    const party = await buildParty(server.store.db, orgB, { name: secretName });
+    const bytes = Buffer.from(secretName);
+    const sha256 = await putBytes('/tmp/agora-isolation-docs', bytes);
+    const doc = await server.store.db
+      .transaction()
+      .execute((trx) =>
+        recordDocument(trx, {
+          orgId: orgB,
+          sha256,
+          fileName: 'b.txt',
+          mediaType: 'text/plain',
+          size: 5,
+          actorId: null,
+        }),
+      );
+    Object.assign(idsOfB, { partyId: party.id, userId: userB.id, documentId: doc.id });
+    alice = await loginAs(server.app, userA.email, TEST_PASSWORD);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function snapshotOfB(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of await tablesWithOrgId(server.store.db, dialect))
+      counts[table] = await countRows(server.store.db, table, orgB);
+    const head = await server.store.db
+      .selectFrom('audit_head')
+      .selectAll()
+      .where('org_id', '=', orgB)
+      .executeTakeFirst();
+    counts.audit_seq = Number(head?.last_seq ?? 0);
+    return counts;
+  }
+
+  it('answers 404 everywhere and leaves B untouched', async () => {
+    const openapi = (await server.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const routes = server.app.routeTable.filter((r) => r.url.includes(':orgId'));
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    const before = await snapshotOfB();
+    const failures: string[] = [];
+    for (const route of routes) {
+      const openapiPath = route.url.replace(/:(\w+)/g, '{$1}');
+      const operation = openapi.paths[openapiPath]?.[route.method.toLowerCase()];
+      expect(operation, `${route.method} ${route.url} missing from OpenAPI`).toBeDefined();
+      const body = sampleFromSchema(operation.requestBody?.content?.['application/json']?.schema);
+      const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((p) => p !== 'orgId');
+      const fill = (orgId: string) =>
+        route.url
+          .replace(':orgId', orgId)
+          .replace(/:(\w+)/g, (_, name: string) => idsOfB[name] ?? idsOfB.partyId!);
+      const attempts = [fill(orgB)];
+      if (params.length > 0) attempts.push(fill(orgA));
+      for (const url of attempts) {
+        const r = await alice.request(
+          route.method as 'GET',
+          url,
+          route.method === 'GET' || route.method === 'DELETE' ? undefined : body,
+        );
+        if (r.status !== 404) failures.push(`${route.method} ${url} → ${r.status}`);
+        if (r.raw.includes(secretName)) failures.push(`${route.method} ${url} leaks B's data`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotOfB()).toEqual(before);
+  });
+});
