@@ -13,6 +13,7 @@ import {
   VAT_NUMBER_INVALID,
   vatNumberFromSiren,
 } from '../identifiers/index.ts';
+import { text } from '../validation/text.ts';
 
 // Shared by the server (validation, OpenAPI) and the web (forms): one source of French messages.
 
@@ -50,6 +51,15 @@ export const emailField = z
   .transform((v) => v ?? null);
 export { BIC_INVALID, optionalText };
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const organisationKinds = ['company', 'association', 'public_body', 'health_social'] as const;
 export const vatRegimes = [
   'normal_monthly',
@@ -61,7 +71,7 @@ export const vatRegimes = [
 
 export const organisationInput = z
   .object({
-    name: z.string().trim().min(1, 'Le nom est obligatoire.').max(200, '200 caractères au maximum.'),
+    name: text().min(1, 'Le nom est obligatoire.').max(200, '200 caractères au maximum.'),
     legalForm: optionalText(100),
     kind: z.enum(organisationKinds, 'Type d’organisation inconnu.'),
     siren: sirenField,
@@ -84,7 +94,11 @@ export const organisationInput = z
       .refine(isFiscalYearStart, 'Début d’exercice au format MM-JJ, date réelle hors 29 février (ex. 01-01).')
       .default('01-01'),
     vatRegime: z.enum(vatRegimes, 'Régime de TVA inconnu.'),
-    timeZone: z.string().default('Europe/Paris'),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'Fuseau horaire inconnu (ex. Europe/Paris, America/Cayenne).')
+      .default('Europe/Paris'),
   })
   .superRefine((org, ctx) => {
     if (org.siret && org.siren && !org.siret.startsWith(org.siren))

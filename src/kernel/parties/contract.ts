@@ -17,6 +17,7 @@ import {
   siretField,
   vatNumberField,
 } from '../organisations/contract.ts';
+import { text } from '../validation/text.ts';
 
 export const partyKinds = ['person', 'organisation'] as const;
 export const partyRoles = [
@@ -48,7 +49,7 @@ const bicField = z
   .transform((v) => v ?? null);
 
 export const contactInput = z.object({
-  name: z.string().trim().min(1, 'Le nom du contact est obligatoire.').max(200, '200 caractères au maximum.'),
+  name: text().min(1, 'Le nom du contact est obligatoire.').max(200, '200 caractères au maximum.'),
   jobTitle: optionalText(100),
   email: emailField,
   phone: optionalText(30),
@@ -57,14 +58,14 @@ export const contactInput = z.object({
 export const addressInput = z
   .object({
     kind: z.enum(addressKinds, 'Type d’adresse inconnu.'),
-    line1: z.string().trim().min(1, 'L’adresse est obligatoire.').max(200, '200 caractères au maximum.'),
+    line1: text().min(1, 'L’adresse est obligatoire.').max(200, '200 caractères au maximum.'),
     line2: optionalText(200),
     postalCode: z
       .string()
       .trim()
       .min(1, 'Le code postal est obligatoire.')
       .max(20, '20 caractères au maximum.'),
-    city: z.string().trim().min(1, 'La ville est obligatoire.').max(100, '100 caractères au maximum.'),
+    city: text().min(1, 'La ville est obligatoire.').max(100, '100 caractères au maximum.'),
     country: z
       .string()
       .trim()
@@ -80,7 +81,7 @@ export const addressInput = z
 export const partyInput = z
   .object({
     kind: z.enum(partyKinds, 'Indiquez s’il s’agit d’une personne ou d’une organisation.'),
-    name: z.string().trim().min(1, 'Le nom est obligatoire.').max(200, '200 caractères au maximum.'),
+    name: text().min(1, 'Le nom est obligatoire.').max(200, '200 caractères au maximum.'),
     roles: z
       .array(z.enum(partyRoles, 'Rôle inconnu.'))
       .min(1, 'Choisissez au moins un rôle (client, fournisseur…).')
@@ -126,7 +127,7 @@ export const partyInput = z
 export type PartyInput = z.output<typeof partyInput>;
 
 export const partyListQuery = z.object({
-  q: z.string().trim().max(200, '200 caractères au maximum.').optional(),
+  q: text().max(200, '200 caractères au maximum.').optional(),
   role: z.enum(partyRoles, 'Rôle inconnu.').optional(),
   kind: z.enum(partyKinds, 'Type inconnu.').optional(),
   archived: z.enum(['exclude', 'include', 'only'], 'Valeur inconnue.').default('exclude'),

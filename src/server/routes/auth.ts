@@ -5,6 +5,7 @@ import { listUserOrganisations } from '../../kernel/organisations/organisation.t
 import { ROLES } from '../../kernel/roles/permissions.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../kernel/users/passwords.ts';
 import { getUser } from '../../kernel/users/users.ts';
+import { text } from '../../kernel/validation/text.ts';
 import { requireSession } from '../guard.ts';
 import type { App, Deps } from '../types.ts';
 
@@ -40,7 +41,7 @@ export function authRoutes(app: App, deps: Deps) {
         tags: ['authentification'],
         summary: 'Ouvrir une session (pose le cookie de session)',
         body: z.object({
-          email: z.string().trim().min(1, 'L’adresse e-mail est obligatoire.').max(320),
+          email: text().min(1, 'L’adresse e-mail est obligatoire.').max(320),
           password: z.string().min(1, 'Le mot de passe est obligatoire.').max(200),
         }),
         response: { 200: meDto },

@@ -9,6 +9,7 @@ import {
   removeMembership,
   setMembership,
 } from '../../kernel/users/users.ts';
+import { text } from '../../kernel/validation/text.ts';
 import { orgRoute, scopeOf } from '../guard.ts';
 import type { App, Deps } from '../types.ts';
 
@@ -47,8 +48,8 @@ export function memberRoutes(app: App, { store }: Deps) {
         summary: 'Donner accès à un utilisateur (le crée s’il n’existe pas)',
         params,
         body: z.object({
-          email: z.string().trim().email('Adresse e-mail invalide.').max(320),
-          name: z.string().trim().min(1, 'Le nom est obligatoire.').max(200),
+          email: text().email('Adresse e-mail invalide.').max(320),
+          name: text().min(1, 'Le nom est obligatoire.').max(200),
           role: roleEnum,
           password: z.string().max(200).optional(),
         }),

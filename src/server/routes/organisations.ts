@@ -7,6 +7,7 @@ import {
   getOrganisation,
   updateOrganisation,
 } from '../../kernel/organisations/organisation.ts';
+import { text } from '../../kernel/validation/text.ts';
 import { orgRoute, requireSession, scopeOf } from '../guard.ts';
 import type { App, Deps } from '../types.ts';
 
@@ -74,7 +75,7 @@ export function organisationRoutes(app: App, { store }: Deps) {
         tags: ['organisations'],
         summary: 'Copier l’organisation entière (modèle, bac à sable)',
         params: orgParams,
-        body: z.object({ name: z.string().trim().min(1, 'Le nom est obligatoire.').max(200) }),
+        body: z.object({ name: text().min(1, 'Le nom est obligatoire.').max(200) }),
         response: { 201: organisationDto },
       },
     },
