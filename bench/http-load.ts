@@ -20,11 +20,29 @@ const root = join(import.meta.dirname, '..');
 async function prepare(dataDir: string) {
   const store = openStore(join(dataDir, 'agora.sqlite'));
   await migrateToLatest(store);
-  const user = await createUser(store.db, { email: 'bench@agora.test', name: 'Bench', password: 'Charge-Mesuree-2026' });
+  const user = await createUser(store.db, {
+    email: 'bench@agora.test',
+    name: 'Bench',
+    password: 'Charge-Mesuree-2026',
+  });
   const org = await store.db.transaction().execute(async (trx) => {
-    const o = await createOrganisation(trx, organisationInput.parse({ name: 'Bench', kind: 'association', vatRegime: 'not_liable' }), user.id);
+    const o = await createOrganisation(
+      trx,
+      organisationInput.parse({ name: 'Bench', kind: 'association', vatRegime: 'not_liable' }),
+      user.id,
+    );
     for (let i = 0; i < 2000; i++)
-      await createParty(trx, o.id, partyInput.parse({ kind: 'organisation', name: `Client ${i}`, roles: ['customer'], email: `c${i}@example.fr` }), user.id);
+      await createParty(
+        trx,
+        o.id,
+        partyInput.parse({
+          kind: 'organisation',
+          name: `Client ${i}`,
+          roles: ['customer'],
+          email: `c${i}@example.fr`,
+        }),
+        user.id,
+      );
     return o;
   });
   await store.close();
@@ -47,7 +65,11 @@ function startProcess(args: string[], env: NodeJS.ProcessEnv, ready: string): Pr
 
 type Result = { p50: number; p99: number; rps: number; errors: number; non2xx: number };
 
-async function load(url: string, connections: number, options: Partial<autocannon.Options> = {}): Promise<Result> {
+async function load(
+  url: string,
+  connections: number,
+  options: Partial<autocannon.Options> = {},
+): Promise<Result> {
   const r = await autocannon({ url, connections, duration: SECONDS, ...options });
   return {
     p50: r.latency.p50,
@@ -62,7 +84,11 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'agora-bench-http-'));
   const orgId = await prepare(dataDir);
   const port = 38100;
-  const server = await startProcess(['bin/agora.js', 'serve'], { AGORA_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' }, 'Agora est prêt');
+  const server = await startProcess(
+    ['bin/agora.js', 'serve'],
+    { AGORA_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' },
+    'Agora est prêt',
+  );
   const base = `http://localhost:${port}`;
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',

@@ -21,7 +21,9 @@ export function passwordProblem(password: string, email?: string): string | null
   if (password.length < PASSWORD_MIN_LENGTH)
     return `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères.`;
   if (password.length > 200) return 'Le mot de passe ne peut dépasser 200 caractères.';
-  if (email && password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()))
+  const identifier = email?.split('@')[0]?.toLowerCase() ?? '';
+  // Short identifiers (« jo@… ») would forbid half the dictionary: only check from 3 characters.
+  if (identifier.length >= 3 && password.toLowerCase().includes(identifier))
     return 'Le mot de passe ne doit pas contenir votre identifiant.';
   if (new Set(password).size < 5)
     return 'Le mot de passe est trop simple (trop peu de caractères différents).';
