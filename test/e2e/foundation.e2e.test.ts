@@ -14,6 +14,9 @@ import {
 
 // The demo user's day one: log in, find the parties, create one, find it, export the list — with axe
 // on every page visited and no console error (a CSP refusal shows up there).
+// Stored XSS attempt: rendered as text, its handler never runs (and the CSP would refuse it anyway).
+const XSS_NAME = `Cabinet Lemoine <img src=x onerror="document.title='pwned'">`;
+
 describe.runIf(browserAvailable)('foundation in a real browser', () => {
   let stack: Running;
   let page: Page;
@@ -49,51 +52,43 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
     await audit('accueil');
   });
 
-  it('finds the demo parties, creates a party and finds it in the list', async () => {
+  it('finds the demo parties, creates a party and finds it in the list', { timeout: 60_000 }, async () => {
     await page.getByRole('link', { name: /Tiers/ }).first().click();
     await page.waitForURL(/\/parties/);
-    await page.getByRole('cell', { name: 'Boulangerie Martin' }).waitFor();
+    await page.getByTestId('party-row').filter({ hasText: 'Boulangerie Martin' }).waitFor();
     await audit('liste des tiers');
 
-    await page
-      .getByRole('link', { name: 'Nouveau tiers' })
-      .or(page.getByRole('button', { name: 'Nouveau tiers' }))
-      .first()
-      .click();
+    await page.getByRole('button', { name: 'Nouveau tiers' }).click();
     await page.getByLabel('Nom', { exact: true }).waitFor();
     await audit('formulaire tiers');
     // An empty form is refused with French messages and nothing is created.
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Le nom est obligatoire.').first().waitFor();
 
-    await page.getByLabel('Nom', { exact: true }).fill('Cabinet Lemoine <script>alert(1)</script>');
-    await page
-      .getByLabel('E-mail', { exact: true })
-      .or(page.getByLabel('Adresse e-mail', { exact: true }))
-      .first()
-      .fill('contact@lemoine.example');
+    await page.getByLabel('Nom', { exact: true }).fill(XSS_NAME);
+    await page.getByRole('checkbox', { name: 'Client' }).check();
+    await page.getByLabel('E-mail', { exact: true }).fill('contact@lemoine.example');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.waitForURL(/\/parties(\/[^/]+)?$/);
+    await page.waitForURL((url) => !url.pathname.endsWith('/new'));
 
     await page.goto(page.url().replace(/\/parties.*$/, '/parties'));
     await page.getByLabel('Rechercher').fill('lemoine');
-    const row = page.getByRole('cell', { name: /Cabinet Lemoine/ });
+    const row = page.getByTestId('party-row').filter({ hasText: 'Cabinet Lemoine' });
     await row.waitFor();
-    expect(await page.getByRole('cell', { name: 'Boulangerie Martin' }).count()).toBe(0);
-    // The injected markup is shown as text, never run.
-    expect(await row.first().textContent()).toContain('<script>');
+    // The search is debounced: the other parties leave the list once it applies.
+    await page.getByTestId('party-row').filter({ hasText: 'Boulangerie Martin' }).waitFor({ state: 'detached' });
+    expect(await page.getByTestId('party-row').count()).toBe(1);
+    // The stored markup is shown as text, never run.
+    expect(await row.first().textContent()).toContain('<img src=x');
+    expect(await page.title()).not.toBe('pwned');
   });
 
   it('exports the list as CSV and XLSX with what the screen shows', async () => {
     await page.getByLabel('Rechercher').fill('');
-    await page.getByRole('cell', { name: 'Boulangerie Martin' }).waitFor();
+    await page.getByTestId('party-row').filter({ hasText: 'Boulangerie Martin' }).waitFor();
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
-      page
-        .getByRole('link', { name: 'Exporter CSV' })
-        .or(page.getByRole('button', { name: 'Exporter CSV' }))
-        .first()
-        .click(),
+      page.getByRole('link', { name: 'Exporter CSV' }).click(),
     ]);
     const csvText = readFileSync((await csv.path())!, 'utf8');
     expect(csvText.split('\r\n')[0]).toContain('Nom;Type;Rôles');
@@ -102,27 +97,23 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
 
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
-      page
-        .getByRole('link', { name: 'Exporter Excel' })
-        .or(page.getByRole('button', { name: 'Exporter Excel' }))
-        .first()
-        .click(),
+      page.getByRole('link', { name: 'Exporter Excel' }).click(),
     ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await xlsx.path())!);
     const names = workbook.getWorksheet('Tiers')!.getColumn(1).values.filter(Boolean);
     expect(names).toContain('Boulangerie Martin');
-    expect(names).toContain('Cabinet Lemoine <script>alert(1)</script>');
+    expect(names).toContain(XSS_NAME);
   });
 
   it('shows the organisation settings and the users with their roles', async () => {
     const orgPath = new URL(page.url()).pathname.replace(/\/parties.*$/, '');
     await page.goto(`${stack.baseUrl}${orgPath}/settings`);
     // A string: the test code is typed for Node, the predicate runs in the page.
-    await page.waitForFunction(
-      `[...document.querySelectorAll('input')].some((i) => i.value === 'Les Ateliers du Val')`,
-    );
+    const name = page.getByLabel('Nom de l’organisation');
+    await name.waitFor();
+    expect(await name.inputValue()).toBe('Les Ateliers du Val');
     await audit('paramètres');
     await page.goto(`${stack.baseUrl}${orgPath}/settings/users`);
     await page.getByText('demo@agora.test').waitFor();
@@ -131,6 +122,7 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
 
   it('found no serious or critical accessibility violation and no console error', () => {
     expect(findings).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    // The one expected error: the browser logs the 401 of the deliberately wrong password.
+    expect(consoleErrors.filter((e) => !e.includes('status of 401'))).toEqual([]);
   });
 });

@@ -79,3 +79,13 @@ export function useOrgRole(orgId: string): { role: Role | null; can: (permission
   const role = me.organisations.find((o) => o.id === orgId)?.role ?? null;
   return { role, can: (permission) => role !== null && can(role, permission) };
 }
+
+const LAST_ORG_KEY = 'agora.lastOrganisation';
+
+export function rememberOrganisation(orgId: string): void {
+  storage()?.setItem(LAST_ORG_KEY, orgId);
+}
+
+export function lastOrganisation(): string | null {
+  return storage()?.getItem(LAST_ORG_KEY) ?? null;
+}

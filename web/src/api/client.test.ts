@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, api, queryString, setCsrfToken, toProblem } from './client.ts';
+
+type Call = { url: string; init: RequestInit };
+
+function jsonResponse(status: number, body: unknown, type = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+}
+
+let calls: Call[];
+let answers: Response[];
+
+beforeEach(() => {
+  calls = [];
+  answers = [];
+  setCsrfToken(null);
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      const next = answers.shift();
+      if (!next) throw new TypeError('Failed to fetch');
+      return next;
+    }),
+  );
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('the request did not fail');
+}
+
+const headersOf = (call: Call | undefined) => (call?.init.headers ?? {}) as Record<string, string>;
+
+describe('toProblem', () => {
+  it('reads an RFC 9457 problem with its field errors', () => {
+    const problem = toProblem(400, 'Bad Request', {
+      type: 'https://agora.dev/problems/invalid',
+      title: 'Données invalides',
+      status: 400,
+      detail: 'Certaines valeurs sont invalides : corrigez les champs indiqués.',
+      errors: [
+        { field: 'name', message: 'Le nom est obligatoire.' },
+        { field: 'contacts.0.email', message: 'Adresse e-mail invalide.' },
+        { nonsense: true },
+      ],
+    });
+    expect(problem).toEqual({
+      type: 'https://agora.dev/problems/invalid',
+      title: 'Données invalides',
+      status: 400,
+      detail: 'Certaines valeurs sont invalides : corrigez les champs indiqués.',
+      errors: [
+        { field: 'name', message: 'Le nom est obligatoire.' },
+        { field: 'contacts.0.email', message: 'Adresse e-mail invalide.' },
+      ],
+    });
+  });
+
+  it('still gives a problem for a body that is not one', () => {
+    expect(toProblem(502, 'Bad Gateway', '<html>proxy error</html>')).toEqual({
+      type: 'about:blank',
+      title: 'Bad Gateway',
+      status: 502,
+    });
+  });
+});
+
+describe('ApiError', () => {
+  it('names the kind from the type and keeps the first message per field', () => {
+    const error = new ApiError({
+      type: 'https://agora.dev/problems/invalid',
+      title: 'Données invalides',
+      status: 400,
+      errors: [
+        { field: 'siren', message: 'SIREN invalide.' },
+        { field: 'siren', message: 'second message' },
+      ],
+    });
+    expect(error.kind).toBe('invalid');
+    expect(error.fieldErrors).toEqual({ siren: 'SIREN invalide.' });
+    expect(error.message).toBe('Données invalides');
+  });
+
+  it('falls back on the status when the type is unknown', () => {
+    expect(new ApiError({ type: 'about:blank', title: 'x', status: 429 }).kind).toBe('rate-limited');
+    expect(new ApiError({ type: 'about:blank', title: 'x', status: 401 }).kind).toBe('unauthenticated');
+  });
+});
+
+describe('api', () => {
+  it('sends the anti-CSRF token and JSON on a POST with a body', async () => {
+    setCsrfToken('token-123');
+    answers.push(jsonResponse(201, { id: 'p1' }));
+    const result = await api<{ id: string }>('/api/v1/orgs/o1/parties', {
+      method: 'POST',
+      body: { name: 'A' },
+    });
+    expect(result).toEqual({ id: 'p1' });
+    expect(headersOf(calls[0])['x-csrf-token']).toBe('token-123');
+    expect(headersOf(calls[0])['content-type']).toBe('application/json');
+    expect(calls[0]?.init.body).toBe('{"name":"A"}');
+    expect(calls[0]?.init.credentials).toBe('same-origin');
+  });
+
+  it('sends no content type on a bodyless POST and no token on a GET', async () => {
+    setCsrfToken('token-123');
+    answers.push(new Response(null, { status: 204 }), jsonResponse(200, []));
+    await expect(api('/api/v1/auth/logout', { method: 'POST' })).resolves.toBeUndefined();
+    expect(headersOf(calls[0])['content-type']).toBeUndefined();
+    expect(headersOf(calls[0])['x-csrf-token']).toBe('token-123');
+    await api('/api/v1/orgs/o1/members');
+    expect(headersOf(calls[1])['x-csrf-token']).toBeUndefined();
+  });
+
+  it('turns a problem+json answer into an ApiError with field errors', async () => {
+    answers.push(
+      jsonResponse(
+        400,
+        {
+          type: 'https://agora.dev/problems/invalid',
+          title: 'Données invalides',
+          status: 400,
+          detail: 'Certaines valeurs sont invalides : corrigez les champs indiqués.',
+          errors: [{ field: 'name', message: 'Le nom est obligatoire.' }],
+        },
+        'application/problem+json; charset=utf-8',
+      ),
+    );
+    const error = await failure(api('/api/v1/orgs/o1/parties', { method: 'POST', body: {} }));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(400);
+    expect(error.fieldErrors).toEqual({ name: 'Le nom est obligatoire.' });
+    expect(error.message).toBe('Certaines valeurs sont invalides : corrigez les champs indiqués.');
+  });
+
+  it('asks /me for a fresh token once when the server refuses the CSRF token', async () => {
+    setCsrfToken('stale');
+    answers.push(
+      jsonResponse(
+        403,
+        { type: 'https://agora.dev/problems/csrf', title: 'Jeton', status: 403 },
+        'application/problem+json',
+      ),
+      jsonResponse(200, { csrfToken: 'fresh' }),
+      jsonResponse(200, { id: 'p1' }),
+    );
+    await expect(api('/api/v1/orgs/o1/parties/p1/archive', { method: 'POST' })).resolves.toEqual({
+      id: 'p1',
+    });
+    expect(calls.map((c) => c.url)).toEqual([
+      '/api/v1/orgs/o1/parties/p1/archive',
+      '/api/v1/me',
+      '/api/v1/orgs/o1/parties/p1/archive',
+    ]);
+    expect(headersOf(calls[2])['x-csrf-token']).toBe('fresh');
+  });
+
+  it('reports a request that never got an answer as a network problem', async () => {
+    const error = await failure(api('/api/v1/me'));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.kind).toBe('network');
+    expect(error.status).toBe(0);
+  });
+});
+
+describe('queryString', () => {
+  it('leaves out empty values', () => {
+    expect(queryString({ q: 'a b', role: undefined, kind: '', limit: 25, offset: 0 })).toBe(
+      '?q=a+b&limit=25&offset=0',
+    );
+    expect(queryString({})).toBe('');
+  });
+});

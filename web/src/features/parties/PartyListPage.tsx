@@ -1,0 +1,328 @@
+import {
+  Badge,
+  Box,
+  Button,
+  Group,
+  Loader,
+  NativeSelect,
+  Pagination,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { partyKinds, partyRoles } from '../../../../src/kernel/parties/contract.ts';
+import { useOrgRole } from '../../auth/session.ts';
+import { PARTIES_SERVE } from '../../referentiel/activities.ts';
+import { errorMessage } from '../../ui/errors.ts';
+import { formatDate } from '../../ui/format.ts';
+import { AnchorLink } from '../../ui/links.tsx';
+import { notify } from '../../ui/notify.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { LoadError } from '../../ui/StatusPages.tsx';
+import { exportHref, partyKeys, partyListQuery, setArchived } from './party-api.ts';
+import { ARCHIVED_FILTERS, PAGE_SIZE, type PartySearch, type PartySort } from './party-search.ts';
+
+const route = getRouteApi('/orgs/$orgId/parties/');
+
+function SortHeader({
+  column,
+  label,
+  sort,
+  onSort,
+}: {
+  column: 'name' | 'createdAt';
+  label: string;
+  sort: PartySort;
+  onSort: (sort: PartySort) => void;
+}) {
+  const { t } = useTranslation();
+  const direction = sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : 'none';
+  const next: PartySort = direction === 'ascending' ? `-${column}` : column;
+  return (
+    <Table.Th aria-sort={direction}>
+      <UnstyledButton onClick={() => onSort(next)} fw={700} fz="sm" data-testid={`sort-${column}`}>
+        {label}
+        <span aria-hidden="true">
+          {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ↕'}
+        </span>
+        <VisuallyHidden>
+          {direction === 'ascending' ? t('parties.list.sortDescending') : t('parties.list.sortAscending')}
+        </VisuallyHidden>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+export function PartyListPage() {
+  const { t } = useTranslation();
+  const { orgId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const queryClient = useQueryClient();
+  const { can } = useOrgRole(orgId);
+  const writable = can('parties.write');
+  const query = useQuery(partyListQuery(orgId, search));
+
+  const setSearch = (patch: Partial<PartySearch>, resetPage = true) =>
+    navigate({
+      search: (prev) => ({ ...prev, ...patch, ...(resetPage ? { page: undefined } : {}) }),
+      replace: true,
+    });
+
+  // The box follows the URL (Back, links) and the URL follows the box once typing pauses.
+  const [text, setText] = useState(search.q ?? '');
+  const [debounced] = useDebouncedValue(text, 300);
+  const pushed = useRef(search.q);
+  useEffect(() => {
+    // Only a change made elsewhere (Back, a link) rewrites the box, never our own echo.
+    if (search.q !== pushed.current) {
+      pushed.current = search.q;
+      setText(search.q ?? '');
+    }
+  }, [search.q]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a pause in typing updates the URL
+  useEffect(() => {
+    const q = debounced.trim() || undefined;
+    if (q !== search.q) {
+      pushed.current = q;
+      void setSearch({ q });
+    }
+  }, [debounced]);
+
+  const archive = useMutation({
+    mutationFn: ({ id, archived }: { id: string; archived: boolean }) => setArchived(orgId, id, archived),
+    onSuccess: async (party) => {
+      queryClient.setQueryData(partyKeys.one(orgId, party.id), party);
+      await queryClient.invalidateQueries({ queryKey: [...partyKeys.all(orgId), 'list'] });
+      notify('success', t(party.archivedAt ? 'parties.archived' : 'parties.restored', { name: party.name }));
+    },
+    onError: (error) => notify('error', errorMessage(error, t)),
+  });
+
+  const sort = search.sort ?? 'name';
+  const page = search.page ?? 1;
+  const total = query.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <>
+      <PageHeader
+        title={t('parties.title')}
+        served={PARTIES_SERVE}
+        actions={
+          <>
+            <Button
+              component="a"
+              href={exportHref(orgId, search, 'csv')}
+              download
+              variant="default"
+              data-testid="export-csv"
+            >
+              {t('parties.list.exportCsv')}
+            </Button>
+            <Button
+              component="a"
+              href={exportHref(orgId, search, 'xlsx')}
+              download
+              variant="default"
+              data-testid="export-xlsx"
+            >
+              {t('parties.list.exportXlsx')}
+            </Button>
+            {writable ? (
+              // A button, as the screens name it; it opens the creation form.
+              <Button
+                onClick={() => navigate({ to: '/orgs/$orgId/parties/new', params: { orgId } })}
+                data-testid="party-new"
+              >
+                {t('parties.new')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+
+      <Group
+        align="flex-end"
+        gap="sm"
+        mb="md"
+        wrap="wrap"
+        role="search"
+        aria-label={t('parties.list.filters')}
+      >
+        <TextInput
+          label={t('parties.list.search')}
+          placeholder={t('parties.list.searchPlaceholder')}
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={{ base: '100%', sm: 280 }}
+          data-testid="party-search"
+        />
+        <NativeSelect
+          label={t('parties.list.role')}
+          value={search.role ?? ''}
+          onChange={(e) => setSearch({ role: (e.currentTarget.value || undefined) as PartySearch['role'] })}
+          data={[
+            { value: '', label: t('parties.list.allRoles') },
+            ...partyRoles.map((r) => ({ value: r, label: t(`partyRoles.${r}`) })),
+          ]}
+          data-testid="filter-role"
+        />
+        <NativeSelect
+          label={t('parties.list.kind')}
+          value={search.kind ?? ''}
+          onChange={(e) => setSearch({ kind: (e.currentTarget.value || undefined) as PartySearch['kind'] })}
+          data={[
+            { value: '', label: t('parties.list.allKinds') },
+            ...partyKinds.map((k) => ({ value: k, label: t(`partyKinds.${k}`) })),
+          ]}
+          data-testid="filter-kind"
+        />
+        <NativeSelect
+          label={t('parties.list.archived')}
+          value={search.archived ?? 'exclude'}
+          onChange={(e) => {
+            const value = e.currentTarget.value as PartySearch['archived'];
+            void setSearch({ archived: value === 'exclude' ? undefined : value });
+          }}
+          data={ARCHIVED_FILTERS.map((a) => ({ value: a, label: t(`parties.list.archivedFilter.${a}`) }))}
+          data-testid="filter-archived"
+        />
+      </Group>
+
+      <Text size="sm" mb="xs" aria-live="polite" data-testid="party-total">
+        {query.isPending ? t('common.loading') : t('parties.list.total', { count: total })}
+      </Text>
+
+      {query.isError ? (
+        <LoadError error={query.error} />
+      ) : (
+        <Table.ScrollContainer minWidth={860}>
+          <Table
+            striped
+            highlightOnHover
+            verticalSpacing="xs"
+            data-testid="party-table"
+            aria-busy={query.isFetching}
+          >
+            <caption>
+              <VisuallyHidden>{t('parties.list.caption')}</VisuallyHidden>
+            </caption>
+            <Table.Thead>
+              <Table.Tr>
+                <SortHeader
+                  column="name"
+                  label={t('parties.fields.name')}
+                  sort={sort}
+                  onSort={(s) => setSearch({ sort: s })}
+                />
+                <Table.Th>{t('parties.list.kind')}</Table.Th>
+                <Table.Th>{t('parties.fields.roles')}</Table.Th>
+                <Table.Th>{t('parties.fields.email')}</Table.Th>
+                <Table.Th>{t('parties.fields.phone')}</Table.Th>
+                <Table.Th>{t('parties.fields.city')}</Table.Th>
+                <SortHeader
+                  column="createdAt"
+                  label={t('parties.list.createdAt')}
+                  sort={sort}
+                  onSort={(s) => setSearch({ sort: s })}
+                />
+                {writable ? (
+                  <Table.Th>
+                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                  </Table.Th>
+                ) : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {query.isPending ? (
+                <Table.Tr>
+                  <Table.Td colSpan={writable ? 8 : 7}>
+                    <Loader size="sm" aria-label={t('common.loading')} />
+                  </Table.Td>
+                </Table.Tr>
+              ) : null}
+              {query.data?.items.length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={writable ? 8 : 7}>
+                    <Text size="sm" py="md" data-testid="party-empty">
+                      {t('parties.list.empty')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : null}
+              {query.data?.items.map((party) => (
+                <Table.Tr key={party.id} data-testid="party-row">
+                  <Table.Td>
+                    <AnchorLink
+                      to="/orgs/$orgId/parties/$partyId"
+                      params={{ orgId, partyId: party.id }}
+                      fw={600}
+                    >
+                      {party.name}
+                    </AnchorLink>
+                    {party.archivedAt ? (
+                      <Badge ml="xs" size="sm" variant="outline" color="gray">
+                        {t('parties.list.archivedBadge')}
+                      </Badge>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{t(`partyKinds.${party.kind}`)}</Table.Td>
+                  <Table.Td miw={130}>
+                    <Group gap={4}>
+                      {party.roles.map((role) => (
+                        <Badge key={role} size="sm" variant="light" color="blue">
+                          {t(`partyRoles.${role}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{party.email ?? ''}</Table.Td>
+                  <Table.Td>{party.phone ?? ''}</Table.Td>
+                  <Table.Td>{party.addresses[0]?.city ?? ''}</Table.Td>
+                  <Table.Td>{formatDate(party.createdAt)}</Table.Td>
+                  {writable ? (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="dark"
+                        loading={archive.isPending && archive.variables?.id === party.id}
+                        onClick={() => archive.mutate({ id: party.id, archived: !party.archivedAt })}
+                        aria-label={t(party.archivedAt ? 'parties.restoreNamed' : 'parties.archiveNamed', {
+                          name: party.name,
+                        })}
+                      >
+                        {party.archivedAt ? t('parties.restore') : t('parties.archive')}
+                      </Button>
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+
+      {pages > 1 ? (
+        <Box component="nav" aria-label={t('pagination.label')} mt="md">
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={(p) => void setSearch({ page: p > 1 ? p : undefined }, false)}
+            getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
+            getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
+          />
+        </Box>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import { Badge, ScrollArea, Stack, Text } from '@mantine/core';
+import { useRouterState } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOrgRole } from '../auth/session.ts';
+import { NavLinkLink } from '../ui/links.tsx';
+
+type Target =
+  | '/orgs/$orgId/relations'
+  | '/orgs/$orgId/parties'
+  | '/orgs/$orgId/production'
+  | '/orgs/$orgId/personnel'
+  | '/orgs/$orgId/accounting'
+  | '/orgs/$orgId/training'
+  | '/orgs/$orgId/settings'
+  | '/orgs/$orgId/settings/users';
+
+function Item({
+  orgId,
+  to,
+  label,
+  soon,
+  nested,
+  testId,
+}: {
+  orgId: string;
+  to: Target;
+  label: string;
+  soon?: boolean;
+  nested?: boolean;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const href = to.replace('$orgId', orgId);
+  // The settings page is the parent of the users page: only an exact match makes it current.
+  const active = to === '/orgs/$orgId/settings' ? pathname === href : pathname.startsWith(href);
+  return (
+    <NavLinkLink
+      to={to}
+      params={{ orgId }}
+      label={label}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      pl={nested ? 'xl' : undefined}
+      data-testid={testId}
+      rightSection={
+        soon ? (
+          <Badge size="xs" variant="outline" color="gray">
+            {t('comingSoon.badge')}
+          </Badge>
+        ) : undefined
+      }
+    />
+  );
+}
+
+function Section({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pb={4}>
+        {label}
+      </Text>
+      {children}
+    </div>
+  );
+}
+
+/** The référentiel's areas, then accounting and training, then settings. */
+export function MainNav({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
+  const { can } = useOrgRole(orgId);
+  return (
+    <ScrollArea type="never">
+      <Stack gap="md">
+        <Section label={t('nav.areas')}>
+          <Item
+            orgId={orgId}
+            to="/orgs/$orgId/relations"
+            label={t('areas.relations')}
+            testId="nav-relations"
+          />
+          <Item
+            orgId={orgId}
+            to="/orgs/$orgId/parties"
+            label={t('nav.parties')}
+            nested
+            testId="nav-parties"
+          />
+          <Item
+            orgId={orgId}
+            to="/orgs/$orgId/production"
+            label={t('areas.production')}
+            soon
+            testId="nav-production"
+          />
+          <Item
+            orgId={orgId}
+            to="/orgs/$orgId/personnel"
+            label={t('areas.personnel')}
+            soon
+            testId="nav-personnel"
+          />
+          <Item
+            orgId={orgId}
+            to="/orgs/$orgId/accounting"
+            label={t('areas.accounting')}
+            soon
+            testId="nav-accounting"
+          />
+          <Item
+            orgId={orgId}
+            to="/orgs/$orgId/training"
+            label={t('areas.training')}
+            soon
+            testId="nav-training"
+          />
+        </Section>
+        <Section label={t('nav.settings')}>
+          <Item
+            orgId={orgId}
+            to="/orgs/$orgId/settings"
+            label={t('nav.organisation')}
+            testId="nav-settings"
+          />
+          {can('users.read') ? (
+            <Item orgId={orgId} to="/orgs/$orgId/settings/users" label={t('nav.users')} testId="nav-users" />
+          ) : null}
+        </Section>
+      </Stack>
+    </ScrollArea>
+  );
+}
