@@ -68,10 +68,8 @@ describe.each(DIALECTS)('organisations, settings and members over HTTP on %s', (
     expect(updated.body).toMatchObject({ name: 'Menuiserie Leroy & Fils', vatRegime: 'simplified' });
     const audit = await owner.request('GET', `/api/v1/orgs/${orgId}/audit`);
     expect(audit.body.items[0]).toMatchObject({ action: 'organisation.updated', entity: 'organisation' });
-    expect((await owner.request('GET', `/api/v1/orgs/${orgId}/audit/verify`)).body).toMatchObject({
-      ok: true,
-      events: 3,
-    });
+    const verified = (await owner.request('GET', `/api/v1/orgs/${orgId}/audit/verify`)).body;
+    expect(verified).toMatchObject({ ok: true, events: audit.body.items.length });
   });
 
   it('invites members with roles, changes and removes them, keeping one owner', async () => {
