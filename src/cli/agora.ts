@@ -1,3 +1,7 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { ensureDemo } from '../demo/seed.ts';
 import { verifyAuditChain } from '../kernel/audit/audit.ts';
@@ -8,6 +12,7 @@ import { organisationInput } from '../kernel/organisations/contract.ts';
 import { createOrganisation } from '../kernel/organisations/organisation.ts';
 import { ROLES, type Role } from '../kernel/roles/permissions.ts';
 import { createUser, findUserByEmail, setMembership } from '../kernel/users/users.ts';
+import { encodeLatin9, ensureLedger, importFec, prepareFecExport } from '../ledger/index.ts';
 import { buildApp } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { progressBar } from './progress.ts';
@@ -168,9 +173,11 @@ program
       await withStore(async (store) => {
         const owner = o.owner ? await findUserByEmail(store.db, o.owner) : undefined;
         if (o.owner && !owner) throw new Error(`Aucun utilisateur ${o.owner}.`);
-        const org = await store.db
-          .transaction()
-          .execute((trx) => createOrganisation(trx, parsed.data, owner?.id ?? null));
+        const org = await store.db.transaction().execute(async (trx) => {
+          const created = await createOrganisation(trx, parsed.data, owner?.id ?? null);
+          await ensureLedger(trx, created.id, owner?.id ?? null);
+          return created;
+        });
         process.stdout.write(`${org.id}\n`);
       });
     }),
@@ -263,6 +270,58 @@ program
       await backupSqlite(store.location, destination, (d, t) => bar.update(d, t));
       bar.stop();
       process.stdout.write(`Sauvegarde écrite : ${destination}\n`);
+    }),
+  );
+
+program
+  .command('export-fec')
+  .description('Exporter le fichier des écritures comptables (FEC) d’un exercice')
+  .requiredOption('--org <orgId>', 'organisation')
+  .requiredOption('--fiscal-year <year>', 'exercice : année de clôture (ex. 2026) ou identifiant')
+  .option('--out <file>', 'fichier à écrire (défaut : SIRENFECAAAAMMJJ.txt dans le dossier courant)')
+  .action(
+    run(async (o: { org: string; fiscalYear: string; out?: string }) => {
+      await withStore(async (store) => {
+        // Refused here, before any file exists, when the year breaks a rule (the problems are listed).
+        const fec = await prepareFecExport(store.db, o.org, o.fiscalYear);
+        const out = o.out ?? fec.fileName;
+        const file = createWriteStream(out);
+        const bar = progressBar('Export FEC');
+        for await (const chunk of fec.chunks((done, total) => bar.update(done, total)))
+          if (!file.write(encodeLatin9(chunk))) await once(file, 'drain');
+        file.end();
+        await finished(file);
+        bar.stop();
+        process.stdout.write(`${out}\n`);
+        process.stderr.write(`${fec.lineCount} lignes d’écritures exportées.\n`);
+      });
+    }),
+  );
+
+program
+  .command('import-fec')
+  .description('Importer un FEC dans une organisation (code de sortie 2 si des lignes sont rejetées)')
+  .argument('<file>', 'fichier FEC (tabulation ou |, UTF-8 ou ISO-8859-15)')
+  .requiredOption('--org <orgId>', 'organisation qui reçoit les écritures')
+  .action(
+    run(async (file: string, o: { org: string }) => {
+      const bytes = await readFile(file);
+      await withStore(async (store) => {
+        const bar = progressBar('Import FEC');
+        const report = await importFec(store.db, o.org, bytes, null, (done, total) =>
+          bar.update(done, total),
+        );
+        bar.stop();
+        for (const r of report.rejected) process.stderr.write(`Rejet ligne ${r.line} : ${r.reason}\n`);
+        for (const w of report.warnings) process.stderr.write(`Remarque ligne ${w.line} : ${w.reason}\n`);
+        process.stdout.write(
+          `${report.entries} écritures (${report.lines} lignes) importées ; ` +
+            `${report.accountsCreated} comptes, ${report.journalsCreated} journaux, ` +
+            `${report.fiscalYearsCreated} exercices créés ; ${report.letterings} lettrages ; ` +
+            `${report.rejected.length} lignes rejetées.\n`,
+        );
+        if (report.rejected.length > 0) process.exitCode = 2;
+      });
     }),
   );
 

@@ -4,6 +4,7 @@ import { createOrganisation } from '../kernel/organisations/organisation.ts';
 import { partyInput } from '../kernel/parties/contract.ts';
 import { createParty } from '../kernel/parties/party.ts';
 import { createUser, findUserByEmail } from '../kernel/users/users.ts';
+import { ensureLedger } from '../ledger/index.ts';
 
 export const DEMO_EMAIL = 'demo@agora.test';
 export const DEMO_PASSWORD = 'demo';
@@ -100,7 +101,11 @@ export async function ensureDemo(store: Store): Promise<{ email: string; passwor
       .where('user_id', '=', existing.id)
       .orderBy('created_at')
       .executeTakeFirst();
-    if (membership) return { email: DEMO_EMAIL, password: DEMO_PASSWORD, orgId: membership.org_id };
+    if (membership) {
+      // Idempotent: gives a demo made before the ledger existed its chart, journals and fiscal year.
+      await store.db.transaction().execute((trx) => ensureLedger(trx, membership.org_id, existing.id));
+      return { email: DEMO_EMAIL, password: DEMO_PASSWORD, orgId: membership.org_id };
+    }
   }
   const orgId = await store.db.transaction().execute(async (trx) => {
     const user =
@@ -130,6 +135,7 @@ export async function ensureDemo(store: Store): Promise<{ email: string; passwor
       user.id,
     );
     for (const party of DEMO_PARTIES) await createParty(trx, org.id, partyInput.parse(party), user.id);
+    await ensureLedger(trx, org.id, user.id);
     return org.id;
   });
   return { email: DEMO_EMAIL, password: DEMO_PASSWORD, orgId };

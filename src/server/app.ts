@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveSession } from '../kernel/auth/sessions.ts';
+import { ledgerRoutes } from '../ledger/index.ts';
 import { requireSession } from './guard.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   memberRoutes(app, options);
   partyRoutes(app, options);
   documentRoutes(app, options);
+  ledgerRoutes(app, options);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

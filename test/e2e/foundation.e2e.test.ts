@@ -76,7 +76,10 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
     const row = page.getByTestId('party-row').filter({ hasText: 'Cabinet Lemoine' });
     await row.waitFor();
     // The search is debounced: the other parties leave the list once it applies.
-    await page.getByTestId('party-row').filter({ hasText: 'Boulangerie Martin' }).waitFor({ state: 'detached' });
+    await page
+      .getByTestId('party-row')
+      .filter({ hasText: 'Boulangerie Martin' })
+      .waitFor({ state: 'detached' });
     expect(await page.getByTestId('party-row').count()).toBe(1);
     // The stored markup is shown as text, never run.
     expect(await row.first().textContent()).toContain('<img src=x');

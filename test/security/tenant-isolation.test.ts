@@ -25,18 +25,16 @@ describe.each(DIALECTS)('tenant isolation over every org route on %s', (dialect)
     const party = await buildParty(server.store.db, orgB, { name: secretName });
     const bytes = Buffer.from(secretName);
     const sha256 = await putBytes('/tmp/agora-isolation-docs', bytes);
-    const doc = await server.store.db
-      .transaction()
-      .execute((trx) =>
-        recordDocument(trx, {
-          orgId: orgB,
-          sha256,
-          fileName: 'b.txt',
-          mediaType: 'text/plain',
-          size: 5,
-          actorId: null,
-        }),
-      );
+    const doc = await server.store.db.transaction().execute((trx) =>
+      recordDocument(trx, {
+        orgId: orgB,
+        sha256,
+        fileName: 'b.txt',
+        mediaType: 'text/plain',
+        size: 5,
+        actorId: null,
+      }),
+    );
     Object.assign(idsOfB, { partyId: party.id, userId: userB.id, documentId: doc.id });
     alice = await loginAs(server.app, userA.email, TEST_PASSWORD);
   });

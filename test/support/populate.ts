@@ -2,6 +2,7 @@ import type { Db } from '../../src/kernel/db/index.ts';
 import { putBytes, recordDocument } from '../../src/kernel/documents/document-store.ts';
 import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
+import { populateLedger } from '../../src/ledger/test-helpers.ts';
 import { buildParty, buildUser } from './factories.ts';
 
 /**
@@ -44,4 +45,5 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
       created_at: new Date().toISOString(),
     })
     .execute();
+  await populateLedger(db, orgId);
 }

@@ -37,6 +37,9 @@ export const PERMISSIONS = {
   'audit.read': ['owner', 'accountant', 'teacher'],
   'personnel.read': ['owner', 'hr', 'teacher'],
   'personnel.write': ['owner', 'hr', 'teacher'],
+  'ledger.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
+  'ledger.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
+  'ledger.close': ['owner', 'accountant', 'teacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 // NUL and the other C0 controls are invisible, break exports and are refused by PostgreSQL's UTF-8
 // text: no business text needs them (tabs and line breaks stay allowed).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export const CONTROL_CHARACTERS_MESSAGE = 'Ce texte contient des caractères invisibles non autorisés.';
 

@@ -55,6 +55,7 @@ export function documentRoutes(app: App, { store, documentsDir }: Deps) {
             .trim()
             .min(1, 'Le nom du fichier est obligatoire.')
             .max(200, '200 caractères au maximum.')
+            // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
             .refine((v) => !/[/\\\u0000-\u001f]/.test(v), 'Nom de fichier invalide.'),
         }),
         response: { 201: documentDto },

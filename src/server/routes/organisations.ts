@@ -8,6 +8,7 @@ import {
   updateOrganisation,
 } from '../../kernel/organisations/organisation.ts';
 import { text } from '../../kernel/validation/text.ts';
+import { ensureLedger } from '../../ledger/index.ts';
 import { orgRoute, requireSession, scopeOf } from '../guard.ts';
 import type { App, Deps } from '../types.ts';
 
@@ -26,9 +27,11 @@ export function organisationRoutes(app: App, { store }: Deps) {
     },
     async (request, reply) => {
       const session = requireSession(request);
-      const org = await store.db
-        .transaction()
-        .execute((trx) => createOrganisation(trx, request.body, session.userId));
+      const org = await store.db.transaction().execute(async (trx) => {
+        const created = await createOrganisation(trx, request.body, session.userId);
+        await ensureLedger(trx, created.id, session.userId);
+        return created;
+      });
       return reply.code(201).send(org);
     },
   );

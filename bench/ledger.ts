@@ -1,0 +1,132 @@
+// npm run bench -- ledger   (BENCH_LEDGER_LINES=1000000 by default; BENCH_DATABASE_URL=postgres://… for PostgreSQL)
+//
+// Builds a ledger of synthetic postings through the FEC import, then times the trial balance, the general
+// ledger of one account and the FEC export. Each figure is printed with a peer measured in the same run:
+// a bare GROUP BY over the same lines (the physical limit of the database) and, when installed, hledger
+// and ledger-cli computing the balance report of the same postings written as a journal file.
+import { execFile } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { migrateToLatest, openStore } from '../src/kernel/db/index.ts';
+import { organisationInput } from '../src/kernel/organisations/contract.ts';
+import { createOrganisation } from '../src/kernel/organisations/organisation.ts';
+import {
+  encodeLatin9,
+  generalLedger,
+  importFec,
+  prepareFecExport,
+  trialBalance,
+} from '../src/ledger/index.ts';
+import { syntheticFec, syntheticJournal } from './ledger-data.ts';
+
+const exec = promisify(execFile);
+const LINES = Number(process.env.BENCH_LEDGER_LINES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const dir = mkdtempSync(join(tmpdir(), 'agora-bench-ledger-'));
+const store = openStore(process.env.BENCH_DATABASE_URL ?? join(dir, 'ledger.sqlite'));
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+
+async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const result = await work();
+  sampleRss();
+  return [performance.now() - start, result];
+}
+
+async function median(work: () => Promise<unknown>, runs = RUNS): Promise<number> {
+  await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await time(work))[0]);
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function peer(command: string, args: string[]): Promise<number | null> {
+  try {
+    await exec('which', [command]);
+  } catch {
+    return null;
+  }
+  return median(() => exec(command, args, { maxBuffer: 64 * 1024 * 1024 }), 3);
+}
+
+const ms = (t: number | null) => (t === null ? 'n/a' : t < 10 ? t.toFixed(1) : Math.round(t).toString());
+const ratio = (a: number, b: number | null) => (b === null ? '–' : `${(a / b).toFixed(2)}×`);
+
+try {
+  await migrateToLatest(store);
+  const org = await store.db.transaction().execute((trx) =>
+    createOrganisation(
+      trx,
+      organisationInput.parse({
+        name: 'Bench',
+        kind: 'company',
+        siren: '552100554',
+        vatRegime: 'normal_monthly',
+      }),
+      null,
+    ),
+  );
+  let fec = '';
+  for (const chunk of syntheticFec(LINES)) fec += chunk;
+  const [importMs, report] = await time(() => importFec(store.db, org.id, fec, null));
+  fec = '';
+  if (report.rejected.length > 0) throw new Error(`bench data rejected: ${report.rejected[0]!.reason}`);
+  if (store.dialect === 'postgres') await sql`analyze`.execute(store.db);
+
+  const period = { from: '2026-01-01', to: '2026-12-31', auxiliary: false };
+  const trialMs = await median(() => trialBalance(store.db, org.id, period));
+  const rawMs = await median(() =>
+    sql`select account_id, sum(debit), sum(credit) from ledger_line where org_id = ${org.id} group by account_id`.execute(
+      store.db,
+    ),
+  );
+  const ledgerMs = await median(() => generalLedger(store.db, org.id, { account: '627' }));
+  const out = join(dir, 'export.txt');
+  const [exportMs] = await time(async () => {
+    const prepared = await prepareFecExport(store.db, org.id, '2026');
+    const file = createWriteStream(out);
+    for await (const chunk of prepared.chunks()) file.write(encodeLatin9(chunk));
+    file.end();
+    await finished(file);
+  });
+
+  const journalFile = join(dir, 'bench.journal');
+  const journal = createWriteStream(journalFile);
+  for (const chunk of syntheticJournal(LINES)) journal.write(chunk);
+  journal.end();
+  await finished(journal);
+  const hledgerMs = await peer('hledger', ['-f', journalFile, 'balance', '--flat']);
+  const ledgerCliMs = await peer('ledger', ['-f', journalFile, 'balance']);
+
+  clearInterval(sampler);
+  console.log(
+    `${report.lines} lignes, ${report.entries} écritures, ${store.dialect}, ${RUNS} mesures (médiane)\n`,
+  );
+  console.log(
+    '| step | Agora ms | bare GROUP BY of the lines ms | Agora ÷ GROUP BY | hledger ms | ledger ms | hledger ÷ Agora | ledger ÷ Agora |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    `| trial balance (opening/period/closing) | ${ms(trialMs)} | ${ms(rawMs)} | ${ratio(trialMs, rawMs)} | ${ms(hledgerMs)} | ${ms(ledgerCliMs)} | ${hledgerMs === null ? '–' : ratio(hledgerMs, trialMs)} | ${ledgerCliMs === null ? '–' : ratio(ledgerCliMs, trialMs)} |`,
+  );
+  console.log(`| general ledger of 627 | ${ms(ledgerMs)} | | | | | | |`);
+  console.log(`| FEC export (${(statSync(out).size / 1e6).toFixed(0)} MB) | ${ms(exportMs)} | | | | | | |`);
+  console.log(`| FEC import | ${ms(importMs)} | | | | | | |`);
+  console.log(`\npeak RSS of the bench process: ${Math.round(peakRss / 1e6)} MB`);
+} finally {
+  clearInterval(sampler);
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}

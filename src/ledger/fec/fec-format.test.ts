@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FEC_COLUMNS,
+  fecFileName,
+  fecHeader,
+  fecRecord,
+  formatFecRecord,
+  parseFecAmount,
+  parseFecDate,
+} from './fec-format.ts';
+import { decodeFecBytes, decodeLatin9, encodeLatin9 } from './latin9.ts';
+
+describe('FEC format', () => {
+  it('has the 18 columns of article A47 A-1 in order', () => {
+    expect(FEC_COLUMNS).toHaveLength(18);
+    expect(fecHeader()).toBe(`${FEC_COLUMNS.join('\t')}\r\n`);
+  });
+
+  it('names the file SIRENFECAAAAMMJJ.txt after the closing date', () => {
+    expect(fecFileName('552100554', '2026-12-31')).toBe('552100554FEC20261231.txt');
+  });
+
+  it('writes a line: dates AAAAMMJJ, decimal comma, blank optional fields', () => {
+    const line = formatFecRecord(
+      fecRecord({
+        journalCode: 'VE',
+        journalLabel: 'Ventes',
+        number: 12,
+        date: '2026-03-10',
+        account: '411',
+        accountLabel: 'Clients',
+        auxiliary: 'CDURAND',
+        auxiliaryLabel: 'Client\tDurand',
+        voucherRef: 'FA-001',
+        voucherDate: null,
+        label: 'Facture FA-001',
+        debit: 120000,
+        credit: 0,
+        lettering: 'a',
+        letteredOn: '2026-04-01',
+        validatedOn: '2026-03-11',
+      }),
+    );
+    expect(line.split('\t')).toEqual([
+      'VE',
+      'Ventes',
+      '12',
+      '20260310',
+      '411',
+      'Clients',
+      'CDURAND',
+      'Client Durand',
+      'FA-001',
+      '20260310',
+      'Facture FA-001',
+      '1200,00',
+      '0,00',
+      'a',
+      '20260401',
+      '20260311',
+      '',
+      '\r\n',
+    ]);
+  });
+
+  it('reads amounts as the FEC writes them, and refuses the rest', () => {
+    expect(parseFecAmount('1200,00')).toBe(120000);
+    expect(parseFecAmount('-12,5')).toBe(-1250);
+    expect(parseFecAmount('12,50-')).toBe(-1250);
+    expect(parseFecAmount('7.1')).toBe(710);
+    expect(parseFecAmount('3,000')).toBe(300);
+    expect(parseFecAmount('')).toBe(0);
+    expect(() => parseFecAmount('1 200,00')).toThrow(/illisible/);
+    expect(() => parseFecAmount('1,234')).toThrow(/centime/);
+    expect(parseFecDate('20261231')).toBe('2026-12-31');
+    expect(() => parseFecDate('20260230')).toThrow(/Date invalide/);
+  });
+
+  it('encodes Latin-9 (€ and œ included) and reads Latin-9 or UTF-8 back', () => {
+    const text = 'Main-d’œuvre 100 € Élan';
+    const bytes = encodeLatin9(text);
+    expect(bytes.length).toBe([...text].length);
+    expect(decodeLatin9(bytes)).toBe("Main-d'œuvre 100 € Élan");
+    expect(decodeFecBytes(bytes)).toBe("Main-d'œuvre 100 € Élan");
+    expect(decodeFecBytes(new TextEncoder().encode(`\uFEFF${text}`))).toBe(text);
+  });
+});
