@@ -7,6 +7,15 @@ import type { Db } from '../db/index.ts';
  * with several processes.
  */
 export async function takeNextNumber(trx: Db, orgId: string, sequence: string): Promise<number> {
+  return takeNextNumbers(trx, orgId, sequence, 1);
+}
+
+/**
+ * Takes `count` consecutive numbers in one round trip (a batch of imported entries) and returns the
+ * first; same guarantees as takeNextNumber.
+ */
+export async function takeNextNumbers(trx: Db, orgId: string, sequence: string, count: number): Promise<number> {
+  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`Nombre de numéros invalide : ${count}`);
   await trx
     .insertInto('numbering_counter')
     .values({ org_id: orgId, sequence, next_value: 1 })
@@ -14,12 +23,12 @@ export async function takeNextNumber(trx: Db, orgId: string, sequence: string): 
     .execute();
   const row = await trx
     .updateTable('numbering_counter')
-    .set((eb) => ({ next_value: eb('next_value', '+', 1) }))
+    .set((eb) => ({ next_value: eb('next_value', '+', count) }))
     .where('org_id', '=', orgId)
     .where('sequence', '=', sequence)
     .returning('next_value')
     .executeTakeFirstOrThrow();
-  return Number(row.next_value) - 1;
+  return Number(row.next_value) - count;
 }
 
 /** 'FA', 2026, 42 → 'FA-2026-00042'. */

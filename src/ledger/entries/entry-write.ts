@@ -3,7 +3,7 @@ import { todayIn } from '../../kernel/dates/index.ts';
 import { type Db, isUniqueViolation } from '../../kernel/db/index.ts';
 import { conflict } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
-import { takeNextNumber } from '../../kernel/numbering/numbering.ts';
+import { takeNextNumbers } from '../../kernel/numbering/numbering.ts';
 import { type FiscalYearRow, organisationCalendar } from '../fiscal-years/fiscal-year.ts';
 import type { LedgerJournalTable } from '../journals/tables.ts';
 import type { LedgerBalanceTable } from '../reports/tables.ts';
@@ -57,16 +57,6 @@ export async function auditLines(trx: Db, orgId: string, lines: readonly Resolve
   }));
 }
 
-/**
- * Takes `count` consecutive numbers of a sequence in the caller's transaction and returns the first.
- * One kernel call per number today: a block version in src/kernel/numbering (`update … set next_value =
- * next_value + count … returning`) would make a FEC import one round trip per batch instead of per entry.
- */
-async function takeNumbers(trx: Db, orgId: string, sequence: string, count: number): Promise<number> {
-  const first = await takeNextNumber(trx, orgId, sequence);
-  for (let i = 1; i < count; i++) await takeNextNumber(trx, orgId, sequence);
-  return first;
-}
 
 export type NewEntry = {
   header: ValidatedHeader;
@@ -176,7 +166,7 @@ export async function insertValidatedEntries(
   const perYear = new Map<string, number>();
   for (const entry of entries) perYear.set(entry.year.id, (perYear.get(entry.year.id) ?? 0) + 1);
   for (const [yearId, count] of perYear)
-    next.set(yearId, await takeNumbers(trx, orgId, sequenceOf(yearId), count));
+    next.set(yearId, await takeNextNumbers(trx, orgId, sequenceOf(yearId), count));
   for (const entry of entries) {
     const number = next.get(entry.year.id)!;
     next.set(entry.year.id, number + 1);
