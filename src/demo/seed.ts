@@ -5,6 +5,7 @@ import { partyInput } from '../kernel/parties/contract.ts';
 import { createParty } from '../kernel/parties/party.ts';
 import { createUser, findUserByEmail } from '../kernel/users/users.ts';
 import { ensureLedger } from '../ledger/index.ts';
+import { seedDemoSales } from './sales.ts';
 
 export const DEMO_EMAIL = 'demo@agora.test';
 export const DEMO_PASSWORD = 'demo';
@@ -104,10 +105,11 @@ export async function ensureDemo(store: Store): Promise<{ email: string; passwor
     if (membership) {
       // Idempotent: gives a demo made before the ledger existed its chart, journals and fiscal year.
       await store.db.transaction().execute((trx) => ensureLedger(trx, membership.org_id, existing.id));
+      await seedDemoSales(store, membership.org_id, existing.id);
       return { email: DEMO_EMAIL, password: DEMO_PASSWORD, orgId: membership.org_id };
     }
   }
-  const orgId = await store.db.transaction().execute(async (trx) => {
+  const { orgId, userId } = await store.db.transaction().execute(async (trx) => {
     const user =
       existing ??
       (await createUser(
@@ -136,7 +138,8 @@ export async function ensureDemo(store: Store): Promise<{ email: string; passwor
     );
     for (const party of DEMO_PARTIES) await createParty(trx, org.id, partyInput.parse(party), user.id);
     await ensureLedger(trx, org.id, user.id);
-    return org.id;
+    return { orgId: org.id, userId: user.id };
   });
+  await seedDemoSales(store, orgId, userId);
   return { email: DEMO_EMAIL, password: DEMO_PASSWORD, orgId };
 }

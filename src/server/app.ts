@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { resolveSession } from '../kernel/auth/sessions.ts';
 import { ledgerRoutes } from '../ledger/index.ts';
+import { relationsRoutes } from '../relations/index.ts';
 import { requireSession } from './guard.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   partyRoutes(app, options);
   documentRoutes(app, options);
   ledgerRoutes(app, options);
+  relationsRoutes(app, options);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

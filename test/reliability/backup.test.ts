@@ -18,7 +18,9 @@ const WRITER = join(import.meta.dirname, 'crash-writer.ts');
 
 function startWriter(location: string, orgId: string, date: string): Promise<ChildProcess> {
   return new Promise((resolve) => {
-    const child = spawn('node', ['--import', 'tsx', WRITER, location, orgId, date], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('node', ['--import', 'tsx', WRITER, location, orgId, date], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', (d) => {
       if (String(d).includes('ready')) resolve(child);
     });
@@ -54,7 +56,9 @@ describe.each(DIALECTS)('backup under write load on %s', (dialect) => {
     }
   });
 
-  it('restores elsewhere with the same trial balance and a valid audit chain', { timeout: 120_000 }, async () => {
+  it('restores elsewhere with the same trial balance and a valid audit chain', {
+    timeout: 120_000,
+  }, async () => {
     const orgId = (await buildOrganisation(store.db, null)).id;
     await store.db.transaction().execute((trx) => ensureLedger(trx, orgId));
     const date = todayIn('Europe/Paris');
@@ -86,12 +90,23 @@ describe.each(DIALECTS)('backup under write load on %s', (dialect) => {
     try {
       expect(await verifyAuditChain(restored.db, orgId)).toMatchObject({ ok: true });
       const numbers = (
-        await restored.db.selectFrom('ledger_entry').select('number').where('org_id', '=', orgId).orderBy('number').execute()
+        await restored.db
+          .selectFrom('ledger_entry')
+          .select('number')
+          .where('org_id', '=', orgId)
+          .orderBy('number')
+          .execute()
       ).map((e) => Number(e.number));
       expect(numbers.length).toBeGreaterThan(0);
       expect(numbers).toEqual(numbers.map((_, i) => i + 1));
       const sourceCount = Number(
-        (await store.db.selectFrom('ledger_entry').select((eb) => eb.fn.countAll().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()).n,
+        (
+          await store.db
+            .selectFrom('ledger_entry')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('org_id', '=', orgId)
+            .executeTakeFirstOrThrow()
+        ).n,
       );
       expect(sourceCount).toBeGreaterThan(numbers.length);
 
@@ -102,7 +117,9 @@ describe.each(DIALECTS)('backup under write load on %s', (dialect) => {
         .map((r) => ({ account: r.account, debit: r.periodDebit, credit: r.periodCredit }))
         .sort((a, b) => a.account.localeCompare(b.account));
       expect(fromRestored).toEqual(await sumsUpTo(store.db, orgId, numbers.length));
-      console.log(`backup ${dialect}: ${numbers.length} of ${sourceCount} entries at backup time, trial balance identical`);
+      console.log(
+        `backup ${dialect}: ${numbers.length} of ${sourceCount} entries at backup time, trial balance identical`,
+      );
     } finally {
       await restored.close();
     }

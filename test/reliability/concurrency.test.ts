@@ -101,6 +101,8 @@ describe.each(DIALECTS)('two processes validating at once on %s', (dialect) => {
     expect(entries.map((e) => Number(e.number))).toEqual(Array.from({ length: ENTRIES }, (_, i) => i + 1));
     expect(new Set(entries.map((e) => e.label)).size).toBe(ENTRIES);
     expect(await verifyAuditChain(store.db, orgId)).toMatchObject({ ok: true });
-    console.log(`concurrency ${dialect}: ${ENTRIES} entries, drafts and validations split over 2 processes, numbers 1..${ENTRIES}`);
+    console.log(
+      `concurrency ${dialect}: ${ENTRIES} entries, drafts and validations split over 2 processes, numbers 1..${ENTRIES}`,
+    );
   });
 });

@@ -90,6 +90,8 @@ describe.each(DIALECTS)('crash safety on %s', (dialect) => {
       }
     }
     expect(figures.at(-1)).toBeGreaterThan(KILLS);
-    console.log(`crash ${dialect}: ${KILLS} SIGKILLs, ${figures.at(-1)} entries intact, numbers 1..${figures.at(-1)} without gap`);
+    console.log(
+      `crash ${dialect}: ${KILLS} SIGKILLs, ${figures.at(-1)} entries intact, numbers 1..${figures.at(-1)} without gap`,
+    );
   });
 });

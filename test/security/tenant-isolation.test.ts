@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putBytes, recordDocument } from '../../src/kernel/documents/document-store.ts';
+import { catalogueItem, draftInvoice } from '../../src/relations/test-helpers.ts';
 import { buildOrganisation, buildParty, buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { type Client, loginAs, startTestServer, type TestServer } from '../support/http.ts';
 import { countRows, tablesWithOrgId } from '../support/schema.ts';
@@ -35,7 +36,15 @@ describe.each(DIALECTS)('tenant isolation over every org route on %s', (dialect)
         actorId: null,
       }),
     );
-    Object.assign(idsOfB, { partyId: party.id, userId: userB.id, documentId: doc.id });
+    const item = await catalogueItem(server.store.db, orgB, { label: secretName });
+    const invoice = await draftInvoice(server.store.db, orgB, party.id, { notes: secretName });
+    Object.assign(idsOfB, {
+      partyId: party.id,
+      userId: userB.id,
+      documentId: doc.id,
+      itemId: item.id,
+      invoiceId: invoice.id,
+    });
     alice = await loginAs(server.app, userA.email, TEST_PASSWORD);
   });
   afterAll(async () => {

@@ -19,11 +19,25 @@ import { Route as OrgsOrgIdPersonnelRouteImport } from './routes/orgs/$orgId/per
 import { Route as OrgsOrgIdProductionRouteImport } from './routes/orgs/$orgId/production'
 import { Route as OrgsOrgIdRelationsRouteImport } from './routes/orgs/$orgId/relations'
 import { Route as OrgsOrgIdTrainingRouteImport } from './routes/orgs/$orgId/training'
+import { Route as OrgsOrgIdAccountingIndexRouteImport } from './routes/orgs/$orgId/accounting/index'
+import { Route as OrgsOrgIdAccountingAccountsRouteImport } from './routes/orgs/$orgId/accounting/accounts'
+import { Route as OrgsOrgIdAccountingFecRouteImport } from './routes/orgs/$orgId/accounting/fec'
+import { Route as OrgsOrgIdAccountingFiscalYearsRouteImport } from './routes/orgs/$orgId/accounting/fiscal-years'
+import { Route as OrgsOrgIdAccountingJournalsRouteImport } from './routes/orgs/$orgId/accounting/journals'
+import { Route as OrgsOrgIdAccountingLetteringRouteImport } from './routes/orgs/$orgId/accounting/lettering'
 import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/parties/index'
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdSettingsIndexRouteImport } from './routes/orgs/$orgId/settings/index'
 import { Route as OrgsOrgIdSettingsUsersRouteImport } from './routes/orgs/$orgId/settings/users'
+import { Route as OrgsOrgIdAccountingEntriesIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/index'
+import { Route as OrgsOrgIdAccountingEntriesNewRouteImport } from './routes/orgs/$orgId/accounting/entries/new'
+import { Route as OrgsOrgIdAccountingReportsAgedBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/aged-balance'
+import { Route as OrgsOrgIdAccountingReportsGeneralLedgerRouteImport } from './routes/orgs/$orgId/accounting/reports/general-ledger'
+import { Route as OrgsOrgIdAccountingReportsJournalsRouteImport } from './routes/orgs/$orgId/accounting/reports/journals'
+import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/trial-balance'
+import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
+import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -75,6 +89,41 @@ const OrgsOrgIdTrainingRoute = OrgsOrgIdTrainingRouteImport.update({
   path: '/training',
   getParentRoute: () => OrgsOrgIdRoute,
 } as any)
+const OrgsOrgIdAccountingIndexRoute =
+  OrgsOrgIdAccountingIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingAccountsRoute =
+  OrgsOrgIdAccountingAccountsRouteImport.update({
+    id: '/accounts',
+    path: '/accounts',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingFecRoute = OrgsOrgIdAccountingFecRouteImport.update({
+  id: '/fec',
+  path: '/fec',
+  getParentRoute: () => OrgsOrgIdAccountingRoute,
+} as any)
+const OrgsOrgIdAccountingFiscalYearsRoute =
+  OrgsOrgIdAccountingFiscalYearsRouteImport.update({
+    id: '/fiscal-years',
+    path: '/fiscal-years',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingJournalsRoute =
+  OrgsOrgIdAccountingJournalsRouteImport.update({
+    id: '/journals',
+    path: '/journals',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingLetteringRoute =
+  OrgsOrgIdAccountingLetteringRouteImport.update({
+    id: '/lettering',
+    path: '/lettering',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
 const OrgsOrgIdPartiesIndexRoute = OrgsOrgIdPartiesIndexRouteImport.update({
   id: '/parties/',
   path: '/parties/',
@@ -100,39 +149,114 @@ const OrgsOrgIdSettingsUsersRoute = OrgsOrgIdSettingsUsersRouteImport.update({
   path: '/settings/users',
   getParentRoute: () => OrgsOrgIdRoute,
 } as any)
+const OrgsOrgIdAccountingEntriesIndexRoute =
+  OrgsOrgIdAccountingEntriesIndexRouteImport.update({
+    id: '/entries/',
+    path: '/entries/',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingEntriesNewRoute =
+  OrgsOrgIdAccountingEntriesNewRouteImport.update({
+    id: '/entries/new',
+    path: '/entries/new',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingReportsAgedBalanceRoute =
+  OrgsOrgIdAccountingReportsAgedBalanceRouteImport.update({
+    id: '/reports/aged-balance',
+    path: '/reports/aged-balance',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingReportsGeneralLedgerRoute =
+  OrgsOrgIdAccountingReportsGeneralLedgerRouteImport.update({
+    id: '/reports/general-ledger',
+    path: '/reports/general-ledger',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingReportsJournalsRoute =
+  OrgsOrgIdAccountingReportsJournalsRouteImport.update({
+    id: '/reports/journals',
+    path: '/reports/journals',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingReportsTrialBalanceRoute =
+  OrgsOrgIdAccountingReportsTrialBalanceRouteImport.update({
+    id: '/reports/trial-balance',
+    path: '/reports/trial-balance',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
+  OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport.update({
+    id: '/entries/$entryId/',
+    path: '/entries/$entryId/',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
+  OrgsOrgIdAccountingEntriesEntryIdEditRouteImport.update({
+    id: '/entries/$entryId/edit',
+    path: '/entries/$entryId/edit',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
   '/orgs/new': typeof OrgsNewRoute
-  '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRoute
+  '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRoute
   '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
   '/orgs/$orgId/': typeof OrgsOrgIdIndexRoute
+  '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
+  '/orgs/$orgId/accounting/fec': typeof OrgsOrgIdAccountingFecRoute
+  '/orgs/$orgId/accounting/fiscal-years': typeof OrgsOrgIdAccountingFiscalYearsRoute
+  '/orgs/$orgId/accounting/journals': typeof OrgsOrgIdAccountingJournalsRoute
+  '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
+  '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
+  '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
+  '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
+  '/orgs/$orgId/accounting/reports/general-ledger': typeof OrgsOrgIdAccountingReportsGeneralLedgerRoute
+  '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
+  '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
   '/orgs/new': typeof OrgsNewRoute
-  '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRoute
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRoute
   '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
   '/orgs/$orgId': typeof OrgsOrgIdIndexRoute
+  '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
+  '/orgs/$orgId/accounting/fec': typeof OrgsOrgIdAccountingFecRoute
+  '/orgs/$orgId/accounting/fiscal-years': typeof OrgsOrgIdAccountingFiscalYearsRoute
+  '/orgs/$orgId/accounting/journals': typeof OrgsOrgIdAccountingJournalsRoute
+  '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
+  '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties': typeof OrgsOrgIdPartiesIndexRoute
   '/orgs/$orgId/settings': typeof OrgsOrgIdSettingsIndexRoute
+  '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
+  '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
+  '/orgs/$orgId/accounting/reports/general-ledger': typeof OrgsOrgIdAccountingReportsGeneralLedgerRoute
+  '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
+  '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -140,17 +264,31 @@ export interface FileRoutesById {
   '/login': typeof LoginRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
   '/orgs/new': typeof OrgsNewRoute
-  '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRoute
+  '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRoute
   '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
   '/orgs/$orgId/': typeof OrgsOrgIdIndexRoute
+  '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
+  '/orgs/$orgId/accounting/fec': typeof OrgsOrgIdAccountingFecRoute
+  '/orgs/$orgId/accounting/fiscal-years': typeof OrgsOrgIdAccountingFiscalYearsRoute
+  '/orgs/$orgId/accounting/journals': typeof OrgsOrgIdAccountingJournalsRoute
+  '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
+  '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
+  '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
+  '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
+  '/orgs/$orgId/accounting/reports/general-ledger': typeof OrgsOrgIdAccountingReportsGeneralLedgerRoute
+  '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
+  '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -165,27 +303,54 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations'
     | '/orgs/$orgId/training'
     | '/orgs/$orgId/'
+    | '/orgs/$orgId/accounting/accounts'
+    | '/orgs/$orgId/accounting/fec'
+    | '/orgs/$orgId/accounting/fiscal-years'
+    | '/orgs/$orgId/accounting/journals'
+    | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/settings/users'
+    | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
     | '/orgs/$orgId/settings/'
+    | '/orgs/$orgId/accounting/entries/new'
+    | '/orgs/$orgId/accounting/reports/aged-balance'
+    | '/orgs/$orgId/accounting/reports/general-ledger'
+    | '/orgs/$orgId/accounting/reports/journals'
+    | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/login'
     | '/orgs/new'
-    | '/orgs/$orgId/accounting'
     | '/orgs/$orgId/personnel'
     | '/orgs/$orgId/production'
     | '/orgs/$orgId/relations'
     | '/orgs/$orgId/training'
     | '/orgs/$orgId'
+    | '/orgs/$orgId/accounting/accounts'
+    | '/orgs/$orgId/accounting/fec'
+    | '/orgs/$orgId/accounting/fiscal-years'
+    | '/orgs/$orgId/accounting/journals'
+    | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/settings/users'
+    | '/orgs/$orgId/accounting'
     | '/orgs/$orgId/parties'
     | '/orgs/$orgId/settings'
+    | '/orgs/$orgId/accounting/entries/new'
+    | '/orgs/$orgId/accounting/reports/aged-balance'
+    | '/orgs/$orgId/accounting/reports/general-ledger'
+    | '/orgs/$orgId/accounting/reports/journals'
+    | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/accounting/entries'
+    | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/accounting/entries/$entryId'
   id:
     | '__root__'
     | '/'
@@ -198,11 +363,25 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations'
     | '/orgs/$orgId/training'
     | '/orgs/$orgId/'
+    | '/orgs/$orgId/accounting/accounts'
+    | '/orgs/$orgId/accounting/fec'
+    | '/orgs/$orgId/accounting/fiscal-years'
+    | '/orgs/$orgId/accounting/journals'
+    | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/settings/users'
+    | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
     | '/orgs/$orgId/settings/'
+    | '/orgs/$orgId/accounting/entries/new'
+    | '/orgs/$orgId/accounting/reports/aged-balance'
+    | '/orgs/$orgId/accounting/reports/general-ledger'
+    | '/orgs/$orgId/accounting/reports/journals'
+    | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -284,6 +463,48 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdTrainingRouteImport
       parentRoute: typeof OrgsOrgIdRoute
     }
+    '/orgs/$orgId/accounting/': {
+      id: '/orgs/$orgId/accounting/'
+      path: '/'
+      fullPath: '/orgs/$orgId/accounting/'
+      preLoaderRoute: typeof OrgsOrgIdAccountingIndexRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/accounts': {
+      id: '/orgs/$orgId/accounting/accounts'
+      path: '/accounts'
+      fullPath: '/orgs/$orgId/accounting/accounts'
+      preLoaderRoute: typeof OrgsOrgIdAccountingAccountsRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/fec': {
+      id: '/orgs/$orgId/accounting/fec'
+      path: '/fec'
+      fullPath: '/orgs/$orgId/accounting/fec'
+      preLoaderRoute: typeof OrgsOrgIdAccountingFecRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/fiscal-years': {
+      id: '/orgs/$orgId/accounting/fiscal-years'
+      path: '/fiscal-years'
+      fullPath: '/orgs/$orgId/accounting/fiscal-years'
+      preLoaderRoute: typeof OrgsOrgIdAccountingFiscalYearsRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/journals': {
+      id: '/orgs/$orgId/accounting/journals'
+      path: '/journals'
+      fullPath: '/orgs/$orgId/accounting/journals'
+      preLoaderRoute: typeof OrgsOrgIdAccountingJournalsRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/lettering': {
+      id: '/orgs/$orgId/accounting/lettering'
+      path: '/lettering'
+      fullPath: '/orgs/$orgId/accounting/lettering'
+      preLoaderRoute: typeof OrgsOrgIdAccountingLetteringRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
     '/orgs/$orgId/parties/': {
       id: '/orgs/$orgId/parties/'
       path: '/parties'
@@ -319,11 +540,110 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdSettingsUsersRouteImport
       parentRoute: typeof OrgsOrgIdRoute
     }
+    '/orgs/$orgId/accounting/entries/': {
+      id: '/orgs/$orgId/accounting/entries/'
+      path: '/entries'
+      fullPath: '/orgs/$orgId/accounting/entries/'
+      preLoaderRoute: typeof OrgsOrgIdAccountingEntriesIndexRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/entries/new': {
+      id: '/orgs/$orgId/accounting/entries/new'
+      path: '/entries/new'
+      fullPath: '/orgs/$orgId/accounting/entries/new'
+      preLoaderRoute: typeof OrgsOrgIdAccountingEntriesNewRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/reports/aged-balance': {
+      id: '/orgs/$orgId/accounting/reports/aged-balance'
+      path: '/reports/aged-balance'
+      fullPath: '/orgs/$orgId/accounting/reports/aged-balance'
+      preLoaderRoute: typeof OrgsOrgIdAccountingReportsAgedBalanceRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/reports/general-ledger': {
+      id: '/orgs/$orgId/accounting/reports/general-ledger'
+      path: '/reports/general-ledger'
+      fullPath: '/orgs/$orgId/accounting/reports/general-ledger'
+      preLoaderRoute: typeof OrgsOrgIdAccountingReportsGeneralLedgerRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/reports/journals': {
+      id: '/orgs/$orgId/accounting/reports/journals'
+      path: '/reports/journals'
+      fullPath: '/orgs/$orgId/accounting/reports/journals'
+      preLoaderRoute: typeof OrgsOrgIdAccountingReportsJournalsRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/reports/trial-balance': {
+      id: '/orgs/$orgId/accounting/reports/trial-balance'
+      path: '/reports/trial-balance'
+      fullPath: '/orgs/$orgId/accounting/reports/trial-balance'
+      preLoaderRoute: typeof OrgsOrgIdAccountingReportsTrialBalanceRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/entries/$entryId/': {
+      id: '/orgs/$orgId/accounting/entries/$entryId/'
+      path: '/entries/$entryId'
+      fullPath: '/orgs/$orgId/accounting/entries/$entryId/'
+      preLoaderRoute: typeof OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/entries/$entryId/edit': {
+      id: '/orgs/$orgId/accounting/entries/$entryId/edit'
+      path: '/entries/$entryId/edit'
+      fullPath: '/orgs/$orgId/accounting/entries/$entryId/edit'
+      preLoaderRoute: typeof OrgsOrgIdAccountingEntriesEntryIdEditRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
   }
 }
 
+interface OrgsOrgIdAccountingRouteChildren {
+  OrgsOrgIdAccountingAccountsRoute: typeof OrgsOrgIdAccountingAccountsRoute
+  OrgsOrgIdAccountingFecRoute: typeof OrgsOrgIdAccountingFecRoute
+  OrgsOrgIdAccountingFiscalYearsRoute: typeof OrgsOrgIdAccountingFiscalYearsRoute
+  OrgsOrgIdAccountingJournalsRoute: typeof OrgsOrgIdAccountingJournalsRoute
+  OrgsOrgIdAccountingLetteringRoute: typeof OrgsOrgIdAccountingLetteringRoute
+  OrgsOrgIdAccountingIndexRoute: typeof OrgsOrgIdAccountingIndexRoute
+  OrgsOrgIdAccountingEntriesNewRoute: typeof OrgsOrgIdAccountingEntriesNewRoute
+  OrgsOrgIdAccountingReportsAgedBalanceRoute: typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
+  OrgsOrgIdAccountingReportsGeneralLedgerRoute: typeof OrgsOrgIdAccountingReportsGeneralLedgerRoute
+  OrgsOrgIdAccountingReportsJournalsRoute: typeof OrgsOrgIdAccountingReportsJournalsRoute
+  OrgsOrgIdAccountingReportsTrialBalanceRoute: typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  OrgsOrgIdAccountingEntriesIndexRoute: typeof OrgsOrgIdAccountingEntriesIndexRoute
+  OrgsOrgIdAccountingEntriesEntryIdEditRoute: typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  OrgsOrgIdAccountingEntriesEntryIdIndexRoute: typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
+}
+
+const OrgsOrgIdAccountingRouteChildren: OrgsOrgIdAccountingRouteChildren = {
+  OrgsOrgIdAccountingAccountsRoute: OrgsOrgIdAccountingAccountsRoute,
+  OrgsOrgIdAccountingFecRoute: OrgsOrgIdAccountingFecRoute,
+  OrgsOrgIdAccountingFiscalYearsRoute: OrgsOrgIdAccountingFiscalYearsRoute,
+  OrgsOrgIdAccountingJournalsRoute: OrgsOrgIdAccountingJournalsRoute,
+  OrgsOrgIdAccountingLetteringRoute: OrgsOrgIdAccountingLetteringRoute,
+  OrgsOrgIdAccountingIndexRoute: OrgsOrgIdAccountingIndexRoute,
+  OrgsOrgIdAccountingEntriesNewRoute: OrgsOrgIdAccountingEntriesNewRoute,
+  OrgsOrgIdAccountingReportsAgedBalanceRoute:
+    OrgsOrgIdAccountingReportsAgedBalanceRoute,
+  OrgsOrgIdAccountingReportsGeneralLedgerRoute:
+    OrgsOrgIdAccountingReportsGeneralLedgerRoute,
+  OrgsOrgIdAccountingReportsJournalsRoute:
+    OrgsOrgIdAccountingReportsJournalsRoute,
+  OrgsOrgIdAccountingReportsTrialBalanceRoute:
+    OrgsOrgIdAccountingReportsTrialBalanceRoute,
+  OrgsOrgIdAccountingEntriesIndexRoute: OrgsOrgIdAccountingEntriesIndexRoute,
+  OrgsOrgIdAccountingEntriesEntryIdEditRoute:
+    OrgsOrgIdAccountingEntriesEntryIdEditRoute,
+  OrgsOrgIdAccountingEntriesEntryIdIndexRoute:
+    OrgsOrgIdAccountingEntriesEntryIdIndexRoute,
+}
+
+const OrgsOrgIdAccountingRouteWithChildren =
+  OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
+
 interface OrgsOrgIdRouteChildren {
-  OrgsOrgIdAccountingRoute: typeof OrgsOrgIdAccountingRoute
+  OrgsOrgIdAccountingRoute: typeof OrgsOrgIdAccountingRouteWithChildren
   OrgsOrgIdPersonnelRoute: typeof OrgsOrgIdPersonnelRoute
   OrgsOrgIdProductionRoute: typeof OrgsOrgIdProductionRoute
   OrgsOrgIdRelationsRoute: typeof OrgsOrgIdRelationsRoute
@@ -337,7 +657,7 @@ interface OrgsOrgIdRouteChildren {
 }
 
 const OrgsOrgIdRouteChildren: OrgsOrgIdRouteChildren = {
-  OrgsOrgIdAccountingRoute: OrgsOrgIdAccountingRoute,
+  OrgsOrgIdAccountingRoute: OrgsOrgIdAccountingRouteWithChildren,
   OrgsOrgIdPersonnelRoute: OrgsOrgIdPersonnelRoute,
   OrgsOrgIdProductionRoute: OrgsOrgIdProductionRoute,
   OrgsOrgIdRelationsRoute: OrgsOrgIdRelationsRoute,

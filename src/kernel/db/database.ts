@@ -3,6 +3,8 @@
 
 // biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
 import type { LedgerTables } from '../../ledger/tables.ts';
+// biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
+import type { RelationsTables } from '../../relations/tables.ts';
 import type { AuditEventTable, AuditHeadTable } from '../audit/tables.ts';
 import type { DocumentTable } from '../documents/tables.ts';
 import type { NumberingCounterTable } from '../numbering/tables.ts';
@@ -29,4 +31,5 @@ export type DB = {
   audit_event: AuditEventTable;
   numbering_counter: NumberingCounterTable;
   document: DocumentTable;
-} & LedgerTables;
+} & LedgerTables &
+  RelationsTables;

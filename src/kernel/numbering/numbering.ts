@@ -14,8 +14,14 @@ export async function takeNextNumber(trx: Db, orgId: string, sequence: string): 
  * Takes `count` consecutive numbers in one round trip (a batch of imported entries) and returns the
  * first; same guarantees as takeNextNumber.
  */
-export async function takeNextNumbers(trx: Db, orgId: string, sequence: string, count: number): Promise<number> {
-  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`Nombre de numéros invalide : ${count}`);
+export async function takeNextNumbers(
+  trx: Db,
+  orgId: string,
+  sequence: string,
+  count: number,
+): Promise<number> {
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new RangeError(`Nombre de numéros invalide : ${count}`);
   await trx
     .insertInto('numbering_counter')
     .values({ org_id: orgId, sequence, next_value: 1 })

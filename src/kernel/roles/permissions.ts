@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'ledger.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
   'ledger.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
   'ledger.close': ['owner', 'accountant', 'teacher'],
+  'sales.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
+  'sales.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

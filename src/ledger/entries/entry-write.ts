@@ -57,7 +57,6 @@ export async function auditLines(trx: Db, orgId: string, lines: readonly Resolve
   }));
 }
 
-
 export type NewEntry = {
   header: ValidatedHeader;
   lines: readonly ResolvedLine[];

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, queryString, setCsrfToken, toProblem } from './client.ts';
+import {
+  ApiError,
+  api,
+  apiDownload,
+  attachmentName,
+  queryString,
+  setCsrfToken,
+  toProblem,
+} from './client.ts';
 
 type Call = { url: string; init: RequestInit };
 
@@ -179,5 +187,64 @@ describe('queryString', () => {
       '?q=a+b&limit=25&offset=0',
     );
     expect(queryString({})).toBe('');
+  });
+});
+
+describe('apiDownload', () => {
+  it('gives the bytes and the attachment name of an export', async () => {
+    answers.push(
+      new Response(new Uint8Array([0x45, 0xe9, 0x0a]), {
+        status: 200,
+        headers: {
+          'content-type': 'text/plain; charset=iso-8859-15',
+          'content-disposition': 'attachment; filename="812345676FEC20261231.txt"',
+        },
+      }),
+    );
+    const { blob, fileName } = await apiDownload('/api/v1/orgs/o/ledger/fec?fiscalYear=2026');
+    expect(fileName).toBe('812345676FEC20261231.txt');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0x45, 0xe9, 0x0a]);
+  });
+
+  it('turns a refusal into an ApiError with its list of problems', async () => {
+    answers.push(
+      jsonResponse(
+        422,
+        {
+          type: 'https://agora.dev/problems/rule-broken',
+          title: 'Règle de gestion non respectée',
+          status: 422,
+          detail: 'Le FEC de l’exercice 2026 ne peut pas être produit : 1 anomalie(s).',
+          errors: [{ field: 'écriture 3', message: 'Rupture de numérotation : n° 2 manquant.' }],
+        },
+        'application/problem+json',
+      ),
+    );
+    const error = await failure(apiDownload('/api/v1/orgs/o/ledger/fec?fiscalYear=2026'));
+    expect(error.kind).toBe('rule-broken');
+    expect(error.problem.errors).toEqual([
+      { field: 'écriture 3', message: 'Rupture de numérotation : n° 2 manquant.' },
+    ]);
+  });
+
+  it('reads both forms of a file name', () => {
+    expect(attachmentName("attachment; filename*=UTF-8''bilan%20%C3%A9t%C3%A9.csv")).toBe('bilan été.csv');
+    expect(attachmentName('attachment; filename=plain.txt')).toBe('plain.txt');
+    expect(attachmentName(null)).toBeNull();
+  });
+});
+
+describe('raw bodies', () => {
+  it('sends a file as it is, with its type and the anti-CSRF token', async () => {
+    setCsrfToken('token-1');
+    answers.push(jsonResponse(200, { entries: 1 }));
+    const file = new Blob(['JournalCode\tJournalLib'], { type: 'text/plain' });
+    await api('/api/v1/orgs/o/ledger/fec/import', {
+      method: 'POST',
+      raw: { body: file, contentType: 'application/octet-stream' },
+    });
+    expect(calls[0]!.init.body).toBe(file);
+    expect(headersOf(calls[0])['content-type']).toBe('application/octet-stream');
+    expect(headersOf(calls[0])['x-csrf-token']).toBe('token-1');
   });
 });

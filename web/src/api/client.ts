@@ -119,6 +119,8 @@ export function getCsrfToken(): string | null {
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as it is (an import), instead of a JSON body. */
+  raw?: { body: Blob; contentType: string };
   headers?: Record<string, string>;
   signal?: AbortSignal;
 };
@@ -132,13 +134,18 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     ...options.headers,
   };
   // No content-type on a bodyless request: the server would reject an empty JSON body.
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw
+        ? options.raw.body
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -168,18 +175,59 @@ async function refreshCsrfToken(): Promise<boolean> {
   return true;
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  let response = await send(path, options);
+/** Sends a request, asking once more with a fresh anti-CSRF token when the server refused the old one. */
+async function sendChecked(path: string, options: RequestOptions): Promise<Response> {
+  const response = await send(path, options);
   if (response.status === 403 && !SAFE.has(options.method ?? 'GET')) {
     const body = await readBody(response);
     const problem = toProblem(response.status, response.statusText, body);
     if (!problem.type.endsWith('/csrf') || !(await refreshCsrfToken())) throw new ApiError(problem);
-    response = await send(path, options);
+    return send(path, options);
   }
+  return response;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await sendChecked(path, options);
   if (response.status === 204) return undefined as T;
   const body = await readBody(response);
   if (!response.ok) throw new ApiError(toProblem(response.status, response.statusText, body));
   return body as T;
+}
+
+/** The file name a `content-disposition: attachment; filename="…"` header gives, if any. */
+export function attachmentName(header: string | null): string | null {
+  if (!header) return null;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // Fall back to the plain name below.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header);
+  return (plain?.[1] ?? plain?.[2])?.trim() || null;
+}
+
+/**
+ * A file the server makes (an export), as bytes kept exactly as sent, with its name: unlike a plain
+ * link, a refusal comes back as an `ApiError` the screen can show.
+ */
+export async function apiDownload(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await sendChecked(path, {
+    ...options,
+    headers: { accept: '*/*, application/problem+json', ...options.headers },
+  });
+  if (!response.ok)
+    throw new ApiError(toProblem(response.status, response.statusText, await readBody(response)));
+  return {
+    blob: await response.blob(),
+    fileName: attachmentName(response.headers.get('content-disposition')),
+  };
 }
 
 /** Query string from a record, leaving out empty values. */

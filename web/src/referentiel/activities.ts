@@ -71,6 +71,17 @@ export const PARTIES_SERVE: readonly ServedActivity[] = [
   { code: '2.1', label: 'badges.supplierFiles' },
 ];
 
+/** Every screen of the ledger: the financial follow-up of the activity (cash, VAT, financial balance). */
+export const ACCOUNTING_SERVE: readonly ServedActivity[] = [
+  { code: '2.2', label: 'badges.financialFollowUp' },
+];
+
+/** Lettering and the aged balance also serve the follow-up of customers' payments. */
+export const RECEIVABLES_SERVE: readonly ServedActivity[] = [
+  { code: '1.2', label: 'badges.receipts' },
+  { code: '2.2', label: 'badges.financialFollowUp' },
+];
+
 /** What each area still to build will serve: whole activities, or named tasks where only some apply. */
 export type Area = 'relations' | 'production' | 'personnel' | 'accounting' | 'training';
 

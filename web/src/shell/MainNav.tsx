@@ -105,7 +105,6 @@ export function MainNav({ orgId }: { orgId: string }) {
             orgId={orgId}
             to="/orgs/$orgId/accounting"
             label={t('areas.accounting')}
-            soon
             testId="nav-accounting"
           />
           <Item

@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../../ui/ComingSoon.tsx';
+import { AccountingLayout } from '../../../features/accounting/AccountingLayout.tsx';
 
 export const Route = createFileRoute('/orgs/$orgId/accounting')({
-  component: () => <ComingSoon area="accounting" />,
+  component: AccountingLayout,
 });

@@ -1,0 +1,24 @@
+// The public surface of the relations module (area 1): the server mounts its routes; other modules, the
+// demo and the benches use these functions. Everything else is private to the module.
+
+export { createCatalogueItem, getCatalogueItem, listCatalogueItems } from './catalogue/catalogue.ts';
+export type { CatalogueItemDto, CatalogueItemInput } from './catalogue/contract.ts';
+export { catalogueItemInput } from './catalogue/contract.ts';
+export type { InvoiceSettingsDto, InvoiceSettingsInput } from './invoice-settings/contract.ts';
+export { invoiceSettingsInput } from './invoice-settings/contract.ts';
+export { getInvoiceSettings, saveInvoiceSettings } from './invoice-settings/invoice-settings.ts';
+export type { InvoiceDraftInput, InvoiceDto, InvoicePage } from './invoices/contract.ts';
+export { invoiceDraftInput } from './invoices/contract.ts';
+export { invoiceToCii } from './invoices/factur-x/cii.ts';
+export { facturXPdf } from './invoices/factur-x/factur-x.ts';
+export type { IssuedInvoice } from './invoices/factur-x/model.ts';
+export {
+  createCreditNote,
+  createInvoiceDraft,
+  deleteInvoiceDraft,
+  updateInvoiceDraft,
+} from './invoices/invoice.ts';
+export { invoicePdf, issueInvoiceDocument } from './invoices/invoice-document.ts';
+export { getInvoice, listInvoices } from './invoices/invoice-read.ts';
+export { validateInvoice } from './invoices/invoice-validation.ts';
+export { relationsRoutes } from './routes.ts';

@@ -1,0 +1,16 @@
+// Every table of the relations module, assembled for src/kernel/db/database.ts (type-only import there).
+import type { RelationsCatalogueItemTable } from './catalogue/tables.ts';
+import type { RelationsInvoiceSettingsTable } from './invoice-settings/tables.ts';
+import type {
+  RelationsInvoiceDocumentTable,
+  RelationsInvoiceLineTable,
+  RelationsInvoiceTable,
+} from './invoices/tables.ts';
+
+export type RelationsTables = {
+  relations_catalogue_item: RelationsCatalogueItemTable;
+  relations_invoice_settings: RelationsInvoiceSettingsTable;
+  relations_invoice: RelationsInvoiceTable;
+  relations_invoice_line: RelationsInvoiceLineTable;
+  relations_invoice_document: RelationsInvoiceDocumentTable;
+};

@@ -1,0 +1,231 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AxeFinding,
+  browserAvailable,
+  type Running,
+  seriousViolations,
+  startBrowserStack,
+  stopBrowserStack,
+  watchConsole,
+} from './browser.ts';
+
+// An accountant's first morning in Agora: open Comptabilité, type an entry with the keyboard grid
+// (an unbalanced one is refused in French before anything is sent), find it numbered in the entries,
+// check the trial balance, download the FEC — with axe on every page visited and no console error.
+
+const LABEL = 'Achat de fournitures de bureau';
+const plain = (text: string | null) => (text ?? '').replace(/[\u00A0\u202F]/g, ' ');
+
+describe.runIf(browserAvailable)('accounting in a real browser', () => {
+  let stack: Running;
+  let page: Page;
+  let consoleErrors: string[];
+  let orgPath = '';
+  const findings: AxeFinding[] = [];
+  const entryPosts: string[] = [];
+  let entryNumber = '';
+
+  beforeAll(async () => {
+    stack = await startBrowserStack();
+    const context = await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+    page = await context.newPage();
+    consoleErrors = watchConsole(page);
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && /\/ledger\/entries(\/|$)/.test(new URL(request.url()).pathname))
+        entryPosts.push(request.url());
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await stopBrowserStack(stack);
+  });
+
+  const audit = async (label: string) => {
+    findings.push(...(await seriousViolations(page, label)));
+  };
+  // Strings: the test code is typed for Node, the expressions run in the page.
+  const focusedCell = () =>
+    page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null");
+  const subnav = (name: string) =>
+    page.getByRole('navigation', { name: 'Comptabilité' }).getByRole('link', { name, exact: true });
+
+  it('logs in and opens Comptabilité', async () => {
+    await page.goto(stack.baseUrl);
+    await page.getByLabel('Adresse e-mail').fill('demo@agora.test');
+    await page.getByLabel('Mot de passe').fill('demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/orgs\/[^/]+/);
+    orgPath = new URL(page.url()).pathname.replace(/^(\/orgs\/[^/]+).*$/, '$1');
+
+    await page.getByTestId('nav-accounting').click();
+    await page.waitForURL(/\/accounting\/entries/);
+    await page.getByRole('heading', { level: 1, name: 'Écritures' }).waitFor();
+    await page
+      .getByTestId('entry-total')
+      .filter({ hasText: /écriture/ })
+      .waitFor();
+    expect(await page.getByTestId('activity-badge').first().textContent()).toContain('2.2');
+    await audit('écritures (vide)');
+  });
+
+  it('refuses an unbalanced entry typed with the keyboard, then validates it once balanced', async () => {
+    await subnav('Saisir une écriture').click();
+    await page.getByTestId('entry-grid').waitFor();
+    // The grid opens on the journal; the demo's miscellaneous journal and today are already chosen.
+    expect(await page.getByLabel('Journal').inputValue()).toBe('OD');
+    await audit('saisie');
+
+    const label = page.getByLabel('Libellé', { exact: true });
+    await label.click();
+    await page.keyboard.type(LABEL);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('F-2026-001');
+    await page.keyboard.press('Enter');
+    // Line 1: the account by its number, Enter, an empty label takes the entry's, then the debit.
+    expect(await focusedCell()).toBe('Compte, ligne 1');
+    await page.keyboard.type('606');
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('120');
+    // A debit typed: Enter goes straight to the next line's account.
+    await page.keyboard.press('Enter');
+    expect(await focusedCell()).toBe('Compte, ligne 2');
+    // Found by its label: "banq" then Enter takes the bank account.
+    await page.keyboard.type('banq');
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('grid-account-1').inputValue()).toBe('512');
+    // The label (empty: the entry's), the debit (empty), then the credit.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    expect(await focusedCell()).toBe('Crédit, ligne 2');
+    await page.keyboard.type('100,00');
+    expect(plain(await page.getByTestId('grid-difference').textContent())).toBe(
+      'Écart : 20,00 € (trop au débit)',
+    );
+
+    await page.getByRole('button', { name: 'Enregistrer et valider' }).click();
+    const alert = page.getByTestId('entry-alert');
+    await alert.waitFor();
+    expect(plain(await alert.textContent())).toContain(
+      'L’écriture n’est pas équilibrée : débit 120,00 €, crédit 100,00 € (écart 20,00 €).',
+    );
+    expect(entryPosts).toEqual([]);
+    await audit('saisie refusée');
+
+    // "=" puts the balancing amount on the line; Ctrl+Enter saves and validates.
+    await page.getByTestId('grid-credit-1').click();
+    await page.keyboard.press('=');
+    expect(await page.getByTestId('grid-credit-1').inputValue()).toBe('120,00');
+    expect(await page.getByTestId('grid-difference').textContent()).toBe('Écriture équilibrée');
+    await page.keyboard.press('Control+Enter');
+    const saved = page.getByTestId('entry-last-saved');
+    await saved.waitFor();
+    entryNumber = /Écriture n° (\d+) \(OD\)/.exec((await saved.textContent()) ?? '')?.[1] ?? '';
+    expect(entryNumber).toMatch(/^\d+$/);
+    expect(entryPosts.length).toBe(2); // the draft, then its validation
+    // The grid starts again for the next entry, on the same journal and date.
+    expect(await page.getByLabel('Libellé', { exact: true }).inputValue()).toBe('');
+    await audit('saisie enregistrée');
+  });
+
+  it('fits a tablet', async () => {
+    await page.setViewportSize({ width: 800, height: 1100 });
+    await page.getByTestId('entry-grid').waitFor();
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await audit('saisie (tablette)');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('lists the entry with its number, and shows it', async () => {
+    await subnav('Écritures').click();
+    // The demo already has entries (its invoices): the text search finds ours.
+    await page.getByLabel('Rechercher').fill('fournitures de bureau');
+    const row = page.getByTestId('entry-row').filter({ hasText: LABEL });
+    await row.waitFor();
+    await page.getByTestId('entry-total').filter({ hasText: '1 écriture' }).waitFor();
+    expect(await row.getByTestId('entry-number').textContent()).toBe(entryNumber);
+    expect(await row.getByTestId('entry-status').textContent()).toBe('Validée');
+    await audit('liste des écritures');
+    await row.getByRole('link', { name: LABEL }).click();
+    await page.getByRole('heading', { level: 1, name: `Écriture n° ${entryNumber} (OD)` }).waitFor();
+    expect(await page.getByTestId('entry-detail-line').count()).toBe(2);
+    await page.getByTestId('entry-reverse').waitFor();
+    await audit('écriture');
+  });
+
+  it('shows a balanced trial balance with the accounts used, and its CSV', async () => {
+    await subnav('Balance').click();
+    const check = page.getByTestId('trial-balance-check');
+    await check.waitFor();
+    expect(await check.getAttribute('data-balanced')).toBe('true');
+    const accounts = await page
+      .getByTestId('trial-balance-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-account')));
+    expect(accounts).toEqual(expect.arrayContaining(['512', '606']));
+    expect(await page.getByTestId('trial-balance-period-debit').textContent()).toBe(
+      await page.getByTestId('trial-balance-period-credit').textContent(),
+    );
+    await audit('balance');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFCompte;Compte auxiliaire;Intitulé;À-nouveaux débit;À-nouveaux crédit;Mouvements débit;Mouvements crédit;Solde débiteur;Solde créditeur',
+    );
+    expect(text).toMatch(/\r\n606;;[^;\r\n]+;0,00;0,00;\d+,\d\d;/);
+    expect(text).toContain('\r\nTotaux;;;');
+    expect(csv.suggestedFilename()).toMatch(/^balance-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+
+  it('downloads the FEC of the fiscal year', async () => {
+    await subnav('FEC').click();
+    await page.getByTestId('fec-year').waitFor();
+    await audit('FEC');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('fec-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^812345676FEC\d{8}\.txt$/);
+    const fec = new TextDecoder('latin1').decode(readFileSync((await download.path())!));
+    const lines = fec.split(/\r?\n/).filter(Boolean);
+    expect(lines[0]!.split('\t')[0]).toBe('JournalCode');
+    expect(lines[0]!.split('\t')).toHaveLength(18);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.filter((l) => l.includes(LABEL))).toHaveLength(2);
+  });
+
+  it('shows the other screens of the section', { timeout: 60_000 }, async () => {
+    const screens: [string, string, string][] = [
+      ['Plan comptable', 'Plan comptable', 'plan comptable'],
+      ['Journaux', 'Journaux', 'journaux'],
+      ['Exercices', 'Exercices', 'exercices'],
+      ['Grand livre', 'Grand livre', 'grand livre'],
+      ['Édition des journaux', 'Édition des journaux', 'édition des journaux'],
+      ['Balance âgée', 'Balance âgée', 'balance âgée'],
+      ['Lettrage', 'Lettrage', 'lettrage'],
+    ];
+    for (const [link, heading, label] of screens) {
+      await subnav(link).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await audit(label);
+    }
+    // The general ledger of the bank account, with its running balance.
+    await page.goto(`${stack.baseUrl}${orgPath}/accounting/reports/general-ledger?account=512`);
+    const ledger = page.getByTestId('general-ledger-account');
+    await ledger.getByTestId('general-ledger-line').filter({ hasText: LABEL }).waitFor();
+    expect(await ledger.count()).toBe(1);
+    expect(await ledger.getAttribute('data-account')).toBe('512');
+    await audit('grand livre 512');
+  });
+
+  it('found no serious or critical accessibility violation and no console error', () => {
+    expect(findings).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
