@@ -1,26 +1,24 @@
 // npm run bench -- ledger   (BENCH_LEDGER_LINES=1000000 by default; BENCH_DATABASE_URL=postgres://… for PostgreSQL)
 //
-// Builds a ledger of synthetic postings through the FEC import, then times the trial balance, the general
-// ledger of one account and the FEC export. Each figure is printed with a peer measured in the same run:
+// Builds a ledger of synthetic postings through the FEC import (streamed from a file, as the CLI and the
+// server do), then times the trial balance, the general ledger of one account and the FEC export (streamed
+// to a file with back-pressure). Peak RSS is the kernel's high-water mark (getrusage), not a sample, so a
+// burst between two timer ticks is counted too. Each figure is printed with a peer measured in the same run:
 // a bare GROUP BY over the same lines (the physical limit of the database) and, when installed, hledger
 // and ledger-cli computing the balance report of the same postings written as a journal file.
 import { execFile } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { migrateToLatest, openStore } from '../src/kernel/db/index.ts';
 import { organisationInput } from '../src/kernel/organisations/contract.ts';
 import { createOrganisation } from '../src/kernel/organisations/organisation.ts';
-import {
-  encodeLatin9,
-  generalLedger,
-  importFec,
-  prepareFecExport,
-  trialBalance,
-} from '../src/ledger/index.ts';
+import { importFecFile } from '../src/ledger/fec/fec-io.ts';
+import { encodeLatin9, generalLedger, prepareFecExport, trialBalance } from '../src/ledger/index.ts';
 import { syntheticFec, syntheticJournal } from './ledger-data.ts';
 
 const exec = promisify(execFile);
@@ -29,18 +27,18 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const dir = mkdtempSync(join(tmpdir(), 'agora-bench-ledger-'));
 const store = openStore(process.env.BENCH_DATABASE_URL ?? join(dir, 'ledger.sqlite'));
 
-let peakRss = 0;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 20);
-const sampleRss = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-};
+// The process's peak resident set so far (ru_maxrss, kilobytes on Linux).
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+
+/** Writes chunks to a file, waiting whenever the file's buffer is full. */
+async function writeChunks(path: string, chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>) {
+  await pipeline(Readable.from(chunks), createWriteStream(path));
+}
 
 async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
   const result = await work();
-  sampleRss();
   return [performance.now() - start, result];
 }
 
@@ -78,10 +76,11 @@ try {
       null,
     ),
   );
-  let fec = '';
-  for (const chunk of syntheticFec(LINES)) fec += chunk;
-  const [importMs, report] = await time(() => importFec(store.db, org.id, fec, null));
-  fec = '';
+  const input = join(dir, 'input.txt');
+  await writeChunks(input, syntheticFec(LINES));
+  const beforeImport = peakRss();
+  const [importMs, report] = await time(() => importFecFile(store.db, org.id, input, null));
+  const afterImport = peakRss();
   if (report.rejected.length > 0) throw new Error(`bench data rejected: ${report.rejected[0]!.reason}`);
   if (store.dialect === 'postgres') await sql`analyze`.execute(store.db);
 
@@ -96,21 +95,20 @@ try {
   const out = join(dir, 'export.txt');
   const [exportMs] = await time(async () => {
     const prepared = await prepareFecExport(store.db, org.id, '2026');
-    const file = createWriteStream(out);
-    for await (const chunk of prepared.chunks()) file.write(encodeLatin9(chunk));
-    file.end();
-    await finished(file);
+    await writeChunks(
+      out,
+      (async function* () {
+        for await (const chunk of prepared.chunks()) yield encodeLatin9(chunk);
+      })(),
+    );
   });
+  const afterExport = peakRss();
 
   const journalFile = join(dir, 'bench.journal');
-  const journal = createWriteStream(journalFile);
-  for (const chunk of syntheticJournal(LINES)) journal.write(chunk);
-  journal.end();
-  await finished(journal);
+  await writeChunks(journalFile, syntheticJournal(LINES));
   const hledgerMs = await peer('hledger', ['-f', journalFile, 'balance', '--flat']);
   const ledgerCliMs = await peer('ledger', ['-f', journalFile, 'balance']);
 
-  clearInterval(sampler);
   console.log(
     `${report.lines} lignes, ${report.entries} écritures, ${store.dialect}, ${RUNS} mesures (médiane)\n`,
   );
@@ -124,9 +122,12 @@ try {
   console.log(`| general ledger of 627 | ${ms(ledgerMs)} | | | | | | |`);
   console.log(`| FEC export (${(statSync(out).size / 1e6).toFixed(0)} MB) | ${ms(exportMs)} | | | | | | |`);
   console.log(`| FEC import | ${ms(importMs)} | | | | | | |`);
-  console.log(`\npeak RSS of the bench process: ${Math.round(peakRss / 1e6)} MB`);
+  console.log(
+    `\npeak RSS of the bench process (getrusage high-water mark): before the import ${mb(beforeImport)}, ` +
+      `after the import ${mb(afterImport)}, after the reports and the export ${mb(afterExport)}, ` +
+      `at the end ${mb(peakRss())} (hledger and ledger run as child processes, not counted)`,
+  );
 } finally {
-  clearInterval(sampler);
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }

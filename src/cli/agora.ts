@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { ensureDemo } from '../demo/seed.ts';
@@ -12,7 +11,7 @@ import { organisationInput } from '../kernel/organisations/contract.ts';
 import { createOrganisation } from '../kernel/organisations/organisation.ts';
 import { ROLES, type Role } from '../kernel/roles/permissions.ts';
 import { createUser, findUserByEmail, setMembership } from '../kernel/users/users.ts';
-import { encodeLatin9, ensureLedger, importFec, prepareFecExport } from '../ledger/index.ts';
+import { encodeLatin9, ensureLedger, importFecFile, prepareFecExport } from '../ledger/index.ts';
 import { buildApp } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { progressBar } from './progress.ts';
@@ -305,10 +304,10 @@ program
   .requiredOption('--org <orgId>', 'organisation qui reçoit les écritures')
   .action(
     run(async (file: string, o: { org: string }) => {
-      const bytes = await readFile(file);
       await withStore(async (store) => {
         const bar = progressBar('Import FEC');
-        const report = await importFec(store.db, o.org, bytes, null, (done, total) =>
+        // Streamed from the file: a 1M-line FEC never sits in memory whole.
+        const report = await importFecFile(store.db, o.org, file, null, (done, total) =>
           bar.update(done, total),
         );
         bar.stop();

@@ -17,7 +17,7 @@ export { post, reverse } from './entries/entry.ts';
 export { getEntry, listEntries } from './entries/entry-read.ts';
 export { exportFecText, type FecExport, prepareFecExport } from './fec/fec-export.ts';
 export type { FecImportReport } from './fec/fec-import.ts';
-export { importFec } from './fec/fec-io.ts';
+export { importFec, importFecFile } from './fec/fec-io.ts';
 export { encodeLatin9 } from './fec/latin9.ts';
 export { closeFiscalYear } from './fiscal-years/closing.ts';
 export type { ClosingDto, FiscalYearDto } from './fiscal-years/contract.ts';
@@ -27,8 +27,16 @@ export { DEFAULT_JOURNALS, listJournals } from './journals/journal.ts';
 export type { LetteringDto } from './lettering/contract.ts';
 export { autoLetter, letter, letteringCandidates, unletter } from './lettering/lettering.ts';
 export { agedBalance } from './reports/aged-balance.ts';
-export type { AgedBalanceDto, GeneralLedgerDto, TrialBalanceDto } from './reports/contract.ts';
+export type {
+  AgedBalanceDto,
+  BalanceSheetDto,
+  GeneralLedgerDto,
+  IncomeStatementDto,
+  JournalListingDto,
+  TrialBalanceDto,
+} from './reports/contract.ts';
 export { generalLedger } from './reports/general-ledger.ts';
 export { journalListing } from './reports/journal-listing.ts';
+export { balanceSheet, incomeStatement } from './reports/statements.ts';
 export { trialBalance } from './reports/trial-balance.ts';
 export { ledgerRoutes } from './routes.ts';

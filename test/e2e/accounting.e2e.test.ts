@@ -180,6 +180,20 @@ describe.runIf(browserAvailable)('accounting in a real browser', () => {
     expect(text).toMatch(/\r\n606;;[^;\r\n]+;0,00;0,00;\d+,\d\d;/);
     expect(text).toContain('\r\nTotaux;;;');
     expect(csv.suggestedFilename()).toMatch(/^balance-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    // The server's PDF and Excel files, under their French names.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-pdf').click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^balance-generale-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-xlsx').click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   });
 
   it('downloads the FEC of the fiscal year', async () => {
@@ -208,6 +222,8 @@ describe.runIf(browserAvailable)('accounting in a real browser', () => {
       ['Édition des journaux', 'Édition des journaux', 'édition des journaux'],
       ['Balance âgée', 'Balance âgée', 'balance âgée'],
       ['Lettrage', 'Lettrage', 'lettrage'],
+      ['Compte de résultat', 'Compte de résultat', 'compte de résultat'],
+      ['Bilan', 'Bilan simplifié', 'bilan'],
     ];
     for (const [link, heading, label] of screens) {
       await subnav(link).click();
@@ -215,6 +231,7 @@ describe.runIf(browserAvailable)('accounting in a real browser', () => {
       await page.waitForLoadState('networkidle');
       await audit(label);
     }
+    expect(await page.getByTestId('balance-sheet-check').getAttribute('data-balanced')).toBe('true');
     // The general ledger of the bank account, with its running balance.
     await page.goto(`${stack.baseUrl}${orgPath}/accounting/reports/general-ledger?account=512`);
     const ledger = page.getByTestId('general-ledger-account');

@@ -28,14 +28,24 @@ import { Route as OrgsOrgIdAccountingLetteringRouteImport } from './routes/orgs/
 import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/parties/index'
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
+import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
+import { Route as OrgsOrgIdRelationsSettingsRouteImport } from './routes/orgs/$orgId/relations/settings'
 import { Route as OrgsOrgIdSettingsIndexRouteImport } from './routes/orgs/$orgId/settings/index'
 import { Route as OrgsOrgIdSettingsUsersRouteImport } from './routes/orgs/$orgId/settings/users'
 import { Route as OrgsOrgIdAccountingEntriesIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/index'
 import { Route as OrgsOrgIdAccountingEntriesNewRouteImport } from './routes/orgs/$orgId/accounting/entries/new'
 import { Route as OrgsOrgIdAccountingReportsAgedBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/aged-balance'
+import { Route as OrgsOrgIdAccountingReportsBalanceSheetRouteImport } from './routes/orgs/$orgId/accounting/reports/balance-sheet'
 import { Route as OrgsOrgIdAccountingReportsGeneralLedgerRouteImport } from './routes/orgs/$orgId/accounting/reports/general-ledger'
+import { Route as OrgsOrgIdAccountingReportsIncomeStatementRouteImport } from './routes/orgs/$orgId/accounting/reports/income-statement'
 import { Route as OrgsOrgIdAccountingReportsJournalsRouteImport } from './routes/orgs/$orgId/accounting/reports/journals'
 import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/trial-balance'
+import { Route as OrgsOrgIdRelationsCatalogueIndexRouteImport } from './routes/orgs/$orgId/relations/catalogue/index'
+import { Route as OrgsOrgIdRelationsCatalogueItemIdRouteImport } from './routes/orgs/$orgId/relations/catalogue/$itemId'
+import { Route as OrgsOrgIdRelationsCatalogueNewRouteImport } from './routes/orgs/$orgId/relations/catalogue/new'
+import { Route as OrgsOrgIdRelationsInvoicesIndexRouteImport } from './routes/orgs/$orgId/relations/invoices/index'
+import { Route as OrgsOrgIdRelationsInvoicesInvoiceIdRouteImport } from './routes/orgs/$orgId/relations/invoices/$invoiceId'
+import { Route as OrgsOrgIdRelationsInvoicesNewRouteImport } from './routes/orgs/$orgId/relations/invoices/new'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 
@@ -139,6 +149,17 @@ const OrgsOrgIdPartiesNewRoute = OrgsOrgIdPartiesNewRouteImport.update({
   path: '/parties/new',
   getParentRoute: () => OrgsOrgIdRoute,
 } as any)
+const OrgsOrgIdRelationsIndexRoute = OrgsOrgIdRelationsIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => OrgsOrgIdRelationsRoute,
+} as any)
+const OrgsOrgIdRelationsSettingsRoute =
+  OrgsOrgIdRelationsSettingsRouteImport.update({
+    id: '/settings',
+    path: '/settings',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdSettingsIndexRoute = OrgsOrgIdSettingsIndexRouteImport.update({
   id: '/settings/',
   path: '/settings/',
@@ -167,10 +188,22 @@ const OrgsOrgIdAccountingReportsAgedBalanceRoute =
     path: '/reports/aged-balance',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
   } as any)
+const OrgsOrgIdAccountingReportsBalanceSheetRoute =
+  OrgsOrgIdAccountingReportsBalanceSheetRouteImport.update({
+    id: '/reports/balance-sheet',
+    path: '/reports/balance-sheet',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
 const OrgsOrgIdAccountingReportsGeneralLedgerRoute =
   OrgsOrgIdAccountingReportsGeneralLedgerRouteImport.update({
     id: '/reports/general-ledger',
     path: '/reports/general-ledger',
+    getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdAccountingReportsIncomeStatementRoute =
+  OrgsOrgIdAccountingReportsIncomeStatementRouteImport.update({
+    id: '/reports/income-statement',
+    path: '/reports/income-statement',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
   } as any)
 const OrgsOrgIdAccountingReportsJournalsRoute =
@@ -184,6 +217,42 @@ const OrgsOrgIdAccountingReportsTrialBalanceRoute =
     id: '/reports/trial-balance',
     path: '/reports/trial-balance',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdRelationsCatalogueIndexRoute =
+  OrgsOrgIdRelationsCatalogueIndexRouteImport.update({
+    id: '/catalogue/',
+    path: '/catalogue/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsCatalogueItemIdRoute =
+  OrgsOrgIdRelationsCatalogueItemIdRouteImport.update({
+    id: '/catalogue/$itemId',
+    path: '/catalogue/$itemId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsCatalogueNewRoute =
+  OrgsOrgIdRelationsCatalogueNewRouteImport.update({
+    id: '/catalogue/new',
+    path: '/catalogue/new',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsInvoicesIndexRoute =
+  OrgsOrgIdRelationsInvoicesIndexRouteImport.update({
+    id: '/invoices/',
+    path: '/invoices/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsInvoicesInvoiceIdRoute =
+  OrgsOrgIdRelationsInvoicesInvoiceIdRouteImport.update({
+    id: '/invoices/$invoiceId',
+    path: '/invoices/$invoiceId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsInvoicesNewRoute =
+  OrgsOrgIdRelationsInvoicesNewRouteImport.update({
+    id: '/invoices/new',
+    path: '/invoices/new',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
 const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
   OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport.update({
@@ -206,7 +275,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
-  '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRoute
+  '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRouteWithChildren
   '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
   '/orgs/$orgId/': typeof OrgsOrgIdIndexRoute
   '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
@@ -216,16 +285,26 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
+  '/orgs/$orgId/relations/': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
   '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
   '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
+  '/orgs/$orgId/accounting/reports/balance-sheet': typeof OrgsOrgIdAccountingReportsBalanceSheetRoute
   '/orgs/$orgId/accounting/reports/general-ledger': typeof OrgsOrgIdAccountingReportsGeneralLedgerRoute
+  '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
+  '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
+  '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -235,7 +314,6 @@ export interface FileRoutesByTo {
   '/orgs/new': typeof OrgsNewRoute
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
-  '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRoute
   '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
   '/orgs/$orgId': typeof OrgsOrgIdIndexRoute
   '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
@@ -245,16 +323,26 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties': typeof OrgsOrgIdPartiesIndexRoute
+  '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings': typeof OrgsOrgIdSettingsIndexRoute
   '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
   '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
+  '/orgs/$orgId/accounting/reports/balance-sheet': typeof OrgsOrgIdAccountingReportsBalanceSheetRoute
   '/orgs/$orgId/accounting/reports/general-ledger': typeof OrgsOrgIdAccountingReportsGeneralLedgerRoute
+  '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
+  '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
+  '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/invoices': typeof OrgsOrgIdRelationsInvoicesIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -267,7 +355,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
-  '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRoute
+  '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRouteWithChildren
   '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
   '/orgs/$orgId/': typeof OrgsOrgIdIndexRoute
   '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
@@ -277,16 +365,26 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
+  '/orgs/$orgId/relations/': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
   '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
   '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
+  '/orgs/$orgId/accounting/reports/balance-sheet': typeof OrgsOrgIdAccountingReportsBalanceSheetRoute
   '/orgs/$orgId/accounting/reports/general-ledger': typeof OrgsOrgIdAccountingReportsGeneralLedgerRoute
+  '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
+  '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
+  '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -310,16 +408,26 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
+    | '/orgs/$orgId/relations/'
     | '/orgs/$orgId/settings/'
     | '/orgs/$orgId/accounting/entries/new'
     | '/orgs/$orgId/accounting/reports/aged-balance'
+    | '/orgs/$orgId/accounting/reports/balance-sheet'
     | '/orgs/$orgId/accounting/reports/general-ledger'
+    | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/relations/catalogue/$itemId'
+    | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/invoices/$invoiceId'
+    | '/orgs/$orgId/relations/invoices/new'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/relations/catalogue/'
+    | '/orgs/$orgId/relations/invoices/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesByTo: FileRoutesByTo
@@ -329,7 +437,6 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/orgs/$orgId/personnel'
     | '/orgs/$orgId/production'
-    | '/orgs/$orgId/relations'
     | '/orgs/$orgId/training'
     | '/orgs/$orgId'
     | '/orgs/$orgId/accounting/accounts'
@@ -339,16 +446,26 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting'
     | '/orgs/$orgId/parties'
+    | '/orgs/$orgId/relations'
     | '/orgs/$orgId/settings'
     | '/orgs/$orgId/accounting/entries/new'
     | '/orgs/$orgId/accounting/reports/aged-balance'
+    | '/orgs/$orgId/accounting/reports/balance-sheet'
     | '/orgs/$orgId/accounting/reports/general-ledger'
+    | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/relations/catalogue/$itemId'
+    | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/invoices/$invoiceId'
+    | '/orgs/$orgId/relations/invoices/new'
     | '/orgs/$orgId/accounting/entries'
+    | '/orgs/$orgId/relations/catalogue'
+    | '/orgs/$orgId/relations/invoices'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId'
   id:
@@ -370,16 +487,26 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
+    | '/orgs/$orgId/relations/'
     | '/orgs/$orgId/settings/'
     | '/orgs/$orgId/accounting/entries/new'
     | '/orgs/$orgId/accounting/reports/aged-balance'
+    | '/orgs/$orgId/accounting/reports/balance-sheet'
     | '/orgs/$orgId/accounting/reports/general-ledger'
+    | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/relations/catalogue/$itemId'
+    | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/invoices/$invoiceId'
+    | '/orgs/$orgId/relations/invoices/new'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/relations/catalogue/'
+    | '/orgs/$orgId/relations/invoices/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesById: FileRoutesById
@@ -526,6 +653,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdPartiesNewRouteImport
       parentRoute: typeof OrgsOrgIdRoute
     }
+    '/orgs/$orgId/relations/': {
+      id: '/orgs/$orgId/relations/'
+      path: '/'
+      fullPath: '/orgs/$orgId/relations/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/settings': {
+      id: '/orgs/$orgId/relations/settings'
+      path: '/settings'
+      fullPath: '/orgs/$orgId/relations/settings'
+      preLoaderRoute: typeof OrgsOrgIdRelationsSettingsRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/settings/': {
       id: '/orgs/$orgId/settings/'
       path: '/settings'
@@ -561,11 +702,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdAccountingReportsAgedBalanceRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
     }
+    '/orgs/$orgId/accounting/reports/balance-sheet': {
+      id: '/orgs/$orgId/accounting/reports/balance-sheet'
+      path: '/reports/balance-sheet'
+      fullPath: '/orgs/$orgId/accounting/reports/balance-sheet'
+      preLoaderRoute: typeof OrgsOrgIdAccountingReportsBalanceSheetRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
     '/orgs/$orgId/accounting/reports/general-ledger': {
       id: '/orgs/$orgId/accounting/reports/general-ledger'
       path: '/reports/general-ledger'
       fullPath: '/orgs/$orgId/accounting/reports/general-ledger'
       preLoaderRoute: typeof OrgsOrgIdAccountingReportsGeneralLedgerRouteImport
+      parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/accounting/reports/income-statement': {
+      id: '/orgs/$orgId/accounting/reports/income-statement'
+      path: '/reports/income-statement'
+      fullPath: '/orgs/$orgId/accounting/reports/income-statement'
+      preLoaderRoute: typeof OrgsOrgIdAccountingReportsIncomeStatementRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
     }
     '/orgs/$orgId/accounting/reports/journals': {
@@ -581,6 +736,48 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/accounting/reports/trial-balance'
       preLoaderRoute: typeof OrgsOrgIdAccountingReportsTrialBalanceRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/relations/catalogue/': {
+      id: '/orgs/$orgId/relations/catalogue/'
+      path: '/catalogue'
+      fullPath: '/orgs/$orgId/relations/catalogue/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsCatalogueIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/catalogue/$itemId': {
+      id: '/orgs/$orgId/relations/catalogue/$itemId'
+      path: '/catalogue/$itemId'
+      fullPath: '/orgs/$orgId/relations/catalogue/$itemId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsCatalogueItemIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/catalogue/new': {
+      id: '/orgs/$orgId/relations/catalogue/new'
+      path: '/catalogue/new'
+      fullPath: '/orgs/$orgId/relations/catalogue/new'
+      preLoaderRoute: typeof OrgsOrgIdRelationsCatalogueNewRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/invoices/': {
+      id: '/orgs/$orgId/relations/invoices/'
+      path: '/invoices'
+      fullPath: '/orgs/$orgId/relations/invoices/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsInvoicesIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/invoices/$invoiceId': {
+      id: '/orgs/$orgId/relations/invoices/$invoiceId'
+      path: '/invoices/$invoiceId'
+      fullPath: '/orgs/$orgId/relations/invoices/$invoiceId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsInvoicesInvoiceIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/invoices/new': {
+      id: '/orgs/$orgId/relations/invoices/new'
+      path: '/invoices/new'
+      fullPath: '/orgs/$orgId/relations/invoices/new'
+      preLoaderRoute: typeof OrgsOrgIdRelationsInvoicesNewRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
     }
     '/orgs/$orgId/accounting/entries/$entryId/': {
       id: '/orgs/$orgId/accounting/entries/$entryId/'
@@ -608,7 +805,9 @@ interface OrgsOrgIdAccountingRouteChildren {
   OrgsOrgIdAccountingIndexRoute: typeof OrgsOrgIdAccountingIndexRoute
   OrgsOrgIdAccountingEntriesNewRoute: typeof OrgsOrgIdAccountingEntriesNewRoute
   OrgsOrgIdAccountingReportsAgedBalanceRoute: typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
+  OrgsOrgIdAccountingReportsBalanceSheetRoute: typeof OrgsOrgIdAccountingReportsBalanceSheetRoute
   OrgsOrgIdAccountingReportsGeneralLedgerRoute: typeof OrgsOrgIdAccountingReportsGeneralLedgerRoute
+  OrgsOrgIdAccountingReportsIncomeStatementRoute: typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   OrgsOrgIdAccountingReportsJournalsRoute: typeof OrgsOrgIdAccountingReportsJournalsRoute
   OrgsOrgIdAccountingReportsTrialBalanceRoute: typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   OrgsOrgIdAccountingEntriesIndexRoute: typeof OrgsOrgIdAccountingEntriesIndexRoute
@@ -626,8 +825,12 @@ const OrgsOrgIdAccountingRouteChildren: OrgsOrgIdAccountingRouteChildren = {
   OrgsOrgIdAccountingEntriesNewRoute: OrgsOrgIdAccountingEntriesNewRoute,
   OrgsOrgIdAccountingReportsAgedBalanceRoute:
     OrgsOrgIdAccountingReportsAgedBalanceRoute,
+  OrgsOrgIdAccountingReportsBalanceSheetRoute:
+    OrgsOrgIdAccountingReportsBalanceSheetRoute,
   OrgsOrgIdAccountingReportsGeneralLedgerRoute:
     OrgsOrgIdAccountingReportsGeneralLedgerRoute,
+  OrgsOrgIdAccountingReportsIncomeStatementRoute:
+    OrgsOrgIdAccountingReportsIncomeStatementRoute,
   OrgsOrgIdAccountingReportsJournalsRoute:
     OrgsOrgIdAccountingReportsJournalsRoute,
   OrgsOrgIdAccountingReportsTrialBalanceRoute:
@@ -642,11 +845,38 @@ const OrgsOrgIdAccountingRouteChildren: OrgsOrgIdAccountingRouteChildren = {
 const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
+interface OrgsOrgIdRelationsRouteChildren {
+  OrgsOrgIdRelationsSettingsRoute: typeof OrgsOrgIdRelationsSettingsRoute
+  OrgsOrgIdRelationsIndexRoute: typeof OrgsOrgIdRelationsIndexRoute
+  OrgsOrgIdRelationsCatalogueItemIdRoute: typeof OrgsOrgIdRelationsCatalogueItemIdRoute
+  OrgsOrgIdRelationsCatalogueNewRoute: typeof OrgsOrgIdRelationsCatalogueNewRoute
+  OrgsOrgIdRelationsInvoicesInvoiceIdRoute: typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
+  OrgsOrgIdRelationsInvoicesNewRoute: typeof OrgsOrgIdRelationsInvoicesNewRoute
+  OrgsOrgIdRelationsCatalogueIndexRoute: typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  OrgsOrgIdRelationsInvoicesIndexRoute: typeof OrgsOrgIdRelationsInvoicesIndexRoute
+}
+
+const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
+  OrgsOrgIdRelationsSettingsRoute: OrgsOrgIdRelationsSettingsRoute,
+  OrgsOrgIdRelationsIndexRoute: OrgsOrgIdRelationsIndexRoute,
+  OrgsOrgIdRelationsCatalogueItemIdRoute:
+    OrgsOrgIdRelationsCatalogueItemIdRoute,
+  OrgsOrgIdRelationsCatalogueNewRoute: OrgsOrgIdRelationsCatalogueNewRoute,
+  OrgsOrgIdRelationsInvoicesInvoiceIdRoute:
+    OrgsOrgIdRelationsInvoicesInvoiceIdRoute,
+  OrgsOrgIdRelationsInvoicesNewRoute: OrgsOrgIdRelationsInvoicesNewRoute,
+  OrgsOrgIdRelationsCatalogueIndexRoute: OrgsOrgIdRelationsCatalogueIndexRoute,
+  OrgsOrgIdRelationsInvoicesIndexRoute: OrgsOrgIdRelationsInvoicesIndexRoute,
+}
+
+const OrgsOrgIdRelationsRouteWithChildren =
+  OrgsOrgIdRelationsRoute._addFileChildren(OrgsOrgIdRelationsRouteChildren)
+
 interface OrgsOrgIdRouteChildren {
   OrgsOrgIdAccountingRoute: typeof OrgsOrgIdAccountingRouteWithChildren
   OrgsOrgIdPersonnelRoute: typeof OrgsOrgIdPersonnelRoute
   OrgsOrgIdProductionRoute: typeof OrgsOrgIdProductionRoute
-  OrgsOrgIdRelationsRoute: typeof OrgsOrgIdRelationsRoute
+  OrgsOrgIdRelationsRoute: typeof OrgsOrgIdRelationsRouteWithChildren
   OrgsOrgIdTrainingRoute: typeof OrgsOrgIdTrainingRoute
   OrgsOrgIdIndexRoute: typeof OrgsOrgIdIndexRoute
   OrgsOrgIdPartiesPartyIdRoute: typeof OrgsOrgIdPartiesPartyIdRoute
@@ -660,7 +890,7 @@ const OrgsOrgIdRouteChildren: OrgsOrgIdRouteChildren = {
   OrgsOrgIdAccountingRoute: OrgsOrgIdAccountingRouteWithChildren,
   OrgsOrgIdPersonnelRoute: OrgsOrgIdPersonnelRoute,
   OrgsOrgIdProductionRoute: OrgsOrgIdProductionRoute,
-  OrgsOrgIdRelationsRoute: OrgsOrgIdRelationsRoute,
+  OrgsOrgIdRelationsRoute: OrgsOrgIdRelationsRouteWithChildren,
   OrgsOrgIdTrainingRoute: OrgsOrgIdTrainingRoute,
   OrgsOrgIdIndexRoute: OrgsOrgIdIndexRoute,
   OrgsOrgIdPartiesPartyIdRoute: OrgsOrgIdPartiesPartyIdRoute,

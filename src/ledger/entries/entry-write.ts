@@ -68,8 +68,25 @@ export type NewEntry = {
 export type WrittenEntry = { id: string; number: number; lineIds: string[] };
 
 // Rows per INSERT: well under SQLite's 32 766 and PostgreSQL's 65 535 bound parameters.
-const ENTRY_ROWS = 500;
-const LINE_ROWS = 1000;
+const ENTRY_ROWS = 512;
+const LINE_ROWS = 1024;
+
+/**
+ * Rows cut into inserts of few distinct sizes: full chunks, then powers of two, then a small rest. Every
+ * distinct row count is a distinct statement in the connection's statement cache (500 kept), and a
+ * prepared insert of a thousand rows holds megabytes: with arbitrary remainders a 1M-line import filled the
+ * cache with hundreds of them (hundreds of MB) and prepared a new one per batch.
+ */
+export function* insertChunks<T>(rows: readonly T[], max: number): Generator<T[]> {
+  let i = 0;
+  for (; rows.length - i >= max; i += max) yield rows.slice(i, i + max);
+  for (let size = max / 2; size >= 64; size /= 2)
+    if (rows.length - i >= size) {
+      yield rows.slice(i, i + size);
+      i += size;
+    }
+  if (i < rows.length) yield rows.slice(i);
+}
 
 function lineRows(orgId: string, entryId: string, entry: NewEntry): LedgerLineTable[] {
   return entry.lines.map((l, position) => ({
@@ -91,11 +108,8 @@ function lineRows(orgId: string, entryId: string, entry: NewEntry): LedgerLineTa
 }
 
 async function insertLineRows(trx: Db, rows: LedgerLineTable[], openingJournals: ReadonlySet<string>) {
-  for (let i = 0; i < rows.length; i += LINE_ROWS)
-    await trx
-      .insertInto('ledger_line')
-      .values(rows.slice(i, i + LINE_ROWS))
-      .execute();
+  for (const chunk of insertChunks(rows, LINE_ROWS))
+    await trx.insertInto('ledger_line').values(chunk).execute();
   await addToBalances(trx, rows, openingJournals);
 }
 
@@ -128,10 +142,10 @@ async function addToBalances(
       });
   }
   const values = [...totals.values()];
-  for (let i = 0; i < values.length; i += LINE_ROWS)
+  for (const chunk of insertChunks(values, LINE_ROWS))
     await trx
       .insertInto('ledger_balance')
-      .values(values.slice(i, i + LINE_ROWS))
+      .values(chunk)
       .onConflict((oc) =>
         oc.columns(['org_id', 'fiscal_year_id', 'account_id', 'entry_date', 'opening']).doUpdateSet((eb) => ({
           debit: eb('ledger_balance.debit', '+', eb.ref('excluded.debit')),
@@ -194,11 +208,8 @@ export async function insertValidatedEntries(
     lines.push(...rows);
     written.push({ id, number, lineIds: rows.map((r) => r.id) });
   }
-  for (let i = 0; i < headers.length; i += ENTRY_ROWS)
-    await trx
-      .insertInto('ledger_entry')
-      .values(headers.slice(i, i + ENTRY_ROWS))
-      .execute();
+  for (const chunk of insertChunks(headers, ENTRY_ROWS))
+    await trx.insertInto('ledger_entry').values(chunk).execute();
   await insertLineRows(trx, lines, openingSet(entries));
   return written;
 }

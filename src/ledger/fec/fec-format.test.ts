@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   FEC_COLUMNS,
+  type FecLine,
+  fastFecRecord,
   fecFileName,
   fecHeader,
   fecRecord,
@@ -83,5 +85,40 @@ describe('FEC format', () => {
     expect(decodeLatin9(bytes)).toBe("Main-d'œuvre 100 € Élan");
     expect(decodeFecBytes(bytes)).toBe("Main-d'œuvre 100 € Élan");
     expect(decodeFecBytes(new TextEncoder().encode(`\uFEFF${text}`))).toBe(text);
+  });
+
+  it('writes with the export’s fast formatter exactly what the record formatter writes', () => {
+    const base: FecLine = {
+      journalCode: 'VE',
+      journalLabel: 'Ventes',
+      number: 12,
+      date: '2026-03-10',
+      account: '411',
+      accountLabel: 'Clients',
+      auxiliary: null,
+      auxiliaryLabel: null,
+      voucherRef: null,
+      voucherDate: null,
+      label: ' Facture\tFA12\r\nsuite ',
+      debit: 123456,
+      credit: 0,
+      lettering: null,
+      letteredOn: null,
+      validatedOn: '2026-03-11',
+    };
+    const variants: FecLine[] = [
+      base,
+      {
+        ...base,
+        auxiliary: 'C00001',
+        auxiliaryLabel: 'Dupont\t',
+        voucherRef: 'FA12',
+        voucherDate: '2026-03-09',
+      },
+      { ...base, auxiliary: 'C00001', auxiliaryLabel: null, debit: 0, credit: -5 },
+      { ...base, lettering: 'aa', letteredOn: '2026-04-01' },
+      { ...base, lettering: 'AB', letteredOn: null, accountLabel: ' Œuvre € ' },
+    ];
+    for (const line of variants) expect(fastFecRecord(line)).toBe(formatFecRecord(fecRecord(line)));
   });
 });

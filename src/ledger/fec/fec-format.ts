@@ -91,6 +91,28 @@ export function fecRecord(line: FecLine): FecRecord {
   };
 }
 
+// The export's formatter: the same text as formatFecRecord(fecRecord(line)) (a test compares them),
+// built as one string without the intermediate record, which counts on a million lines.
+const NEEDS_CLEANING = /[\t\r\n]/;
+const cleanFast = (value: string) => (NEEDS_CLEANING.test(value) ? clean(value) : value.trim());
+const fecDate = (date: string) =>
+  date.length === 10 && date[4] === '-' && date[7] === '-'
+    ? date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10)
+    : toFecDate(date);
+
+export function fastFecRecord(line: FecLine): string {
+  const date = fecDate(line.date);
+  return (
+    `${cleanFast(line.journalCode)}\t${cleanFast(line.journalLabel)}\t${line.number}\t${date}\t` +
+    `${cleanFast(line.account)}\t${cleanFast(line.accountLabel)}\t` +
+    `${line.auxiliary ? `${cleanFast(line.auxiliary)}\t${cleanFast(line.auxiliaryLabel ?? '')}` : '\t'}\t` +
+    `${cleanFast(line.voucherRef || `${line.journalCode}${line.number}`)}\t` +
+    `${line.voucherDate ? fecDate(line.voucherDate) : date}\t${cleanFast(line.label)}\t` +
+    `${formatFec(line.debit)}\t${formatFec(line.credit)}\t${line.lettering ? cleanFast(line.lettering) : ''}\t` +
+    `${line.lettering && line.letteredOn ? fecDate(line.letteredOn) : ''}\t${fecDate(line.validatedOn)}\t\t${FEC_EOL}`
+  );
+}
+
 const FEC_AMOUNT = /^([+-])?(\d+)(?:[,.](\d+))?([+-])?$/;
 
 /**

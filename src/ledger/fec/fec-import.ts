@@ -12,7 +12,7 @@ import {
 import { createJournal, findJournal, seedJournals } from '../journals/journal.ts';
 import type { LedgerJournalTable } from '../journals/tables.ts';
 import { letter } from '../lettering/lettering.ts';
-import type { FecIssue, ParsedEntry, ParsedFec } from './fec-parse.ts';
+import type { FecIssue, FecIssues, ParsedEntry } from './fec-parse.ts';
 
 export type FecImportReport = {
   entries: number;
@@ -28,23 +28,27 @@ export type FecImportReport = {
 // Codes other software give its opening journal: entries there are opening balances here too.
 const OPENING_CODES = /^(AN|RAN|ANO|ANX|OUV)$/;
 
+// Entries per call of the writer: a few thousand lines, several multi-row inserts.
+const BATCH = 1000;
+
 type Lettered = { lineIds: string[]; letteredOn: string | null; line: number };
 
 /**
- * Writes the valid entries of a parsed FEC into an organisation, inside the caller's transaction: each
+ * Writes the valid entries of a FEC, as the parser gives them, into an organisation, inside the caller's
+ * transaction (the file is read as it is written, so nothing holds all of it): each
  * entry validated and numbered in the organisation's own sequence (in file order), its original ValidDate
  * kept; missing journals, accounts, auxiliary accounts and fiscal years are created; letterings are
  * rebuilt from EcritureLet. Entries dated in a closed fiscal year are rejected.
  */
-export async function importParsedFec(
+export async function importFecEntries(
   trx: Db,
   orgId: string,
-  parsed: ParsedFec,
+  parsed: AsyncIterable<ParsedEntry[]> | Iterable<ParsedEntry[]>,
+  issues: FecIssues,
   actorId: string | null,
-  onProgress?: (done: number, total: number) => void,
 ): Promise<FecImportReport> {
-  const rejected = [...parsed.rejected];
-  const warnings = [...parsed.warnings];
+  // The parser adds to the same lists while the entries are read.
+  const { rejected, warnings } = issues;
   const journals = new Map<string, LedgerJournalTable>();
   const accounts = new Map<string, LedgerAccountTable>();
   const auxiliaries = new Map<string, LedgerAccountTable>();
@@ -53,7 +57,7 @@ export async function importParsedFec(
   const report = { entries: 0, lines: 0, accountsCreated: 0, journalsCreated: 0, fiscalYearsCreated: 0 };
 
   const journalFor = async (code: string, label: string) => {
-    let journal = journals.get(code) ?? (await findJournal(trx, orgId, code));
+    let journal = await findJournal(trx, orgId, code);
     if (!journal) {
       const created = await createJournal(
         trx,
@@ -84,9 +88,8 @@ export async function importParsedFec(
     }
     return auxiliary;
   };
+  const knownYear = (date: string) => years.find((y) => y.start_date <= date && date <= y.end_date);
   const yearFor = async (date: string) => {
-    const known = years.find((y) => y.start_date <= date && date <= y.end_date);
-    if (known) return known;
     const existed = await fiscalYearOf(trx, orgId, date);
     const year = existed ?? (await ensureFiscalYearFor(trx, orgId, date, actorId));
     if (!existed) report.fiscalYearsCreated++;
@@ -120,53 +123,58 @@ export async function importParsedFec(
       }
     batch = [];
   };
-  for (const [i, entry] of parsed.entries.entries()) {
-    const year = await yearFor(entry.date);
-    if (year.status !== 'open') {
-      for (const l of entry.lines)
-        rejected.push({
-          line: l.line,
-          reason: `Écriture ${entry.journalCode} ${entry.number} rejetée : l’exercice ${fiscalYearName(year.start_date, year.end_date)} est clôturé.`,
+  // The caches are read without awaiting: a million lines make a million awaits otherwise.
+  for await (const entries of parsed)
+    for (const entry of entries) {
+      const year = knownYear(entry.date) ?? (await yearFor(entry.date));
+      if (year.status !== 'open') {
+        for (const l of entry.lines)
+          rejected.push({
+            line: l.line,
+            reason: `Écriture ${entry.journalCode} ${entry.number} rejetée : l’exercice ${fiscalYearName(year.start_date, year.end_date)} est clôturé.`,
+          });
+        continue;
+      }
+      const journal =
+        journals.get(entry.journalCode) ?? (await journalFor(entry.journalCode, entry.journalLabel));
+      const lines: ResolvedLine[] = [];
+      for (const l of entry.lines) {
+        const account = accounts.get(l.account) ?? (await accountFor(l.account, l.accountLabel));
+        const auxiliary = l.auxiliary
+          ? (auxiliaries.get(`${account.id}\u0000${l.auxiliary}`) ??
+            (await auxiliaryFor(account, l.auxiliary, l.auxiliaryLabel)))
+          : null;
+        lines.push({
+          account_id: account.id,
+          auxiliary_id: auxiliary?.id ?? null,
+          label: l.label,
+          debit: l.debit,
+          credit: l.credit,
+          due_date: null,
         });
-      continue;
-    }
-    const journal = await journalFor(entry.journalCode, entry.journalLabel);
-    const lines: ResolvedLine[] = [];
-    for (const l of entry.lines) {
-      const account = await accountFor(l.account, l.accountLabel);
-      const auxiliary = l.auxiliary ? await auxiliaryFor(account, l.auxiliary, l.auxiliaryLabel) : null;
-      lines.push({
-        account_id: account.id,
-        auxiliary_id: auxiliary?.id ?? null,
-        label: l.label,
-        debit: l.debit,
-        credit: l.credit,
-        due_date: null,
-      });
-    }
-    batch.push({
-      entry,
-      item: {
-        header: {
-          journal,
-          entry_date: entry.date,
-          label: entry.label,
-          voucher_ref: entry.voucherRef,
-          voucher_date: entry.voucherDate,
-          origin: 'import',
-          source_ref: null,
-          reversal_of: null,
+      }
+      batch.push({
+        entry,
+        item: {
+          header: {
+            journal,
+            entry_date: entry.date,
+            label: entry.label,
+            voucher_ref: entry.voucherRef,
+            voucher_date: entry.voucherDate,
+            origin: 'import',
+            source_ref: null,
+            reversal_of: null,
+          },
+          lines,
+          year,
+          validatedOn: entry.validatedOn,
         },
-        lines,
-        year,
-        validatedOn: entry.validatedOn,
-      },
-    });
-    report.entries++;
-    report.lines += lines.length;
-    if (batch.length === 1000) await flush();
-    if (i % 1000 === 0 || i === parsed.entries.length - 1) onProgress?.(i + 1, parsed.entries.length);
-  }
+      });
+      report.entries++;
+      report.lines += lines.length;
+      if (batch.length === BATCH) await flush();
+    }
   if (batch.length > 0) await flush();
   report.accountsCreated = (await countAccounts(trx, orgId)) - accountsBefore;
   const lettered = await rebuildLetterings(trx, orgId, letterings, actorId, warnings);

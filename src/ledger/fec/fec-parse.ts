@@ -32,14 +32,14 @@ export type ParsedEntry = {
   lines: ParsedLine[];
 };
 
-export type ParsedFec = {
-  entries: ParsedEntry[];
+export type FecIssues = {
   /** Every rejected line, with its number in the file (the header is line 1) and why. */
   rejected: FecIssue[];
   /** Lines taken with a remark (zero amounts, dropped). */
   warnings: FecIssue[];
-  lineCount: number;
 };
+
+export type ParsedFec = FecIssues & { entries: ParsedEntry[]; lineCount: number };
 
 const REQUIRED: FecColumn[] = [
   'JournalCode',
@@ -85,170 +85,206 @@ function columnIndex(header: string[]) {
   return { index, debitCredit };
 }
 
-/**
- * Reads a FEC (text already decoded) into entries grouped by JournalCode + EcritureNum. Pure: nothing is
- * written. A line that breaks a rule is rejected with its reason, and so is the rest of its entry, since
- * half an entry cannot be imported.
- */
-export function parseFec(text: string): ParsedFec {
-  const lines = text.split(/\r\n|\n|\r/);
-  while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
-  const headerLine = (lines[0] ?? '').replace(/^\uFEFF/, '');
-  const separator = headerLine.includes('\t') ? '\t' : headerLine.includes('|') ? '|' : null;
+type Columns = ReturnType<typeof columnIndex> & { separator: string; header: string[] };
+
+function readHeader(headerLine: string): Columns {
+  const line = headerLine.replace(/^\uFEFF/, '');
+  const separator = line.includes('\t') ? '\t' : line.includes('|') ? '|' : null;
   if (separator === null)
     throw invalid(
       'Fichier non reconnu : le FEC sépare ses colonnes par des tabulations ou des barres verticales.',
       [{ field: 'ligne 1', message: 'Aucun séparateur tabulation ou | dans l’en-tête.' }],
     );
-  const header = headerLine.split(separator);
-  const { index, debitCredit } = columnIndex(header);
-  const rejected: FecIssue[] = [];
-  const warnings: FecIssue[] = [];
-  const rows: Row[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const lineNumber = i + 1;
-    const raw = lines[i]!;
-    if (raw.trim() === '') {
-      rejected.push({ line: lineNumber, reason: 'Ligne vide.' });
-      continue;
-    }
-    const fields = raw.split(separator);
-    if (fields.length !== header.length) {
-      rejected.push({
-        line: lineNumber,
-        reason: `${fields.length} champs au lieu de ${header.length} (séparateur dans un libellé ?).`,
-      });
-      continue;
-    }
-    const get = (name: string) => {
-      const k = index(name);
-      return k < 0 ? '' : fields[k]!.trim();
-    };
-    const journalCode = get('JournalCode').toUpperCase();
-    const number = get('EcritureNum');
-    const key = `${journalCode}\u0000${number}`;
-    const reasons: string[] = [];
-    const date = (name: string, required: boolean) => {
-      const value = get(name);
-      if (value === '') {
-        if (required) reasons.push(`${name} vide.`);
-        return null;
-      }
-      try {
-        return parseFecDate(value);
-      } catch {
-        reasons.push(`${name} invalide : « ${value} » (AAAAMMJJ attendu).`);
-        return null;
-      }
-    };
-    if (!/^[0-9A-Z_-]{1,20}$/.test(journalCode)) reasons.push(`JournalCode invalide : « ${journalCode} ».`);
-    if (number === '') reasons.push('EcritureNum vide.');
-    const entryDate = date('EcritureDate', true);
-    const validatedOn = date('ValidDate', true);
-    const voucherDate = date('PieceDate', false);
-    const letteredOn = date('DateLet', false);
-    const account = get('CompteNum').toUpperCase();
-    if (!isFecAccountNumber(account) || account[0] === '0')
-      reasons.push(`CompteNum invalide : « ${account} » (trois chiffres en tête, classe 1 à 9).`);
-    const auxiliary = get('CompAuxNum').toUpperCase().replace(/\s+/g, '') || null;
-    if (auxiliary !== null && !isAuxiliaryNumber(auxiliary))
-      reasons.push(`CompAuxNum invalide : « ${auxiliary} ».`);
-    const label = get('EcritureLib');
-    if (label === '') reasons.push('EcritureLib vide.');
-    let debit = 0;
-    let credit = 0;
-    try {
-      if (debitCredit) {
-        const d = parseFecAmount(get('Debit'));
-        const c = parseFecAmount(get('Credit'));
-        if (d !== 0 && c !== 0) reasons.push('Débit et crédit renseignés sur la même ligne.');
-        const net = d - c;
-        debit = Math.max(net, 0);
-        credit = Math.max(-net, 0);
-      } else {
-        const amount = parseFecAmount(get('Montant'));
-        const sense = get('Sens').toUpperCase();
-        const sign =
-          sense === 'D' || sense === '+1' || sense === '1' ? 1 : sense === 'C' || sense === '-1' ? -1 : 0;
-        if (sign === 0) reasons.push(`Sens invalide : « ${sense} » (D, C, +1 ou -1).`);
-        debit = Math.max(sign * amount, 0);
-        credit = Math.max(-sign * amount, 0);
-      }
-    } catch (error) {
-      reasons.push((error as Error).message);
-    }
-    const entry = {
-      journalCode,
-      journalLabel: get('JournalLib') || journalCode,
-      number,
-      date: entryDate ?? '',
-      label,
-      voucherRef: get('PieceRef') || null,
-      voucherDate,
-      validatedOn: validatedOn ?? '',
-    };
-    if (reasons.length > 0) {
-      rejected.push({ line: lineNumber, reason: reasons.join(' ') });
-      rows.push({ line: lineNumber, key, entry, parsed: null });
-      continue;
-    }
-    if (debit === 0 && credit === 0) {
-      warnings.push({ line: lineNumber, reason: 'Ligne sans montant : ignorée.' });
-      continue;
-    }
-    const lettering = get('EcritureLet') || null;
-    rows.push({
-      line: lineNumber,
-      key,
-      entry,
-      parsed: {
-        line: lineNumber,
-        account,
-        accountLabel: get('CompteLib'),
-        auxiliary,
-        auxiliaryLabel: get('CompAuxLib'),
-        label,
-        debit,
-        credit,
-        lettering,
-        letteredOn: lettering ? letteredOn : null,
-      },
-    });
-  }
-  return { ...groupEntries(rows, rejected), warnings, lineCount: lines.length - 1 };
+  const header = line.split(separator);
+  return { ...columnIndex(header), separator, header };
 }
 
-function groupEntries(rows: Row[], rejected: FecIssue[]) {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const group = groups.get(row.key);
-    if (group) group.push(row);
-    else groups.set(row.key, [row]);
+/** One non-blank line: a row of an entry (parsed is null when the line breaks a rule), or null if dropped. */
+function parseRow(columns: Columns, raw: string, lineNumber: number, issues: FecIssues): Row | null {
+  const { separator, header, index, debitCredit } = columns;
+  const fields = raw.split(separator);
+  if (fields.length !== header.length) {
+    issues.rejected.push({
+      line: lineNumber,
+      reason: `${fields.length} champs au lieu de ${header.length} (séparateur dans un libellé ?).`,
+    });
+    return null;
   }
-  const entries: ParsedEntry[] = [];
-  const rejectAll = (group: Row[], reason: string) => {
-    for (const row of group) if (row.parsed) rejected.push({ line: row.line, reason });
+  const get = (name: string) => {
+    const k = index(name);
+    return k < 0 ? '' : fields[k]!.trim();
   };
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    const name = `Écriture ${first.entry.journalCode} ${first.entry.number}`;
-    const bad = group.filter((r) => r.parsed === null);
-    if (bad.length > 0) {
-      rejectAll(group, `${name} rejetée : ligne(s) ${bad.map((r) => r.line).join(', ')} invalide(s).`);
-      continue;
+  const journalCode = get('JournalCode').toUpperCase();
+  const number = get('EcritureNum');
+  const key = `${journalCode}\u0000${number}`;
+  const reasons: string[] = [];
+  const date = (name: string, required: boolean) => {
+    const value = get(name);
+    if (value === '') {
+      if (required) reasons.push(`${name} vide.`);
+      return null;
     }
-    if (group.some((r) => r.entry.date !== first.entry.date)) {
-      rejectAll(group, `${name} rejetée : ses lignes portent des dates différentes.`);
-      continue;
+    try {
+      return parseFecDate(value);
+    } catch {
+      reasons.push(`${name} invalide : « ${value} » (AAAAMMJJ attendu).`);
+      return null;
     }
-    const parsed = group.map((r) => r.parsed!);
-    const problems = entryProblems(parsed);
-    if (problems.length > 0) {
-      rejectAll(group, `${name} rejetée : ${problems.map((p) => p.message).join(' ')}`);
-      continue;
+  };
+  if (!/^[0-9A-Z_-]{1,20}$/.test(journalCode)) reasons.push(`JournalCode invalide : « ${journalCode} ».`);
+  if (number === '') reasons.push('EcritureNum vide.');
+  const entryDate = date('EcritureDate', true);
+  const validatedOn = date('ValidDate', true);
+  const voucherDate = date('PieceDate', false);
+  const letteredOn = date('DateLet', false);
+  const account = get('CompteNum').toUpperCase();
+  if (!isFecAccountNumber(account) || account[0] === '0')
+    reasons.push(`CompteNum invalide : « ${account} » (trois chiffres en tête, classe 1 à 9).`);
+  const auxiliary = get('CompAuxNum').toUpperCase().replace(/\s+/g, '') || null;
+  if (auxiliary !== null && !isAuxiliaryNumber(auxiliary))
+    reasons.push(`CompAuxNum invalide : « ${auxiliary} ».`);
+  const label = get('EcritureLib');
+  if (label === '') reasons.push('EcritureLib vide.');
+  let debit = 0;
+  let credit = 0;
+  try {
+    if (debitCredit) {
+      const d = parseFecAmount(get('Debit'));
+      const c = parseFecAmount(get('Credit'));
+      if (d !== 0 && c !== 0) reasons.push('Débit et crédit renseignés sur la même ligne.');
+      const net = d - c;
+      debit = Math.max(net, 0);
+      credit = Math.max(-net, 0);
+    } else {
+      const amount = parseFecAmount(get('Montant'));
+      const sense = get('Sens').toUpperCase();
+      const sign =
+        sense === 'D' || sense === '+1' || sense === '1' ? 1 : sense === 'C' || sense === '-1' ? -1 : 0;
+      if (sign === 0) reasons.push(`Sens invalide : « ${sense} » (D, C, +1 ou -1).`);
+      debit = Math.max(sign * amount, 0);
+      credit = Math.max(-sign * amount, 0);
     }
-    entries.push({ ...first.entry, line: first.line, lines: parsed });
+  } catch (error) {
+    reasons.push((error as Error).message);
   }
-  rejected.sort((a, b) => a.line - b.line);
-  return { entries, rejected };
+  const entry = {
+    journalCode,
+    journalLabel: get('JournalLib') || journalCode,
+    number,
+    date: entryDate ?? '',
+    label,
+    voucherRef: get('PieceRef') || null,
+    voucherDate,
+    validatedOn: validatedOn ?? '',
+  };
+  if (reasons.length > 0) {
+    issues.rejected.push({ line: lineNumber, reason: reasons.join(' ') });
+    return { line: lineNumber, key, entry, parsed: null };
+  }
+  if (debit === 0 && credit === 0) {
+    issues.warnings.push({ line: lineNumber, reason: 'Ligne sans montant : ignorée.' });
+    return null;
+  }
+  const lettering = get('EcritureLet') || null;
+  return {
+    line: lineNumber,
+    key,
+    entry,
+    parsed: {
+      line: lineNumber,
+      account,
+      accountLabel: get('CompteLib'),
+      auxiliary,
+      auxiliaryLabel: get('CompAuxLib'),
+      label,
+      debit,
+      credit,
+      lettering,
+      letteredOn: lettering ? letteredOn : null,
+    },
+  };
+}
+
+export type FecParser = {
+  /** The next line of the file (the header first); gives the entries this line completed. */
+  push(raw: string): ParsedEntry[];
+  /** The end of the file: the last entry, if any. */
+  end(): ParsedEntry[];
+  /** Lines read, trailing blank lines not counted. */
+  lineCount(): number;
+};
+
+/**
+ * Reads a FEC line by line (text already decoded) into entries grouped by JournalCode + EcritureNum, so a
+ * file of any size is read in bounded memory. Pure: nothing is written. A line that breaks a rule is
+ * rejected with its reason, and so is the rest of its entry, since half an entry cannot be imported. An
+ * entry's lines follow each other in a FEC (Test Compta Demat refuses a file where they do not); lines of
+ * one number found apart are read as separate entries, each balanced on its own or rejected.
+ */
+export function fecParser(issues: FecIssues): FecParser {
+  let columns: Columns | null = null;
+  let lineNumber = 0;
+  let blanks: number[] = [];
+  let group: Row[] = [];
+  const close = (): ParsedEntry[] => {
+    if (group.length === 0) return [];
+    const entry = groupEntry(group, issues.rejected);
+    group = [];
+    return entry ? [entry] : [];
+  };
+  return {
+    push(raw) {
+      lineNumber++;
+      if (columns === null) {
+        columns = readHeader(raw);
+        return [];
+      }
+      if (raw.trim() === '') {
+        // Blank lines at the very end are not lines of the file; blank lines inside it are rejected.
+        blanks.push(lineNumber);
+        return [];
+      }
+      for (const line of blanks) issues.rejected.push({ line, reason: 'Ligne vide.' });
+      blanks = [];
+      const row = parseRow(columns, raw, lineNumber, issues);
+      if (row === null) return [];
+      const done = group.length > 0 && group[0]!.key !== row.key ? close() : [];
+      group.push(row);
+      return done;
+    },
+    end() {
+      if (columns === null) readHeader('');
+      return close();
+    },
+    lineCount: () => lineNumber - blanks.length - 1,
+  };
+}
+
+/** A whole FEC already in memory (tests, small files); the import streams with fecParser instead. */
+export function parseFec(text: string): ParsedFec {
+  const issues: FecIssues = { rejected: [], warnings: [] };
+  const parser = fecParser(issues);
+  const entries: ParsedEntry[] = [];
+  for (const line of text.split(/\r\n|\n|\r/)) entries.push(...parser.push(line));
+  entries.push(...parser.end());
+  issues.rejected.sort((a, b) => a.line - b.line);
+  return { entries, ...issues, lineCount: parser.lineCount() };
+}
+
+function groupEntry(group: Row[], rejected: FecIssue[]): ParsedEntry | null {
+  const rejectAll = (reason: string) => {
+    for (const row of group) if (row.parsed) rejected.push({ line: row.line, reason });
+    return null;
+  };
+  const first = group[0]!;
+  const name = `Écriture ${first.entry.journalCode} ${first.entry.number}`;
+  const bad = group.filter((r) => r.parsed === null);
+  if (bad.length > 0)
+    return rejectAll(`${name} rejetée : ligne(s) ${bad.map((r) => r.line).join(', ')} invalide(s).`);
+  if (group.some((r) => r.entry.date !== first.entry.date))
+    return rejectAll(`${name} rejetée : ses lignes portent des dates différentes.`);
+  const parsed = group.map((r) => r.parsed!);
+  const problems = entryProblems(parsed);
+  if (problems.length > 0) return rejectAll(`${name} rejetée : ${problems.map((p) => p.message).join(' ')}`);
+  return { ...first.entry, line: first.line, lines: parsed };
 }

@@ -49,3 +49,12 @@ export function decodeFecBytes(bytes: Uint8Array): string {
     return decodeLatin9(body);
   }
 }
+
+const LATIN9_SPECIAL_BYTES = /[\u00a4\u00a6\u00a8\u00b4\u00b8\u00bc-\u00be]/g;
+
+/** Latin-9 bytes → text in one native pass (the import reads files of 100 MB and more this way). */
+export function decodeLatin9Fast(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(LATIN9_SPECIAL_BYTES, (c) => BYTE_TO_SPECIAL.get(c.charCodeAt(0))!);
+}

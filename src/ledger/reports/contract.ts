@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../kernel/validation/text.ts';
 import { calendarDate } from '../contract-fields.ts';
+import { entryPage } from '../entries/contract.ts';
 import { fiscalYearDto } from '../fiscal-years/contract.ts';
 
 const date = calendarDate;
@@ -130,3 +131,76 @@ export const agedBalanceDto = z.object({
   totals: z.object(buckets),
 });
 export type AgedBalanceDto = z.infer<typeof agedBalanceDto>;
+
+export const journalListingDto = entryPage.extend({
+  fiscalYear: fiscalYearDto,
+  from: z.string(),
+  to: z.string(),
+  journals: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      entries: z.number().int(),
+      totalDebit: z.number().int(),
+      totalCredit: z.number().int(),
+    }),
+  ),
+});
+export type JournalListingDto = z.infer<typeof journalListingDto>;
+
+/** One side of a statement in the PCG presentation (see pcg-statements.ts), amounts in cents. */
+export const statementDto = z.object({
+  sections: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      lines: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          amount: z.number().int(),
+          accounts: z.array(z.string()),
+        }),
+      ),
+      total: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
+});
+export type StatementDto = z.infer<typeof statementDto>;
+
+export const incomeStatementDto = z.object({
+  fiscalYear: fiscalYearDto,
+  from: z.string(),
+  to: z.string(),
+  expenses: statementDto,
+  income: statementDto,
+  operatingResult: z.number().int(),
+  financialResult: z.number().int(),
+  exceptionalResult: z.number().int(),
+  /** Produits − charges: a profit when positive. */
+  result: z.number().int(),
+});
+export type IncomeStatementDto = z.infer<typeof incomeStatementDto>;
+
+export const balanceSheetQuery = z.object({
+  /** The closing date; by default the end of the current fiscal year (or of the year of `at`). */
+  at: date('Date d’arrêté').optional(),
+});
+export type BalanceSheetQuery = z.output<typeof balanceSheetQuery>;
+
+export const balanceSheetDto = z.object({
+  fiscalYear: fiscalYearDto,
+  at: z.string(),
+  assets: statementDto,
+  liabilities: statementDto,
+  /** The result of classes 6 and 7 not yet closed into 12x, included in the equity. */
+  periodResult: z.number().int(),
+});
+export type BalanceSheetDto = z.infer<typeof balanceSheetDto>;
+
+export const exportFormats = ['pdf', 'xlsx', 'csv'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+export const exportFormat = z.object({
+  format: z.enum(exportFormats, 'Format inconnu : pdf, xlsx ou csv.').default('pdf'),
+});

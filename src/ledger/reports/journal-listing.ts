@@ -1,14 +1,18 @@
 import type { Db } from '../../kernel/db/index.ts';
 import { listEntries } from '../entries/entry-read.ts';
 import { toFiscalYearDto } from '../fiscal-years/fiscal-year.ts';
-import type { JournalListingQuery } from './contract.ts';
+import type { JournalListingDto, JournalListingQuery } from './contract.ts';
 import { resolvePeriod } from './period.ts';
 
 /**
  * Journal listing of a period: the totals per journal (centralisation) and one page of its validated
  * entries in date order.
  */
-export async function journalListing(db: Db, orgId: string, query: JournalListingQuery) {
+export async function journalListing(
+  db: Db,
+  orgId: string,
+  query: JournalListingQuery,
+): Promise<JournalListingDto> {
   const period = await resolvePeriod(db, orgId, query);
   let totals = db
     .selectFrom('ledger_line as l')

@@ -1,39 +1,28 @@
 import { z } from 'zod';
 import { text } from '../../kernel/validation/text.ts';
-import { entryPage } from '../entries/contract.ts';
-import { fiscalYearDto } from '../fiscal-years/contract.ts';
 import { type App, type Deps, orgRoute, scopeOf } from '../http.ts';
 import { agedBalance } from './aged-balance.ts';
 import {
   agedBalanceDto,
   agedBalanceQuery,
+  balanceSheetDto,
+  balanceSheetQuery,
   generalLedgerDto,
   generalLedgerQuery,
+  incomeStatementDto,
+  journalListingDto,
   journalListingQuery,
+  periodQuery,
   trialBalanceDto,
   trialBalanceQuery,
 } from './contract.ts';
 import { generalLedger } from './general-ledger.ts';
 import { journalListing } from './journal-listing.ts';
+import { balanceSheet, incomeStatement } from './statements.ts';
 import { trialBalance } from './trial-balance.ts';
 
 const params = z.object({ orgId: text().max(64) });
 const tags = ['comptabilité'];
-
-const journalListingDto = entryPage.extend({
-  fiscalYear: fiscalYearDto,
-  from: z.string(),
-  to: z.string(),
-  journals: z.array(
-    z.object({
-      code: z.string(),
-      label: z.string(),
-      entries: z.number().int(),
-      totalDebit: z.number().int(),
-      totalCredit: z.number().int(),
-    }),
-  ),
-});
 
 export function reportRoutes(app: App, { store }: Deps) {
   // Stable route (ARCHITECTURE.md §4): outside tools rely on it.
@@ -95,5 +84,36 @@ export function reportRoutes(app: App, { store }: Deps) {
       },
     },
     async (request) => agedBalance(store.db, scopeOf(request).orgId, request.query),
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/ledger/income-statement',
+    {
+      ...orgRoute(store, 'ledger.read'),
+      schema: {
+        tags,
+        summary: 'Compte de résultat (modèle abrégé du PCG) d’une période (montants en centimes)',
+        params,
+        querystring: periodQuery,
+        response: { 200: incomeStatementDto },
+      },
+    },
+    async (request) => incomeStatement(store.db, scopeOf(request).orgId, request.query),
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/ledger/balance-sheet',
+    {
+      ...orgRoute(store, 'ledger.read'),
+      schema: {
+        tags,
+        summary:
+          'Bilan simplifié (modèle abrégé du PCG) à une date, résultat de l’exercice en capitaux propres',
+        params,
+        querystring: balanceSheetQuery,
+        response: { 200: balanceSheetDto },
+      },
+    },
+    async (request) => balanceSheet(store.db, scopeOf(request).orgId, request.query),
   );
 }

@@ -82,6 +82,9 @@ export const RECEIVABLES_SERVE: readonly ServedActivity[] = [
   { code: '2.2', label: 'badges.financialFollowUp' },
 ];
 
+/** The invoicing screens (catalogue, invoices, their settings): quotes, orders… and invoicing. */
+export const INVOICING_SERVE: readonly ServedActivity[] = [{ code: '1.2', label: 'badges.salesInvoicing' }];
+
 /** What each area still to build will serve: whole activities, or named tasks where only some apply. */
 export type Area = 'relations' | 'production' | 'personnel' | 'accounting' | 'training';
 

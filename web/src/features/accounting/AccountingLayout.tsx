@@ -13,6 +13,8 @@ type Target =
   | '/orgs/$orgId/accounting/reports/general-ledger'
   | '/orgs/$orgId/accounting/reports/journals'
   | '/orgs/$orgId/accounting/reports/aged-balance'
+  | '/orgs/$orgId/accounting/reports/income-statement'
+  | '/orgs/$orgId/accounting/reports/balance-sheet'
   | '/orgs/$orgId/accounting/lettering'
   | '/orgs/$orgId/accounting/fec';
 
@@ -28,6 +30,8 @@ type Item = {
     | 'accounting.nav.generalLedger'
     | 'accounting.nav.journalListing'
     | 'accounting.nav.agedBalance'
+    | 'accounting.nav.incomeStatement'
+    | 'accounting.nav.balanceSheet'
     | 'accounting.nav.lettering'
     | 'accounting.nav.fec';
   testId: string;
@@ -86,6 +90,16 @@ const GROUPS: {
         to: '/orgs/$orgId/accounting/reports/aged-balance',
         label: 'accounting.nav.agedBalance',
         testId: 'subnav-aged-balance',
+      },
+      {
+        to: '/orgs/$orgId/accounting/reports/income-statement',
+        label: 'accounting.nav.incomeStatement',
+        testId: 'subnav-income-statement',
+      },
+      {
+        to: '/orgs/$orgId/accounting/reports/balance-sheet',
+        label: 'accounting.nav.balanceSheet',
+        testId: 'subnav-balance-sheet',
       },
     ],
   },

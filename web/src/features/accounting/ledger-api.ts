@@ -16,7 +16,11 @@ import type {
 } from '../../../../src/ledger/lettering/contract.ts';
 import type {
   AgedBalanceDto,
+  BalanceSheetDto,
+  ExportFormat,
   GeneralLedgerDto,
+  IncomeStatementDto,
+  JournalListingDto,
   TrialBalanceDto,
 } from '../../../../src/ledger/reports/contract.ts';
 import { api, apiDownload, queryString } from '../../api/client.ts';
@@ -26,13 +30,7 @@ import { api, apiDownload, queryString } from '../../api/client.ts';
 const base = (orgId: string) => `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger`;
 const id = (value: string) => encodeURIComponent(value);
 
-/** The journal listing's answer (its schema lives in the server's routes file, not in a contract). */
-export type JournalListingDto = EntryPage & {
-  fiscalYear: FiscalYearDto;
-  from: string;
-  to: string;
-  journals: { code: string; label: string; entries: number; totalDebit: number; totalCredit: number }[];
-};
+export type { JournalListingDto };
 
 export type Period = { from?: string; to?: string };
 
@@ -138,6 +136,43 @@ export function agedBalanceQuery(orgId: string, query: { kind: 'receivables' | '
       api<AgedBalanceDto>(`${base(orgId)}/aged-balance${queryString(query)}`, { signal }),
     placeholderData: keepPreviousData,
   });
+}
+
+export function incomeStatementQuery(orgId: string, query: Period) {
+  return queryOptions({
+    queryKey: [...ledgerKeys.reports(orgId), 'income-statement', query] as const,
+    queryFn: ({ signal }) =>
+      api<IncomeStatementDto>(`${base(orgId)}/income-statement${queryString(query)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function balanceSheetQuery(orgId: string, query: { at?: string }) {
+  return queryOptions({
+    queryKey: [...ledgerKeys.reports(orgId), 'balance-sheet', query] as const,
+    queryFn: ({ signal }) =>
+      api<BalanceSheetDto>(`${base(orgId)}/balance-sheet${queryString(query)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The reports the server exports, each at `…/<report>/export?format=` with its screen's filters. */
+export type ExportableReport =
+  | 'trial-balance'
+  | 'general-ledger'
+  | 'journal-listing'
+  | 'aged-balance'
+  | 'income-statement'
+  | 'balance-sheet';
+
+export type ExportRequest = {
+  report: ExportableReport;
+  query: Record<string, string | number | undefined | null>;
+};
+
+/** The server's PDF or XLSX of a report, under the French file name it gives. */
+export function downloadReport(orgId: string, request: ExportRequest, format: ExportFormat) {
+  return apiDownload(`${base(orgId)}/${request.report}/export${queryString({ ...request.query, format })}`);
 }
 
 export function letteringLinesQuery(

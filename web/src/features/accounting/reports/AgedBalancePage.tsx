@@ -42,6 +42,7 @@ export function AgedBalancePage() {
             : undefined
         }
         ready={Boolean(report)}
+        exportRequest={{ report: 'aged-balance', query: { kind, asOf: search.asOf } }}
         onCsv={() =>
           report &&
           downloadCsv(

@@ -160,6 +160,10 @@ export function GeneralLedgerPage() {
         served={ACCOUNTING_SERVE}
         subtitle={period(report)}
         ready={Boolean(report)}
+        exportRequest={{
+          report: 'general-ledger',
+          query: { from: search.from, to: search.to, account: search.account, auxiliary: search.auxiliary },
+        }}
         onCsv={() =>
           report &&
           downloadCsv(

@@ -59,6 +59,10 @@ export function JournalListingPage() {
         served={ACCOUNTING_SERVE}
         subtitle={period(report)}
         ready={Boolean(report)}
+        exportRequest={{
+          report: 'journal-listing',
+          query: { from: search.from, to: search.to, journal: search.journal },
+        }}
         onCsv={() =>
           report &&
           downloadCsv(

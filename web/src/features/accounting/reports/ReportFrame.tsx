@@ -1,26 +1,84 @@
-import { Alert, Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FiscalYearDto } from '../../../../../src/ledger/fiscal-years/contract.ts';
+import type { ExportFormat } from '../../../../../src/ledger/reports/contract.ts';
 import { useMe } from '../../../auth/session.ts';
 import type { ServedActivity } from '../../../referentiel/activities.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { downloadBlob } from '../csv.ts';
 import { day } from '../format.ts';
-import { fiscalYearsQuery } from '../ledger-api.ts';
+import { downloadReport, type ExportRequest, fiscalYearsQuery } from '../ledger-api.ts';
 
-/** CSV and print buttons of a report (hidden on paper). */
-export function ReportActions({ onCsv, disabled }: { onCsv: () => void; disabled?: boolean }) {
+/**
+ * PDF, Excel, CSV and print buttons of a report (hidden on paper). PDF and Excel are made by the server
+ * with the screen's filters (ADR 0008); the CSV stays made in the page, from what is on screen.
+ */
+export function ReportActions({
+  orgId,
+  onCsv,
+  exportRequest,
+  disabled,
+}: {
+  orgId: string;
+  onCsv?: () => void;
+  exportRequest?: ExportRequest;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [failed, setFailed] = useState(false);
+  const download = async (format: ExportFormat) => {
+    if (!exportRequest) return;
+    setBusy(format);
+    setFailed(false);
+    try {
+      const { blob, fileName } = await downloadReport(orgId, exportRequest, format);
+      downloadBlob(blob, fileName ?? `${exportRequest.report}.${format}`);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(null);
+    }
+  };
   return (
-    <Group gap="sm" className="agora-no-print">
-      <Button variant="default" onClick={onCsv} disabled={disabled} data-testid="report-csv">
-        {t('accounting.reports.csv')}
-      </Button>
-      <Button variant="default" onClick={() => window.print()} disabled={disabled} data-testid="report-print">
-        {t('accounting.reports.print')}
-      </Button>
-    </Group>
+    <Stack gap={4} className="agora-no-print" align="flex-end">
+      <Group gap="sm">
+        {exportRequest
+          ? (['pdf', 'xlsx'] as const).map((format) => (
+              <Button
+                key={format}
+                variant="default"
+                onClick={() => void download(format)}
+                disabled={disabled}
+                loading={busy === format}
+                data-testid={`report-${format}`}
+              >
+                {t(`accounting.reports.${format}`)}
+              </Button>
+            ))
+          : null}
+        {onCsv ? (
+          <Button variant="default" onClick={onCsv} disabled={disabled} data-testid="report-csv">
+            {t('accounting.reports.csv')}
+          </Button>
+        ) : null}
+        <Button
+          variant="default"
+          onClick={() => window.print()}
+          disabled={disabled}
+          data-testid="report-print"
+        >
+          {t('accounting.reports.print')}
+        </Button>
+      </Group>
+      {failed ? (
+        <Text size="sm" c="red" role="alert" data-testid="report-export-error">
+          {t('accounting.reports.exportFailed')}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }
 
@@ -31,13 +89,15 @@ export function ReportHeader({
   served,
   subtitle,
   onCsv,
+  exportRequest,
   ready,
 }: {
   orgId: string;
   title: string;
   served: readonly ServedActivity[];
   subtitle?: string;
-  onCsv: () => void;
+  onCsv?: () => void;
+  exportRequest?: ExportRequest;
   ready: boolean;
 }) {
   const me = useMe();
@@ -47,7 +107,13 @@ export function ReportHeader({
       <Text className="agora-print-only" fw={700}>
         {organisation}
       </Text>
-      <PageHeader title={title} served={served} actions={<ReportActions onCsv={onCsv} disabled={!ready} />} />
+      <PageHeader
+        title={title}
+        served={served}
+        actions={
+          <ReportActions orgId={orgId} onCsv={onCsv} exportRequest={exportRequest} disabled={!ready} />
+        }
+      />
       {subtitle ? (
         <Text mb="md" fw={600} data-testid="report-period">
           {subtitle}

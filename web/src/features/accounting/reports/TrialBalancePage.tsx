@@ -46,6 +46,10 @@ export function TrialBalancePage() {
         served={ACCOUNTING_SERVE}
         subtitle={period(report)}
         ready={Boolean(report)}
+        exportRequest={{
+          report: 'trial-balance',
+          query: { from: search.from, to: search.to, auxiliary: search.detail ? 'true' : undefined },
+        }}
         onCsv={() =>
           report &&
           downloadCsv(

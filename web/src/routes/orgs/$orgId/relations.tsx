@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../../ui/ComingSoon.tsx';
+import { RelationsLayout } from '../../../features/relations/RelationsLayout.tsx';
 
 export const Route = createFileRoute('/orgs/$orgId/relations')({
-  component: () => <ComingSoon area="relations" />,
+  component: RelationsLayout,
 });
