@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../../src/kernel/audit/audit.ts';
 import { todayIn } from '../../src/kernel/dates/index.ts';
 import { type Db, openStore } from '../../src/kernel/db/index.ts';
 import { ensureLedger, trialBalance } from '../../src/ledger/index.ts';
+import { trialBalanceQuery } from '../../src/ledger/reports/contract.ts';
 import { buildOrganisation } from '../support/factories.ts';
 import { createTestStore, DIALECTS, PG_ADMIN_URL, type TestStore } from '../support/test-db.ts';
 
@@ -111,7 +112,7 @@ describe.each(DIALECTS)('backup under write load on %s', (dialect) => {
       expect(sourceCount).toBeGreaterThan(numbers.length);
 
       // The product's trial balance on the restored copy = the source's lines up to the same number.
-      const balance = await trialBalance(restored.db, orgId, { auxiliary: false } as never);
+      const balance = await trialBalance(restored.db, orgId, trialBalanceQuery.parse({}));
       const fromRestored = balance.rows
         .filter((r) => r.periodDebit !== 0 || r.periodCredit !== 0)
         .map((r) => ({ account: r.account, debit: r.periodDebit, credit: r.periodCredit }))

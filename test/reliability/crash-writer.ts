@@ -5,7 +5,7 @@ import { openStore } from '../../src/kernel/db/index.ts';
 import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { partyInput } from '../../src/kernel/parties/contract.ts';
 import { createParty } from '../../src/kernel/parties/party.ts';
-import { post } from '../../src/ledger/index.ts';
+import { entryInput, post } from '../../src/ledger/index.ts';
 
 const [location, orgId, date] = process.argv.slice(2) as [string, string, string];
 const store = openStore(location);
@@ -16,7 +16,7 @@ for (;;) {
     await post(
       trx,
       orgId,
-      {
+      entryInput.parse({
         journal: 'VE',
         date,
         label: `Facture ${number}`,
@@ -27,7 +27,7 @@ for (;;) {
           { account: '706', label: 'Prestation', debit: 0, credit: 1000 },
           { account: '44571', label: 'TVA', debit: 0, credit: 200 },
         ],
-      } as never,
+      }),
       null,
     );
     await createParty(

@@ -113,6 +113,7 @@ describe.each(DIALECTS)('fuzzing every route on %s', (dialect) => {
         fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('-1', '1e309', 'abc', '%27', '')),
         { maxKeys: 3 },
       );
+      const failuresBefore = failures.length;
       await fc
         .assert(
           fc.asyncProperty(body, query, async (payload, params) => {
@@ -137,11 +138,15 @@ describe.each(DIALECTS)('fuzzing every route on %s', (dialect) => {
                 failures.push(`${where} → title ${r.json().title}`);
               if ((await auditSeq()) !== before) failures.push(`${where} → ${r.statusCode} but wrote`);
             }
-            return failures.length === 0;
+            return failures.length === failuresBefore;
           }),
           { numRuns: 25, seed: 20261127 },
         )
-        .catch(() => {});
+        // A recorded failure is reported below with its request; anything else (the request itself
+        // throwing) must fail the test rather than vanish.
+        .catch((error) => {
+          if (failures.length === failuresBefore) throw error;
+        });
     }
     expect(failures.slice(0, 10)).toEqual([]);
   });
