@@ -58,6 +58,11 @@ export type AxeFinding = { page: string; id: string; impact: string; help: strin
 
 /** Serious and critical WCAG 2 A/AA violations on the current page. */
 export async function seriousViolations(page: Page, label: string): Promise<AxeFinding[]> {
+  // A toast fading in or out has a partial opacity, which axe measures as poor contrast: let every finite
+  // CSS transition and animation settle first (loaders spin forever; the expression runs in the page).
+  await page.evaluate(`Promise.all(document.getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+      .map((a) => a.finished.catch(() => null)))`);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
