@@ -7,8 +7,10 @@ import {
   PostgresDialect,
   SqliteDialect,
   SqliteDriver,
+  type SqliteStatement,
 } from 'kysely';
 import pg from 'pg';
+import { ARRAYS_MARKER, ROWS_MARKER } from './bulk.ts';
 import type { DB } from './database.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -92,7 +94,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
  * connection, so a cached statement is never used by two queries at once.
  */
 function withStatementCache(database: Database.Database, size = 500) {
-  const cache = new Map<string, Database.Statement>();
+  const cache = new Map<string, Database.Statement | RowsStatement>();
   return {
     close: () => database.close(),
     prepare: (text: string) => {
@@ -100,13 +102,44 @@ function withStatementCache(database: Database.Database, size = 500) {
       if (statement) {
         cache.delete(text);
       } else {
-        statement = database.prepare(text);
+        statement = prepareMarked(database, text);
         if (cache.size >= size) cache.delete(cache.keys().next().value!);
       }
       cache.set(text, statement);
       return statement;
     },
   };
+}
+
+/** What Kysely's SQLite connection calls on a statement it does not read from. */
+type RowsStatement = SqliteStatement & { reader: false };
+
+/** The bulk markers of bulk.ts: a single-row insert run once per row, or a read returning arrays. */
+function prepareMarked(database: Database.Database, text: string): Database.Statement | RowsStatement {
+  if (text.startsWith(ROWS_MARKER)) {
+    const statement = database.prepare(text.slice(ROWS_MARKER.length));
+    return {
+      reader: false,
+      all: () => {
+        throw new Error('agora:rows statement: insert only');
+      },
+      iterate: () => {
+        throw new Error('agora:rows statement: insert only');
+      },
+      run: (rows: readonly unknown[]) => {
+        let changes = 0;
+        let lastInsertRowid: number | bigint = 0;
+        for (const row of rows as readonly unknown[][]) {
+          const result = statement.run(row as unknown[]);
+          changes += result.changes;
+          lastInsertRowid = result.lastInsertRowid;
+        }
+        return { changes, lastInsertRowid };
+      },
+    };
+  }
+  if (text.startsWith(ARRAYS_MARKER)) return database.prepare(text.slice(ARRAYS_MARKER.length)).raw(true);
+  return database.prepare(text);
 }
 
 /** Online backup of a SQLite file (consistent while writers keep going). */

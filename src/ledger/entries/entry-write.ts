@@ -1,6 +1,6 @@
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { todayIn } from '../../kernel/dates/index.ts';
-import { type Db, isUniqueViolation } from '../../kernel/db/index.ts';
+import { type Db, insertRows, isUniqueViolation } from '../../kernel/db/index.ts';
 import { conflict } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
 import { takeNextNumbers } from '../../kernel/numbering/numbering.ts';
@@ -67,85 +67,108 @@ export type NewEntry = {
 
 export type WrittenEntry = { id: string; number: number; lineIds: string[] };
 
-// Rows per INSERT: well under SQLite's 32 766 and PostgreSQL's 65 535 bound parameters.
-const ENTRY_ROWS = 512;
-const LINE_ROWS = 1024;
+// Column orders of the bulk inserts (kernel/db insertRows): rows travel as arrays, not objects, because a
+// FEC import writes a million of them (decision 0009).
+const ENTRY_COLUMNS = [
+  'org_id',
+  'id',
+  'journal_id',
+  'fiscal_year_id',
+  'number',
+  'entry_date',
+  'label',
+  'voucher_ref',
+  'voucher_date',
+  'status',
+  'origin',
+  'source_ref',
+  'reversal_of',
+  'validated_at',
+  'validated_on',
+  'created_at',
+  'created_by',
+] as const satisfies readonly (keyof LedgerEntryTable)[];
 
-/**
- * Rows cut into inserts of few distinct sizes: full chunks, then powers of two, then a small rest. Every
- * distinct row count is a distinct statement in the connection's statement cache (500 kept), and a
- * prepared insert of a thousand rows holds megabytes: with arbitrary remainders a 1M-line import filled the
- * cache with hundreds of them (hundreds of MB) and prepared a new one per batch.
- */
-export function* insertChunks<T>(rows: readonly T[], max: number): Generator<T[]> {
-  let i = 0;
-  for (; rows.length - i >= max; i += max) yield rows.slice(i, i + max);
-  for (let size = max / 2; size >= 64; size /= 2)
-    if (rows.length - i >= size) {
-      yield rows.slice(i, i + size);
-      i += size;
-    }
-  if (i < rows.length) yield rows.slice(i);
-}
+const LINE_COLUMNS = [
+  'org_id',
+  'id',
+  'entry_id',
+  'position',
+  'fiscal_year_id',
+  'journal_id',
+  'entry_date',
+  'account_id',
+  'auxiliary_id',
+  'label',
+  'debit',
+  'credit',
+  'due_date',
+] as const satisfies readonly (keyof LedgerLineTable)[];
 
-function lineRows(orgId: string, entryId: string, entry: NewEntry): LedgerLineTable[] {
-  return entry.lines.map((l, position) => ({
-    org_id: orgId,
-    id: newId(),
-    entry_id: entryId,
+/** A ledger_line row in LINE_COLUMNS order. */
+type LineRow = [
+  org_id: string,
+  id: string,
+  entry_id: string,
+  position: number,
+  fiscal_year_id: string,
+  journal_id: string,
+  entry_date: string,
+  account_id: string,
+  auxiliary_id: string | null,
+  label: string,
+  debit: number,
+  credit: number,
+  due_date: string | null,
+];
+
+function lineRows(orgId: string, entryId: string, entry: NewEntry): LineRow[] {
+  return entry.lines.map((l, position) => [
+    orgId,
+    newId(),
+    entryId,
     position,
-    fiscal_year_id: entry.year.id,
-    journal_id: entry.header.journal.id,
-    entry_date: entry.header.entry_date,
-    account_id: l.account_id,
-    auxiliary_id: l.auxiliary_id,
+    entry.year.id,
+    entry.header.journal.id,
+    entry.header.entry_date,
+    l.account_id,
+    l.auxiliary_id,
     // The FEC wants a label on every line: the entry's when the line has none.
-    label: l.label ?? entry.header.label,
-    debit: l.debit,
-    credit: l.credit,
-    due_date: l.due_date,
-  }));
+    l.label ?? entry.header.label,
+    l.debit,
+    l.credit,
+    l.due_date,
+  ]);
 }
 
-async function insertLineRows(trx: Db, rows: LedgerLineTable[], openingJournals: ReadonlySet<string>) {
-  for (const chunk of insertChunks(rows, LINE_ROWS))
-    await trx.insertInto('ledger_line').values(chunk).execute();
+async function insertLineRows(trx: Db, rows: LineRow[], openingJournals: ReadonlySet<string>) {
+  await insertRows(trx, 'ledger_line', LINE_COLUMNS, rows);
   await addToBalances(trx, rows, openingJournals);
 }
+
+// Upserts per statement into ledger_balance: a batch touches a few hundred (account, day) pairs.
+const BALANCE_ROWS = 512;
 
 /**
  * Adds the lines to the daily totals the trial balance reads (ledger_balance), in the same transaction:
  * one upsert row per account, day and opening flag.
  */
-async function addToBalances(
-  trx: Db,
-  rows: readonly LedgerLineTable[],
-  openingJournals: ReadonlySet<string>,
-) {
+async function addToBalances(trx: Db, rows: readonly LineRow[], openingJournals: ReadonlySet<string>) {
   const totals = new Map<string, LedgerBalanceTable>();
-  for (const r of rows) {
-    const opening = openingJournals.has(r.journal_id) ? 1 : 0;
-    const key = `${r.fiscal_year_id}|${r.account_id}|${r.entry_date}|${opening}`;
+  for (const [org_id, , , , fiscal_year_id, journal_id, entry_date, account_id, , , debit, credit] of rows) {
+    const opening = openingJournals.has(journal_id) ? 1 : 0;
+    const key = `${fiscal_year_id}|${account_id}|${entry_date}|${opening}`;
     const total = totals.get(key);
     if (total) {
-      total.debit += r.debit;
-      total.credit += r.credit;
-    } else
-      totals.set(key, {
-        org_id: r.org_id,
-        fiscal_year_id: r.fiscal_year_id,
-        account_id: r.account_id,
-        entry_date: r.entry_date,
-        opening,
-        debit: r.debit,
-        credit: r.credit,
-      });
+      total.debit += debit;
+      total.credit += credit;
+    } else totals.set(key, { org_id, fiscal_year_id, account_id, entry_date, opening, debit, credit });
   }
   const values = [...totals.values()];
-  for (const chunk of insertChunks(values, LINE_ROWS))
+  for (let start = 0; start < values.length; start += BALANCE_ROWS)
     await trx
       .insertInto('ledger_balance')
-      .values(chunk)
+      .values(values.slice(start, start + BALANCE_ROWS))
       .onConflict((oc) =>
         oc.columns(['org_id', 'fiscal_year_id', 'account_id', 'entry_date', 'opening']).doUpdateSet((eb) => ({
           debit: eb('ledger_balance.debit', '+', eb.ref('excluded.debit')),
@@ -160,7 +183,7 @@ const openingSet = (entries: readonly Pick<NewEntry, 'header'>[]) =>
 
 /**
  * Writes entries straight as validated, in the given order: numbers from each fiscal year's gap-free
- * sequence, taken in the caller's transaction; headers and lines in multi-row inserts. The caller has
+ * sequence, taken in the caller's transaction; headers and lines in bulk inserts. The caller has
  * checked the rules.
  */
 export async function insertValidatedEntries(
@@ -171,8 +194,8 @@ export async function insertValidatedEntries(
 ): Promise<WrittenEntry[]> {
   const now = new Date().toISOString();
   let today: string | undefined;
-  const headers: LedgerEntryTable[] = [];
-  const lines: LedgerLineTable[] = [];
+  const headers: unknown[][] = [];
+  const lines: LineRow[] = [];
   const written: WrittenEntry[] = [];
   // Numbers are taken per fiscal year for the whole batch, then handed out in the entries' order.
   const next = new Map<string, number>();
@@ -185,31 +208,32 @@ export async function insertValidatedEntries(
     next.set(entry.year.id, number + 1);
     const id = newId();
     today ??= entry.validatedOn ? undefined : todayIn((await organisationCalendar(trx, orgId)).time_zone);
-    headers.push({
-      org_id: orgId,
+    const { header } = entry;
+    // ENTRY_COLUMNS order.
+    headers.push([
+      orgId,
       id,
-      journal_id: entry.header.journal.id,
-      fiscal_year_id: entry.year.id,
+      header.journal.id,
+      entry.year.id,
       number,
-      entry_date: entry.header.entry_date,
-      label: entry.header.label,
-      voucher_ref: entry.header.voucher_ref,
-      voucher_date: entry.header.voucher_date,
-      status: 'validated',
-      origin: entry.header.origin,
-      source_ref: entry.header.source_ref,
-      reversal_of: entry.header.reversal_of,
-      validated_at: now,
-      validated_on: entry.validatedOn ?? today!,
-      created_at: now,
-      created_by: actorId,
-    });
+      header.entry_date,
+      header.label,
+      header.voucher_ref,
+      header.voucher_date,
+      'validated',
+      header.origin,
+      header.source_ref,
+      header.reversal_of,
+      now,
+      entry.validatedOn ?? today!,
+      now,
+      actorId,
+    ]);
     const rows = lineRows(orgId, id, entry);
-    lines.push(...rows);
-    written.push({ id, number, lineIds: rows.map((r) => r.id) });
+    for (const row of rows) lines.push(row);
+    written.push({ id, number, lineIds: rows.map((r) => r[1]) });
   }
-  for (const chunk of insertChunks(headers, ENTRY_ROWS))
-    await trx.insertInto('ledger_entry').values(chunk).execute();
+  await insertRows(trx, 'ledger_entry', ENTRY_COLUMNS, headers);
   await insertLineRows(trx, lines, openingSet(entries));
   return written;
 }
@@ -268,5 +292,5 @@ export async function insertLines(
 ): Promise<string[]> {
   const rows = lineRows(orgId, entryId, { header: header as ValidatedHeader, lines, year });
   await insertLineRows(trx, rows, openingSet([{ header: header as ValidatedHeader }]));
-  return rows.map((r) => r.id);
+  return rows.map((r) => r[1]);
 }
