@@ -17,8 +17,7 @@ import { sql } from 'kysely';
 import { migrateToLatest, openStore } from '../src/kernel/db/index.ts';
 import { organisationInput } from '../src/kernel/organisations/contract.ts';
 import { createOrganisation } from '../src/kernel/organisations/organisation.ts';
-import { importFecFile } from '../src/ledger/fec/fec-io.ts';
-import { encodeLatin9, generalLedger, prepareFecExport, trialBalance } from '../src/ledger/index.ts';
+import { generalLedger, trialBalance } from '../src/ledger/index.ts';
 import { syntheticFec, syntheticJournal } from './ledger-data.ts';
 
 const exec = promisify(execFile);
@@ -50,6 +49,18 @@ async function median(work: () => Promise<unknown>, runs = RUNS): Promise<number
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** Runs bench/fec-process.ts in a new Node process, with the heap cap of `npm start` and `agora`, and reads its one-line JSON report. */
+async function inOwnProcess(args: string[]): Promise<{ ms: number; peakRssBytes: number; lines: number }> {
+  const { stdout } = await exec(
+    process.execPath,
+    ['--max-old-space-size=192', '--import', 'tsx', 'bench/fec-process.ts', ...args],
+    {
+      maxBuffer: 1024 * 1024,
+    },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
+}
+
 async function peer(command: string, args: string[]): Promise<number | null> {
   try {
     await exec('which', [command]);
@@ -78,10 +89,9 @@ try {
   );
   const input = join(dir, 'input.txt');
   await writeChunks(input, syntheticFec(LINES));
-  const beforeImport = peakRss();
-  const [importMs, report] = await time(() => importFecFile(store.db, org.id, input, null));
-  const afterImport = peakRss();
-  if (report.rejected.length > 0) throw new Error(`bench data rejected: ${report.rejected[0]!.reason}`);
+  // The import and the export run in a process of their own (bench/fec-process.ts), as the CLI runs them:
+  // their peak memory is then theirs, without this process's data generator.
+  const imported = await inOwnProcess(['import', store.location, org.id, input]);
   if (store.dialect === 'postgres') await sql`analyze`.execute(store.db);
 
   const period = { from: '2026-01-01', to: '2026-12-31', auxiliary: false };
@@ -93,16 +103,10 @@ try {
   );
   const ledgerMs = await median(() => generalLedger(store.db, org.id, { account: '627' }));
   const out = join(dir, 'export.txt');
-  const [exportMs] = await time(async () => {
-    const prepared = await prepareFecExport(store.db, org.id, '2026');
-    await writeChunks(
-      out,
-      (async function* () {
-        for await (const chunk of prepared.chunks()) yield encodeLatin9(chunk);
-      })(),
-    );
-  });
-  const afterExport = peakRss();
+  const exported = await inOwnProcess(['export', store.location, org.id, '2026', out]);
+  const entries = await sql<{
+    n: number;
+  }>`select count(*) as n from ledger_entry where org_id = ${org.id}`.execute(store.db);
 
   const journalFile = join(dir, 'bench.journal');
   await writeChunks(journalFile, syntheticJournal(LINES));
@@ -110,7 +114,7 @@ try {
   const ledgerCliMs = await peer('ledger', ['-f', journalFile, 'balance']);
 
   console.log(
-    `${report.lines} lignes, ${report.entries} écritures, ${store.dialect}, ${RUNS} mesures (médiane)\n`,
+    `${imported.lines} lignes, ${Number(entries.rows[0]!.n)} écritures, ${store.dialect}, ${RUNS} mesures (médiane)\n`,
   );
   console.log(
     '| step | Agora ms | bare GROUP BY of the lines ms | Agora ÷ GROUP BY | hledger ms | ledger ms | hledger ÷ Agora | ledger ÷ Agora |',
@@ -120,12 +124,14 @@ try {
     `| trial balance (opening/period/closing) | ${ms(trialMs)} | ${ms(rawMs)} | ${ratio(trialMs, rawMs)} | ${ms(hledgerMs)} | ${ms(ledgerCliMs)} | ${hledgerMs === null ? '–' : ratio(hledgerMs, trialMs)} | ${ledgerCliMs === null ? '–' : ratio(ledgerCliMs, trialMs)} |`,
   );
   console.log(`| general ledger of 627 | ${ms(ledgerMs)} | | | | | | |`);
-  console.log(`| FEC export (${(statSync(out).size / 1e6).toFixed(0)} MB) | ${ms(exportMs)} | | | | | | |`);
-  console.log(`| FEC import | ${ms(importMs)} | | | | | | |`);
   console.log(
-    `\npeak RSS of the bench process (getrusage high-water mark): before the import ${mb(beforeImport)}, ` +
-      `after the import ${mb(afterImport)}, after the reports and the export ${mb(afterExport)}, ` +
-      `at the end ${mb(peakRss())} (hledger and ledger run as child processes, not counted)`,
+    `| FEC export (${(statSync(out).size / 1e6).toFixed(0)} MB) | ${ms(exported.ms)} | | | | | | |`,
+  );
+  console.log(`| FEC import | ${ms(imported.ms)} | | | | | | |`);
+  console.log(
+    `\npeak RSS (getrusage high-water mark) of the import process ${mb(imported.peakRssBytes)}, ` +
+      `of the export process ${mb(exported.peakRssBytes)}, of this bench process ${mb(peakRss())} ` +
+      '(data generator, reports; hledger and ledger run as child processes, not counted)',
   );
 } finally {
   await store.close();
