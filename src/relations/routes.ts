@@ -1,4 +1,5 @@
 import { catalogueRoutes } from './catalogue/routes.ts';
+import { eventRoutes } from './events/routes.ts';
 import type { App, Deps } from './http.ts';
 import { invoiceSettingsRoutes } from './invoice-settings/routes.ts';
 import { invoiceRoutes } from './invoices/routes.ts';
@@ -8,4 +9,5 @@ export function relationsRoutes(app: App, deps: Deps) {
   catalogueRoutes(app, deps);
   invoiceSettingsRoutes(app, deps);
   invoiceRoutes(app, deps);
+  eventRoutes(app, deps);
 }

@@ -1,5 +1,10 @@
 // Every table of the relations module, assembled for src/kernel/db/database.ts (type-only import there).
 import type { RelationsCatalogueItemTable } from './catalogue/tables.ts';
+import type {
+  RelationsEventCostTable,
+  RelationsEventGuestTable,
+  RelationsEventTable,
+} from './events/tables.ts';
 import type { RelationsInvoiceSettingsTable } from './invoice-settings/tables.ts';
 import type {
   RelationsInvoiceDocumentTable,
@@ -13,4 +18,7 @@ export type RelationsTables = {
   relations_invoice: RelationsInvoiceTable;
   relations_invoice_line: RelationsInvoiceLineTable;
   relations_invoice_document: RelationsInvoiceDocumentTable;
+  relations_event: RelationsEventTable;
+  relations_event_cost: RelationsEventCostTable;
+  relations_event_guest: RelationsEventGuestTable;
 };
