@@ -3,6 +3,7 @@ import { eventRoutes } from './events/routes.ts';
 import type { App, Deps } from './http.ts';
 import { invoiceSettingsRoutes } from './invoice-settings/routes.ts';
 import { invoiceRoutes } from './invoices/routes.ts';
+import { campaignRoutes } from './prospecting/routes.ts';
 
 /** Every HTTP route of the relations module; mounted by src/server/app.ts. */
 export function relationsRoutes(app: App, deps: Deps) {
@@ -10,4 +11,5 @@ export function relationsRoutes(app: App, deps: Deps) {
   invoiceSettingsRoutes(app, deps);
   invoiceRoutes(app, deps);
   eventRoutes(app, deps);
+  campaignRoutes(app, deps);
 }

@@ -11,6 +11,11 @@ import type {
   RelationsInvoiceLineTable,
   RelationsInvoiceTable,
 } from './invoices/tables.ts';
+import type {
+  RelationsCampaignActionTable,
+  RelationsCampaignTable,
+  RelationsCampaignTargetTable,
+} from './prospecting/tables.ts';
 
 export type RelationsTables = {
   relations_catalogue_item: RelationsCatalogueItemTable;
@@ -21,4 +26,7 @@ export type RelationsTables = {
   relations_event: RelationsEventTable;
   relations_event_cost: RelationsEventCostTable;
   relations_event_guest: RelationsEventGuestTable;
+  relations_campaign: RelationsCampaignTable;
+  relations_campaign_target: RelationsCampaignTargetTable;
+  relations_campaign_action: RelationsCampaignActionTable;
 };

@@ -63,7 +63,7 @@ export async function lettersPdf(title: string, sender: string[], letters: Lette
     y -= 34;
     draw(`Objet : ${letter.subject}`, MARGIN, bold, 10);
     y -= 28;
-    for (const line of wrap(printable(letter.body), regular, 10, width)) {
+    for (const line of wrap(letter.body, regular, 10, width)) {
       if (y < MARGIN) {
         page = doc.addPage(A4);
         y = A4[1] - MARGIN;
