@@ -18,24 +18,19 @@ export const campaignInput = z.object({
 });
 export type CampaignInput = z.output<typeof campaignInput>;
 
-/** Parties to add as targets: every criterion given must hold (roles: any of them). */
-export const targetFilterInput = z
-  .object({
-    roles: z.array(z.enum(partyRoles, 'Rôle inconnu.')).max(7).default([]),
-    kind: z.enum(partyKinds, 'Type inconnu.').optional(),
-    city: text().max(100, '100 caractères au maximum.').optional(),
-    postalCodePrefix: z
-      .string()
-      .trim()
-      .regex(/^[0-9A-Za-z]{1,10}$/, 'Début de code postal attendu (ex. 69 ou 690).')
-      .optional(),
-    q: text().max(200, '200 caractères au maximum.').optional(),
-    partyIds: z.array(id).max(500).optional(),
-  })
-  .refine(
-    (f) => f.roles.length > 0 || f.kind || f.city || f.postalCodePrefix || f.q || f.partyIds,
-    'Indiquez au moins un critère (rôle, ville, code postal, nom ou tiers choisis).',
-  );
+/** Parties to add as targets: every criterion given must hold (roles: any of them); none = every party. */
+export const targetFilterInput = z.object({
+  roles: z.array(z.enum(partyRoles, 'Rôle inconnu.')).max(7).default([]),
+  kind: z.enum(partyKinds, 'Type inconnu.').optional(),
+  city: text().max(100, '100 caractères au maximum.').optional(),
+  postalCodePrefix: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{1,10}$/, 'Début de code postal attendu (ex. 69 ou 690).')
+    .optional(),
+  q: text().max(200, '200 caractères au maximum.').optional(),
+  partyIds: z.array(id).max(500).optional(),
+});
 export type TargetFilter = z.output<typeof targetFilterInput>;
 
 export const actionInput = z.object({
