@@ -14,9 +14,9 @@ import { mailKeys, type OutboxStatus, outboxAction, outboxQuery } from './mail-a
 const route = getRouteApi('/orgs/$orgId/settings/outbox');
 const STATUSES: OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'cancelled'];
 const COLORS: Record<OutboxStatus, string> = {
-  pending: 'yellow',
-  sending: 'blue',
-  sent: 'green',
+  pending: 'blue',
+  sending: 'grape',
+  sent: 'teal',
   failed: 'red',
   cancelled: 'gray',
 };
@@ -93,7 +93,13 @@ export function OutboxPage() {
               {query.data?.items.map((m) => (
                 <Table.Tr key={m.id} data-testid="outbox-row">
                   <Table.Td>
-                    <Badge color={COLORS[m.status]} variant="light" data-testid="outbox-status">
+                    <Badge
+                      color={COLORS[m.status]}
+                      // Red's light text is below the AA ratio; its darkest shade passes.
+                      c={m.status === 'failed' ? 'red.9' : undefined}
+                      variant="light"
+                      data-testid="outbox-status"
+                    >
                       {t(`mail.outbox.statuses.${m.status}`)}
                     </Badge>
                   </Table.Td>

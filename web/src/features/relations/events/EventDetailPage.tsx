@@ -68,7 +68,13 @@ function InviteModal({ orgId, event, onClose }: { orgId: string; event: EventDto
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('events.inviteTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('events.inviteTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack>
         {send.isError ? (
           <Alert color="red" role="alert">

@@ -241,7 +241,12 @@ function ActionModal({
     onError: (error) => notify('error', errorMessage(error, t)),
   });
   return (
-    <Modal opened onClose={onClose} title={t('campaigns.actionTitle', { name: target.name })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('campaigns.actionTitle', { name: target.name })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack>
         <NativeSelect
           label={t('campaigns.actionKind')}
@@ -315,7 +320,7 @@ function Targets({ orgId, campaign, writable }: { orgId: string; campaign: Campa
             {t(`campaigns.outcomes.${o}`)} : {campaign.outcomes[o]}
           </Badge>
         ))}
-        <Badge variant="light" color="green">
+        <Badge variant="light" color="teal">
           {t('campaigns.converted')} : {campaign.converted}
         </Badge>
       </Group>
@@ -344,7 +349,7 @@ function Targets({ orgId, campaign, writable }: { orgId: string; campaign: Campa
                   <Table.Td>
                     {target.name}
                     {target.convertedAt ? (
-                      <Badge ml="xs" size="sm" color="green" variant="light">
+                      <Badge ml="xs" size="sm" color="teal" variant="light">
                         {t('campaigns.converted')}
                       </Badge>
                     ) : null}
