@@ -285,8 +285,17 @@ export async function setGuestStatus(
     .executeTakeFirst();
   if (!guest) throw notFound('Invité');
   const takesPlace = (s: GuestStatus) => s === 'registered' || s === 'attended';
-  if (takesPlace(status) && !takesPlace(guest.status))
+  if (takesPlace(status) && !takesPlace(guest.status)) {
+    // Touching the event row first makes concurrent registrations to one event wait for each other
+    // (PostgreSQL row lock; SQLite has one writer), so two last seats are never both given.
+    await trx
+      .updateTable('relations_event')
+      .set({ updated_at: new Date().toISOString() })
+      .where('org_id', '=', orgId)
+      .where('id', '=', eventId)
+      .execute();
     await checkCapacity(trx, orgId, eventId, event.capacity === null ? null : Number(event.capacity), 1);
+  }
   await trx
     .updateTable('relations_event_guest')
     .set({ status, updated_at: new Date().toISOString() })

@@ -293,7 +293,7 @@ export function EventDetailPage() {
         }
       />
       <EventForm
-        key={event.updatedAt}
+        key={event.id}
         event={event}
         readOnly={!writable}
         submitting={save.isPending}
