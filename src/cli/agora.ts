@@ -57,6 +57,8 @@ async function serve(options: { port?: string; demo: boolean }) {
     documentsDir: config.documentsDir,
     webDir: config.webDir,
     secureCookies: config.secureCookies,
+    secretKey: config.secretKey,
+    mailWorker: true,
     logger: process.env.AGORA_LOG === '1',
   });
   const port = options.port ? Number(options.port) : config.port;

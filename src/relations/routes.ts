@@ -1,11 +1,15 @@
 import { catalogueRoutes } from './catalogue/routes.ts';
+import { eventRoutes } from './events/routes.ts';
 import type { App, Deps } from './http.ts';
 import { invoiceSettingsRoutes } from './invoice-settings/routes.ts';
 import { invoiceRoutes } from './invoices/routes.ts';
+import { campaignRoutes } from './prospecting/routes.ts';
 
 /** Every HTTP route of the relations module; mounted by src/server/app.ts. */
 export function relationsRoutes(app: App, deps: Deps) {
   catalogueRoutes(app, deps);
   invoiceSettingsRoutes(app, deps);
   invoiceRoutes(app, deps);
+  eventRoutes(app, deps);
+  campaignRoutes(app, deps);
 }

@@ -1,11 +1,21 @@
 // Every table of the relations module, assembled for src/kernel/db/database.ts (type-only import there).
 import type { RelationsCatalogueItemTable } from './catalogue/tables.ts';
+import type {
+  RelationsEventCostTable,
+  RelationsEventGuestTable,
+  RelationsEventTable,
+} from './events/tables.ts';
 import type { RelationsInvoiceSettingsTable } from './invoice-settings/tables.ts';
 import type {
   RelationsInvoiceDocumentTable,
   RelationsInvoiceLineTable,
   RelationsInvoiceTable,
 } from './invoices/tables.ts';
+import type {
+  RelationsCampaignActionTable,
+  RelationsCampaignTable,
+  RelationsCampaignTargetTable,
+} from './prospecting/tables.ts';
 
 export type RelationsTables = {
   relations_catalogue_item: RelationsCatalogueItemTable;
@@ -13,4 +23,10 @@ export type RelationsTables = {
   relations_invoice: RelationsInvoiceTable;
   relations_invoice_line: RelationsInvoiceLineTable;
   relations_invoice_document: RelationsInvoiceDocumentTable;
+  relations_event: RelationsEventTable;
+  relations_event_cost: RelationsEventCostTable;
+  relations_event_guest: RelationsEventGuestTable;
+  relations_campaign: RelationsCampaignTable;
+  relations_campaign_target: RelationsCampaignTargetTable;
+  relations_campaign_action: RelationsCampaignActionTable;
 };

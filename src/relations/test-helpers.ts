@@ -12,12 +12,18 @@ import { createParty } from '../kernel/parties/party.ts';
 import { ensureLedger, openFiscalYear } from '../ledger/index.ts';
 import { createCatalogueItem } from './catalogue/catalogue.ts';
 import { catalogueItemInput } from './catalogue/contract.ts';
+import { eventInput } from './events/contract.ts';
+import { addGuests, createEvent } from './events/event.ts';
 import { invoiceSettingsInput } from './invoice-settings/contract.ts';
 import { saveInvoiceSettings } from './invoice-settings/invoice-settings.ts';
 import { invoiceDraftInput } from './invoices/contract.ts';
 import { createCreditNote, createInvoiceDraft } from './invoices/invoice.ts';
 import { issueInvoiceDocument } from './invoices/invoice-document.ts';
 import { validateInvoice } from './invoices/invoice-validation.ts';
+import { addTargets, createCampaign } from './prospecting/campaign.ts';
+import { sendCampaignMailing } from './prospecting/campaign-letters.ts';
+import { actionInput, campaignInput, mailingInput, targetFilterInput } from './prospecting/contract.ts';
+import { recordAction } from './prospecting/prospect-actions.ts';
 
 let counter = 0;
 
@@ -165,4 +171,55 @@ export async function populateRelations(
   });
   await issueInvoiceDocument(db, documentsDir, orgId, invoice.id, null);
   await db.transaction().execute((trx) => createCreditNote(trx, orgId, invoice.id, null));
+  await populateEventsAndProspecting(db, orgId, documentsDir);
+}
+
+/** An event with a cost and a guest; a campaign with a target, an action and an e-mailed letter (outbox). */
+async function populateEventsAndProspecting(db: Db, orgId: string, documentsDir: string) {
+  const prospect = await salesCustomer(db, orgId, { roles: ['prospect'], email: 'prospect@exemple.fr' });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      const event = await createEvent(
+        trx,
+        orgId,
+        eventInput.parse({
+          kind: 'trade_show',
+          title: 'Salon des artisans',
+          date: '2026-10-10',
+          costs: [{ label: 'Stand', amount: 45000 }],
+        }),
+        null,
+      );
+      await addGuests(trx, orgId, event.id, [prospect.id], null);
+      const campaign = await createCampaign(
+        trx,
+        orgId,
+        campaignInput.parse({
+          name: 'Rentrée',
+          letterText: '{{civilite}}, {{nom}} : découvrez nos services.',
+        }),
+        null,
+      );
+      await addTargets(trx, orgId, campaign.id, targetFilterInput.parse({ partyIds: [prospect.id] }), null);
+      await recordAction(
+        trx,
+        orgId,
+        campaign.id,
+        prospect.id,
+        actionInput.parse({ kind: 'call', date: '2026-09-01', outcome: 'interested' }),
+        null,
+      );
+      return campaign.id;
+    })
+    .then((campaignId) =>
+      sendCampaignMailing(
+        db,
+        documentsDir,
+        orgId,
+        campaignId,
+        mailingInput.parse({ attachLetter: true }),
+        null,
+      ),
+    );
 }

@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resolveSession } from '../kernel/auth/sessions.ts';
+import { createMailWorker } from '../kernel/mail/worker.ts';
 import { ledgerRoutes } from '../ledger/index.ts';
 import { relationsRoutes } from '../relations/index.ts';
 import { requireSession } from './guard.ts';
@@ -20,6 +21,7 @@ import { problem, sendProblem, toProblem } from './problem.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
+import { mailRoutes } from './routes/mail.ts';
 import { memberRoutes } from './routes/members.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { partyRoutes } from './routes/parties.ts';
@@ -130,8 +132,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
   memberRoutes(app, options);
   partyRoutes(app, options);
   documentRoutes(app, options);
+  mailRoutes(app, options);
   ledgerRoutes(app, options);
   relationsRoutes(app, options);
+
+  if (options.mailWorker) {
+    if (!options.secretKey) throw new Error('The outbox worker needs the server secret key.');
+    const worker = createMailWorker({
+      db: options.store.db,
+      documentsDir: options.documentsDir,
+      key: options.secretKey,
+      onError: (error) => app.log.error({ err: error }, 'outbox worker'),
+    });
+    app.addHook('onReady', async () => worker.start());
+    app.addHook('onClose', async () => worker.stop());
+  }
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadSecretKey } from '../kernel/mail/secret-box.ts';
 
 export type Config = {
   databaseUrl: string;
@@ -10,6 +11,7 @@ export type Config = {
   port: number;
   host: string;
   secureCookies: boolean;
+  secretKey: Buffer;
 };
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,5 +30,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? 'localhost',
     secureCookies: env.AGORA_SECURE_COOKIES === '1',
+    secretKey: loadSecretKey(env, dataDir),
   };
 }

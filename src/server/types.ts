@@ -23,6 +23,10 @@ export type AppOptions = {
   secureCookies?: boolean;
   loginRateLimit?: { max: number; timeWindowMs: number };
   logger?: boolean;
+  /** Seals stored secrets (SMTP passwords); from AGORA_SECRET_KEY or the data directory. */
+  secretKey?: Uint8Array;
+  /** Run the outbox worker in this process (the server does; API tests drive it themselves). */
+  mailWorker?: boolean;
 };
 
 export type Deps = AppOptions;

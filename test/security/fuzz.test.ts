@@ -80,7 +80,10 @@ describe.each(DIALECTS)('fuzzing every route on %s', (dialect) => {
       )?.last_seq ?? 0,
     );
 
-  it('never answers 500, always problem+json in French, and a refused request writes nothing', async () => {
+  // 25 runs per route: the time grows with every module's routes, so the budget is not the default 30 s.
+  it('never answers 500, always problem+json in French, and a refused request writes nothing', {
+    timeout: 180_000,
+  }, async () => {
     const openapi = (await server.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const routes = server.app.routeTable.filter(
       (r) =>

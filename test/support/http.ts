@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +12,18 @@ export type TestServer = { app: App; store: TestStore; close: () => Promise<void
 /** The real application on a fresh database, driven through app.inject (the full HTTP pipeline, no socket). */
 export async function startTestServer(
   dialect: Dialect,
-  options: { loginRateLimit?: { max: number; timeWindowMs: number } } = {},
+  options: {
+    loginRateLimit?: { max: number; timeWindowMs: number };
+    /** Run the outbox worker inside the server, as `agora serve` does. */
+    mailWorker?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const store = await createTestStore(dialect);
   const app = await buildApp({
     store,
     documentsDir: mkdtempSync(join(tmpdir(), 'agora-docs-')),
     loginRateLimit: options.loginRateLimit ?? { max: 1000, timeWindowMs: 60_000 },
+    ...(options.mailWorker ? { mailWorker: true, secretKey: randomBytes(32) } : {}),
   });
   await app.ready();
   return {

@@ -1,5 +1,7 @@
 import type { Db } from '../../src/kernel/db/index.ts';
 import { putBytes, recordDocument } from '../../src/kernel/documents/document-store.ts';
+import { mailSettingsInput } from '../../src/kernel/mail/contract.ts';
+import { saveMailSettings } from '../../src/kernel/mail/settings.ts';
 import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
@@ -46,6 +48,22 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
       created_at: new Date().toISOString(),
     })
     .execute();
+  await db.transaction().execute((trx) =>
+    saveMailSettings(
+      trx,
+      new Uint8Array(32),
+      orgId,
+      mailSettingsInput.parse({
+        host: 'smtp.exemple.fr',
+        port: 587,
+        security: 'starttls',
+        username: 'agora',
+        password: 'secret',
+        fromAddress: 'contact@exemple.fr',
+      }),
+      null,
+    ),
+  );
   await populateLedger(db, orgId);
   await populateRelations(db, orgId, documentsDir, member.id);
 }

@@ -31,6 +31,8 @@ import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/pa
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
 import { Route as OrgsOrgIdRelationsSettingsRouteImport } from './routes/orgs/$orgId/relations/settings'
 import { Route as OrgsOrgIdSettingsIndexRouteImport } from './routes/orgs/$orgId/settings/index'
+import { Route as OrgsOrgIdSettingsMailRouteImport } from './routes/orgs/$orgId/settings/mail'
+import { Route as OrgsOrgIdSettingsOutboxRouteImport } from './routes/orgs/$orgId/settings/outbox'
 import { Route as OrgsOrgIdSettingsUsersRouteImport } from './routes/orgs/$orgId/settings/users'
 import { Route as OrgsOrgIdAccountingEntriesIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/index'
 import { Route as OrgsOrgIdAccountingEntriesNewRouteImport } from './routes/orgs/$orgId/accounting/entries/new'
@@ -40,9 +42,14 @@ import { Route as OrgsOrgIdAccountingReportsGeneralLedgerRouteImport } from './r
 import { Route as OrgsOrgIdAccountingReportsIncomeStatementRouteImport } from './routes/orgs/$orgId/accounting/reports/income-statement'
 import { Route as OrgsOrgIdAccountingReportsJournalsRouteImport } from './routes/orgs/$orgId/accounting/reports/journals'
 import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/trial-balance'
+import { Route as OrgsOrgIdRelationsCampaignsIndexRouteImport } from './routes/orgs/$orgId/relations/campaigns/index'
+import { Route as OrgsOrgIdRelationsCampaignsCampaignIdRouteImport } from './routes/orgs/$orgId/relations/campaigns/$campaignId'
 import { Route as OrgsOrgIdRelationsCatalogueIndexRouteImport } from './routes/orgs/$orgId/relations/catalogue/index'
 import { Route as OrgsOrgIdRelationsCatalogueItemIdRouteImport } from './routes/orgs/$orgId/relations/catalogue/$itemId'
 import { Route as OrgsOrgIdRelationsCatalogueNewRouteImport } from './routes/orgs/$orgId/relations/catalogue/new'
+import { Route as OrgsOrgIdRelationsEventsIndexRouteImport } from './routes/orgs/$orgId/relations/events/index'
+import { Route as OrgsOrgIdRelationsEventsEventIdRouteImport } from './routes/orgs/$orgId/relations/events/$eventId'
+import { Route as OrgsOrgIdRelationsEventsNewRouteImport } from './routes/orgs/$orgId/relations/events/new'
 import { Route as OrgsOrgIdRelationsInvoicesIndexRouteImport } from './routes/orgs/$orgId/relations/invoices/index'
 import { Route as OrgsOrgIdRelationsInvoicesInvoiceIdRouteImport } from './routes/orgs/$orgId/relations/invoices/$invoiceId'
 import { Route as OrgsOrgIdRelationsInvoicesNewRouteImport } from './routes/orgs/$orgId/relations/invoices/new'
@@ -165,6 +172,16 @@ const OrgsOrgIdSettingsIndexRoute = OrgsOrgIdSettingsIndexRouteImport.update({
   path: '/settings/',
   getParentRoute: () => OrgsOrgIdRoute,
 } as any)
+const OrgsOrgIdSettingsMailRoute = OrgsOrgIdSettingsMailRouteImport.update({
+  id: '/settings/mail',
+  path: '/settings/mail',
+  getParentRoute: () => OrgsOrgIdRoute,
+} as any)
+const OrgsOrgIdSettingsOutboxRoute = OrgsOrgIdSettingsOutboxRouteImport.update({
+  id: '/settings/outbox',
+  path: '/settings/outbox',
+  getParentRoute: () => OrgsOrgIdRoute,
+} as any)
 const OrgsOrgIdSettingsUsersRoute = OrgsOrgIdSettingsUsersRouteImport.update({
   id: '/settings/users',
   path: '/settings/users',
@@ -218,6 +235,18 @@ const OrgsOrgIdAccountingReportsTrialBalanceRoute =
     path: '/reports/trial-balance',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
   } as any)
+const OrgsOrgIdRelationsCampaignsIndexRoute =
+  OrgsOrgIdRelationsCampaignsIndexRouteImport.update({
+    id: '/campaigns/',
+    path: '/campaigns/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsCampaignsCampaignIdRoute =
+  OrgsOrgIdRelationsCampaignsCampaignIdRouteImport.update({
+    id: '/campaigns/$campaignId',
+    path: '/campaigns/$campaignId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdRelationsCatalogueIndexRoute =
   OrgsOrgIdRelationsCatalogueIndexRouteImport.update({
     id: '/catalogue/',
@@ -234,6 +263,24 @@ const OrgsOrgIdRelationsCatalogueNewRoute =
   OrgsOrgIdRelationsCatalogueNewRouteImport.update({
     id: '/catalogue/new',
     path: '/catalogue/new',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsEventsIndexRoute =
+  OrgsOrgIdRelationsEventsIndexRouteImport.update({
+    id: '/events/',
+    path: '/events/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsEventsEventIdRoute =
+  OrgsOrgIdRelationsEventsEventIdRouteImport.update({
+    id: '/events/$eventId',
+    path: '/events/$eventId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsEventsNewRoute =
+  OrgsOrgIdRelationsEventsNewRouteImport.update({
+    id: '/events/new',
+    path: '/events/new',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
 const OrgsOrgIdRelationsInvoicesIndexRoute =
@@ -286,6 +333,8 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
+  '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
+  '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
@@ -298,12 +347,17 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/events/$eventId': typeof OrgsOrgIdRelationsEventsEventIdRoute
+  '/orgs/$orgId/relations/events/new': typeof OrgsOrgIdRelationsEventsNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/events/': typeof OrgsOrgIdRelationsEventsIndexRoute
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
@@ -324,6 +378,8 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
+  '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
+  '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties': typeof OrgsOrgIdPartiesIndexRoute
@@ -336,12 +392,17 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/events/$eventId': typeof OrgsOrgIdRelationsEventsEventIdRoute
+  '/orgs/$orgId/relations/events/new': typeof OrgsOrgIdRelationsEventsNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/events': typeof OrgsOrgIdRelationsEventsIndexRoute
   '/orgs/$orgId/relations/invoices': typeof OrgsOrgIdRelationsInvoicesIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
@@ -366,6 +427,8 @@ export interface FileRoutesById {
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
+  '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
+  '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
@@ -378,12 +441,17 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/events/$eventId': typeof OrgsOrgIdRelationsEventsEventIdRoute
+  '/orgs/$orgId/relations/events/new': typeof OrgsOrgIdRelationsEventsNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/events/': typeof OrgsOrgIdRelationsEventsIndexRoute
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
@@ -409,6 +477,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/relations/settings'
+    | '/orgs/$orgId/settings/mail'
+    | '/orgs/$orgId/settings/outbox'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
@@ -421,12 +491,17 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/events/$eventId'
+    | '/orgs/$orgId/relations/events/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
+    | '/orgs/$orgId/relations/events/'
     | '/orgs/$orgId/relations/invoices/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
@@ -447,6 +522,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/relations/settings'
+    | '/orgs/$orgId/settings/mail'
+    | '/orgs/$orgId/settings/outbox'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting'
     | '/orgs/$orgId/parties'
@@ -459,12 +536,17 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/events/$eventId'
+    | '/orgs/$orgId/relations/events/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
     | '/orgs/$orgId/accounting/entries'
+    | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
+    | '/orgs/$orgId/relations/events'
     | '/orgs/$orgId/relations/invoices'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId'
@@ -488,6 +570,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/relations/settings'
+    | '/orgs/$orgId/settings/mail'
+    | '/orgs/$orgId/settings/outbox'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
@@ -500,12 +584,17 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/events/$eventId'
+    | '/orgs/$orgId/relations/events/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
+    | '/orgs/$orgId/relations/events/'
     | '/orgs/$orgId/relations/invoices/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
@@ -674,6 +763,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdSettingsIndexRouteImport
       parentRoute: typeof OrgsOrgIdRoute
     }
+    '/orgs/$orgId/settings/mail': {
+      id: '/orgs/$orgId/settings/mail'
+      path: '/settings/mail'
+      fullPath: '/orgs/$orgId/settings/mail'
+      preLoaderRoute: typeof OrgsOrgIdSettingsMailRouteImport
+      parentRoute: typeof OrgsOrgIdRoute
+    }
+    '/orgs/$orgId/settings/outbox': {
+      id: '/orgs/$orgId/settings/outbox'
+      path: '/settings/outbox'
+      fullPath: '/orgs/$orgId/settings/outbox'
+      preLoaderRoute: typeof OrgsOrgIdSettingsOutboxRouteImport
+      parentRoute: typeof OrgsOrgIdRoute
+    }
     '/orgs/$orgId/settings/users': {
       id: '/orgs/$orgId/settings/users'
       path: '/settings/users'
@@ -737,6 +840,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdAccountingReportsTrialBalanceRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
     }
+    '/orgs/$orgId/relations/campaigns/': {
+      id: '/orgs/$orgId/relations/campaigns/'
+      path: '/campaigns'
+      fullPath: '/orgs/$orgId/relations/campaigns/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsCampaignsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/campaigns/$campaignId': {
+      id: '/orgs/$orgId/relations/campaigns/$campaignId'
+      path: '/campaigns/$campaignId'
+      fullPath: '/orgs/$orgId/relations/campaigns/$campaignId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsCampaignsCampaignIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/relations/catalogue/': {
       id: '/orgs/$orgId/relations/catalogue/'
       path: '/catalogue'
@@ -756,6 +873,27 @@ declare module '@tanstack/react-router' {
       path: '/catalogue/new'
       fullPath: '/orgs/$orgId/relations/catalogue/new'
       preLoaderRoute: typeof OrgsOrgIdRelationsCatalogueNewRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/events/': {
+      id: '/orgs/$orgId/relations/events/'
+      path: '/events'
+      fullPath: '/orgs/$orgId/relations/events/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsEventsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/events/$eventId': {
+      id: '/orgs/$orgId/relations/events/$eventId'
+      path: '/events/$eventId'
+      fullPath: '/orgs/$orgId/relations/events/$eventId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsEventsEventIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/events/new': {
+      id: '/orgs/$orgId/relations/events/new'
+      path: '/events/new'
+      fullPath: '/orgs/$orgId/relations/events/new'
+      preLoaderRoute: typeof OrgsOrgIdRelationsEventsNewRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
     '/orgs/$orgId/relations/invoices/': {
@@ -848,24 +986,35 @@ const OrgsOrgIdAccountingRouteWithChildren =
 interface OrgsOrgIdRelationsRouteChildren {
   OrgsOrgIdRelationsSettingsRoute: typeof OrgsOrgIdRelationsSettingsRoute
   OrgsOrgIdRelationsIndexRoute: typeof OrgsOrgIdRelationsIndexRoute
+  OrgsOrgIdRelationsCampaignsCampaignIdRoute: typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   OrgsOrgIdRelationsCatalogueItemIdRoute: typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   OrgsOrgIdRelationsCatalogueNewRoute: typeof OrgsOrgIdRelationsCatalogueNewRoute
+  OrgsOrgIdRelationsEventsEventIdRoute: typeof OrgsOrgIdRelationsEventsEventIdRoute
+  OrgsOrgIdRelationsEventsNewRoute: typeof OrgsOrgIdRelationsEventsNewRoute
   OrgsOrgIdRelationsInvoicesInvoiceIdRoute: typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   OrgsOrgIdRelationsInvoicesNewRoute: typeof OrgsOrgIdRelationsInvoicesNewRoute
+  OrgsOrgIdRelationsCampaignsIndexRoute: typeof OrgsOrgIdRelationsCampaignsIndexRoute
   OrgsOrgIdRelationsCatalogueIndexRoute: typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  OrgsOrgIdRelationsEventsIndexRoute: typeof OrgsOrgIdRelationsEventsIndexRoute
   OrgsOrgIdRelationsInvoicesIndexRoute: typeof OrgsOrgIdRelationsInvoicesIndexRoute
 }
 
 const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
   OrgsOrgIdRelationsSettingsRoute: OrgsOrgIdRelationsSettingsRoute,
   OrgsOrgIdRelationsIndexRoute: OrgsOrgIdRelationsIndexRoute,
+  OrgsOrgIdRelationsCampaignsCampaignIdRoute:
+    OrgsOrgIdRelationsCampaignsCampaignIdRoute,
   OrgsOrgIdRelationsCatalogueItemIdRoute:
     OrgsOrgIdRelationsCatalogueItemIdRoute,
   OrgsOrgIdRelationsCatalogueNewRoute: OrgsOrgIdRelationsCatalogueNewRoute,
+  OrgsOrgIdRelationsEventsEventIdRoute: OrgsOrgIdRelationsEventsEventIdRoute,
+  OrgsOrgIdRelationsEventsNewRoute: OrgsOrgIdRelationsEventsNewRoute,
   OrgsOrgIdRelationsInvoicesInvoiceIdRoute:
     OrgsOrgIdRelationsInvoicesInvoiceIdRoute,
   OrgsOrgIdRelationsInvoicesNewRoute: OrgsOrgIdRelationsInvoicesNewRoute,
+  OrgsOrgIdRelationsCampaignsIndexRoute: OrgsOrgIdRelationsCampaignsIndexRoute,
   OrgsOrgIdRelationsCatalogueIndexRoute: OrgsOrgIdRelationsCatalogueIndexRoute,
+  OrgsOrgIdRelationsEventsIndexRoute: OrgsOrgIdRelationsEventsIndexRoute,
   OrgsOrgIdRelationsInvoicesIndexRoute: OrgsOrgIdRelationsInvoicesIndexRoute,
 }
 
@@ -881,6 +1030,8 @@ interface OrgsOrgIdRouteChildren {
   OrgsOrgIdIndexRoute: typeof OrgsOrgIdIndexRoute
   OrgsOrgIdPartiesPartyIdRoute: typeof OrgsOrgIdPartiesPartyIdRoute
   OrgsOrgIdPartiesNewRoute: typeof OrgsOrgIdPartiesNewRoute
+  OrgsOrgIdSettingsMailRoute: typeof OrgsOrgIdSettingsMailRoute
+  OrgsOrgIdSettingsOutboxRoute: typeof OrgsOrgIdSettingsOutboxRoute
   OrgsOrgIdSettingsUsersRoute: typeof OrgsOrgIdSettingsUsersRoute
   OrgsOrgIdPartiesIndexRoute: typeof OrgsOrgIdPartiesIndexRoute
   OrgsOrgIdSettingsIndexRoute: typeof OrgsOrgIdSettingsIndexRoute
@@ -895,6 +1046,8 @@ const OrgsOrgIdRouteChildren: OrgsOrgIdRouteChildren = {
   OrgsOrgIdIndexRoute: OrgsOrgIdIndexRoute,
   OrgsOrgIdPartiesPartyIdRoute: OrgsOrgIdPartiesPartyIdRoute,
   OrgsOrgIdPartiesNewRoute: OrgsOrgIdPartiesNewRoute,
+  OrgsOrgIdSettingsMailRoute: OrgsOrgIdSettingsMailRoute,
+  OrgsOrgIdSettingsOutboxRoute: OrgsOrgIdSettingsOutboxRoute,
   OrgsOrgIdSettingsUsersRoute: OrgsOrgIdSettingsUsersRoute,
   OrgsOrgIdPartiesIndexRoute: OrgsOrgIdPartiesIndexRoute,
   OrgsOrgIdSettingsIndexRoute: OrgsOrgIdSettingsIndexRoute,

@@ -7,6 +7,7 @@ import type { LedgerTables } from '../../ledger/tables.ts';
 import type { RelationsTables } from '../../relations/tables.ts';
 import type { AuditEventTable, AuditHeadTable } from '../audit/tables.ts';
 import type { DocumentTable } from '../documents/tables.ts';
+import type { MailAttachmentTable, MailMessageTable, MailSettingsTable } from '../mail/tables.ts';
 import type { NumberingCounterTable } from '../numbering/tables.ts';
 import type {
   AppUserTable,
@@ -31,5 +32,8 @@ export type DB = {
   audit_event: AuditEventTable;
   numbering_counter: NumberingCounterTable;
   document: DocumentTable;
+  mail_settings: MailSettingsTable;
+  mail_message: MailMessageTable;
+  mail_attachment: MailAttachmentTable;
 } & LedgerTables &
   RelationsTables;

@@ -5,7 +5,7 @@ import { notFound } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
 import type { PartyDto, PartyInput, PartyListQuery, PartyPage } from './contract.ts';
 import { likeContains, sortKey } from './sort-key.ts';
-import type { PartyTable } from './tables.ts';
+import type { PartyRole, PartyTable } from './tables.ts';
 
 function toRow(input: PartyInput) {
   return {
@@ -143,6 +143,38 @@ export async function setPartyArchived(
     after: { archivedAt },
   });
   return { ...before, archivedAt };
+}
+
+/**
+ * Gives a party one more role (a prospect who becomes a customer), keeping the others. Other modules call
+ * this rather than writing party_role themselves.
+ */
+export async function addPartyRole(
+  trx: Db,
+  orgId: string,
+  partyId: string,
+  role: PartyRole,
+  actorId: string | null,
+): Promise<PartyDto> {
+  const before = await getParty(trx, orgId, partyId);
+  if (before.roles.includes(role)) return before;
+  await trx.insertInto('party_role').values({ org_id: orgId, party_id: partyId, role }).execute();
+  await trx
+    .updateTable('party')
+    .set({ updated_at: new Date().toISOString() })
+    .where('org_id', '=', orgId)
+    .where('id', '=', partyId)
+    .execute();
+  await recordAudit(trx, {
+    orgId,
+    actorId,
+    action: 'party.role_added',
+    entity: 'party',
+    entityId: partyId,
+    before: { roles: before.roles },
+    after: { roles: [...before.roles, role] },
+  });
+  return getParty(trx, orgId, partyId);
 }
 
 async function loadChildren(db: Db, orgId: string, rows: PartyTable[]): Promise<PartyDto[]> {

@@ -42,6 +42,13 @@ export const PERMISSIONS = {
   'ledger.close': ['owner', 'accountant', 'teacher'],
   'sales.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
   'sales.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
+  // Outbox: recipients and subjects are seen by those who send mail; the SMTP account only by the owner.
+  'mail.read': ['owner', 'assistant', 'teacher', 'student'],
+  'mail.write': ['owner', 'assistant', 'teacher', 'student'],
+  'mail.manage': ['owner', 'teacher'],
+  // Events and prospecting campaigns (activity 1.1): relations work, not accounting.
+  'prospecting.read': ['owner', 'assistant', 'viewer', 'teacher', 'student'],
+  'prospecting.write': ['owner', 'assistant', 'teacher', 'student'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -85,6 +85,15 @@ export const RECEIVABLES_SERVE: readonly ServedActivity[] = [
 /** The invoicing screens (catalogue, invoices, their settings): quotes, orders… and invoicing. */
 export const INVOICING_SERVE: readonly ServedActivity[] = [{ code: '1.2', label: 'badges.salesInvoicing' }];
 
+/** Events (salons, open days, general assemblies): task 1.1.3. */
+export const EVENTS_SERVE: readonly ServedActivity[] = [{ code: '1.1', label: 'badges.events' }];
+
+/** Prospecting campaigns: task 1.1.4. */
+export const PROSPECTING_SERVE: readonly ServedActivity[] = [{ code: '1.1', label: 'badges.prospecting' }];
+
+/** The SMTP settings and the outbox carry the invitations and mail merges of activity 1.1. */
+export const MAIL_SERVE: readonly ServedActivity[] = [{ code: '1.1', label: 'badges.mail' }];
+
 /** What each area still to build will serve: whole activities, or named tasks where only some apply. */
 export type Area = 'relations' | 'production' | 'personnel' | 'accounting' | 'training';
 

@@ -13,7 +13,9 @@ type Target =
   | '/orgs/$orgId/accounting'
   | '/orgs/$orgId/training'
   | '/orgs/$orgId/settings'
-  | '/orgs/$orgId/settings/users';
+  | '/orgs/$orgId/settings/users'
+  | '/orgs/$orgId/settings/mail'
+  | '/orgs/$orgId/settings/outbox';
 
 function Item({
   orgId,
@@ -124,6 +126,17 @@ export function MainNav({ orgId }: { orgId: string }) {
           />
           {can('users.read') ? (
             <Item orgId={orgId} to="/orgs/$orgId/settings/users" label={t('nav.users')} testId="nav-users" />
+          ) : null}
+          {can('mail.manage') ? (
+            <Item orgId={orgId} to="/orgs/$orgId/settings/mail" label={t('nav.mail')} testId="nav-mail" />
+          ) : null}
+          {can('mail.read') ? (
+            <Item
+              orgId={orgId}
+              to="/orgs/$orgId/settings/outbox"
+              label={t('nav.outbox')}
+              testId="nav-outbox"
+            />
           ) : null}
         </Section>
       </Stack>

@@ -7,7 +7,9 @@ type Target =
   | '/orgs/$orgId/parties'
   | '/orgs/$orgId/relations/catalogue'
   | '/orgs/$orgId/relations/invoices'
-  | '/orgs/$orgId/relations/settings';
+  | '/orgs/$orgId/relations/settings'
+  | '/orgs/$orgId/relations/events'
+  | '/orgs/$orgId/relations/campaigns';
 
 const ITEMS: {
   to: Target;
@@ -15,10 +17,14 @@ const ITEMS: {
     | 'relations.nav.parties'
     | 'relations.nav.catalogue'
     | 'relations.nav.invoices'
-    | 'relations.nav.settings';
+    | 'relations.nav.settings'
+    | 'relations.nav.events'
+    | 'relations.nav.campaigns';
   testId: string;
 }[] = [
   { to: '/orgs/$orgId/parties', label: 'relations.nav.parties', testId: 'subnav-parties' },
+  { to: '/orgs/$orgId/relations/events', label: 'relations.nav.events', testId: 'subnav-events' },
+  { to: '/orgs/$orgId/relations/campaigns', label: 'relations.nav.campaigns', testId: 'subnav-campaigns' },
   { to: '/orgs/$orgId/relations/catalogue', label: 'relations.nav.catalogue', testId: 'subnav-catalogue' },
   { to: '/orgs/$orgId/relations/invoices', label: 'relations.nav.invoices', testId: 'subnav-invoices' },
   {
@@ -28,7 +34,7 @@ const ITEMS: {
   },
 ];
 
-/** The Relations area's own navigation: parties, catalogue, invoices, invoicing settings. */
+/** The Relations area's own navigation: parties, events, prospecting, catalogue, invoices, invoicing settings. */
 export function RelationsLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/relations' });
