@@ -1,11 +1,15 @@
 import { catalogueRoutes } from './catalogue/routes.ts';
+import { contractRoutes } from './contracts/routes.ts';
 import type { App, Deps } from './http.ts';
 import { invoiceSettingsRoutes } from './invoice-settings/routes.ts';
 import { invoiceRoutes } from './invoices/routes.ts';
+import { salesRoutes } from './sales/routes.ts';
 
 /** Every HTTP route of the relations module; mounted by src/server/app.ts. */
 export function relationsRoutes(app: App, deps: Deps) {
   catalogueRoutes(app, deps);
   invoiceSettingsRoutes(app, deps);
   invoiceRoutes(app, deps);
+  salesRoutes(app, deps);
+  contractRoutes(app, deps);
 }

@@ -6,6 +6,14 @@ import type {
   RelationsInvoiceLineTable,
   RelationsInvoiceTable,
 } from './invoices/tables.ts';
+import type {
+  RelationsContractLineTable,
+  RelationsContractTable,
+  RelationsSalesDocumentLineTable,
+  RelationsSalesDocumentTable,
+  RelationsSalesInvoiceLineTable,
+  RelationsSalesInvoiceTable,
+} from './sales/tables.ts';
 
 export type RelationsTables = {
   relations_catalogue_item: RelationsCatalogueItemTable;
@@ -13,4 +21,10 @@ export type RelationsTables = {
   relations_invoice: RelationsInvoiceTable;
   relations_invoice_line: RelationsInvoiceLineTable;
   relations_invoice_document: RelationsInvoiceDocumentTable;
+  relations_sales_document: RelationsSalesDocumentTable;
+  relations_sales_document_line: RelationsSalesDocumentLineTable;
+  relations_contract: RelationsContractTable;
+  relations_contract_line: RelationsContractLineTable;
+  relations_sales_invoice: RelationsSalesInvoiceTable;
+  relations_sales_invoice_line: RelationsSalesInvoiceLineTable;
 };

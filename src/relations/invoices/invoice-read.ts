@@ -68,10 +68,20 @@ export function issuedInvoiceOf(
     notes: row.notes,
     documentDiscount: Number(row.document_discount),
     credited,
+    downPayment: isDownPaymentInvoice({ row, lines }),
     issued,
     validatedAt: row.validated_at!,
     lines: lines.map(lineForTotals),
   });
+}
+
+/** Every line on 4191 and positive: an invoice for a down payment (docs/decisions/0012). */
+export function isDownPaymentInvoice({ row, lines }: InvoiceRows): boolean {
+  return (
+    row.kind === 'invoice' &&
+    lines.length > 0 &&
+    lines.every((l) => l.revenue_account.startsWith('4191') && Number(l.quantity) > 0)
+  );
 }
 
 export function deliveryAddressOf(row: RelationsInvoiceTable) {

@@ -18,6 +18,8 @@ export type IssuedInvoice = {
   /** Percent × 100. */
   documentDiscount: number;
   credited: { number: string; issueDate: string } | null;
+  /** A down payment invoice (facture d’acompte, UNTDID 1001 code 386): every line on 4191. */
+  downPayment?: boolean;
   issued: Issued;
   nature: OperationNature;
   lines: IssuedLine[];

@@ -119,6 +119,7 @@ class Writer {
 }
 
 function titleOf(invoice: IssuedInvoice): string {
+  if (invoice.downPayment) return 'Facture d’acompte';
   return invoice.kind === 'credit_note' ? 'Avoir' : 'Facture';
 }
 
