@@ -71,16 +71,11 @@ export const deliveryInput = z.object({
 });
 export type DeliveryInput = z.output<typeof deliveryInput>;
 
-export const downPaymentInput = z
-  .object({
-    /** A share of the order, or an amount incl. VAT in euros (split over the order's VAT rates). */
-    percent: decimalField('Pourcentage d’acompte', 2, { min: 0.01, max: 100 }).nullish(),
-    amount: decimalField('Montant de l’acompte TTC', 2, { min: 0.01, max: 1_000_000_000 }).nullish(),
-  })
-  .refine((v) => (v.percent == null) !== (v.amount == null), {
-    message: 'Indiquez soit un pourcentage, soit un montant d’acompte.',
-    path: ['percent'],
-  });
+/** A share of the order (percent) or an amount incl. VAT in euros, split over the order's VAT rates. */
+export const downPaymentInput = z.object({
+  percent: decimalField('Pourcentage d’acompte', 2, { min: 0.01, max: 100 }).nullish(),
+  amount: decimalField('Montant de l’acompte TTC', 2, { min: 0.01, max: 1_000_000_000 }).nullish(),
+});
 export type DownPaymentInput = z.output<typeof downPaymentInput>;
 
 export const salesListQuery = z.object({

@@ -1,5 +1,5 @@
 import type { Db } from '../../kernel/db/index.ts';
-import { ruleBroken } from '../../kernel/errors/domain-error.ts';
+import { invalid, ruleBroken } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
 import { allocate, divideRounded } from '../../kernel/money/index.ts';
 import type { InvoiceDto, InvoiceLineInput } from '../invoices/contract.ts';
@@ -80,6 +80,10 @@ export async function createDownPaymentInvoice(
   actorId: string | null,
 ): Promise<InvoiceDto> {
   const { row, lines } = await requireConfirmedOrder(trx, orgId, orderId);
+  if ((input.percent == null) === (input.amount == null))
+    throw invalid('Indiquez soit un pourcentage, soit un montant d’acompte.', [
+      { field: 'percent', message: 'Pourcentage ou montant TTC, l’un des deux.' },
+    ]);
   if (Number(row.document_discount) !== 0)
     throw ruleBroken(
       'Acompte impossible sur une commande avec une remise globale : portez la remise sur les lignes.',
