@@ -6,7 +6,11 @@ import { ButtonLink } from '../../ui/links.tsx';
 type Target =
   | '/orgs/$orgId/parties'
   | '/orgs/$orgId/relations/catalogue'
+  | '/orgs/$orgId/relations/quotes'
+  | '/orgs/$orgId/relations/orders'
+  | '/orgs/$orgId/relations/delivery-notes'
   | '/orgs/$orgId/relations/invoices'
+  | '/orgs/$orgId/relations/contracts'
   | '/orgs/$orgId/relations/settings';
 
 const ITEMS: {
@@ -14,13 +18,25 @@ const ITEMS: {
   label:
     | 'relations.nav.parties'
     | 'relations.nav.catalogue'
+    | 'relations.nav.quotes'
+    | 'relations.nav.orders'
+    | 'relations.nav.deliveryNotes'
     | 'relations.nav.invoices'
+    | 'relations.nav.contracts'
     | 'relations.nav.settings';
   testId: string;
 }[] = [
   { to: '/orgs/$orgId/parties', label: 'relations.nav.parties', testId: 'subnav-parties' },
   { to: '/orgs/$orgId/relations/catalogue', label: 'relations.nav.catalogue', testId: 'subnav-catalogue' },
+  { to: '/orgs/$orgId/relations/quotes', label: 'relations.nav.quotes', testId: 'subnav-quotes' },
+  { to: '/orgs/$orgId/relations/orders', label: 'relations.nav.orders', testId: 'subnav-orders' },
+  {
+    to: '/orgs/$orgId/relations/delivery-notes',
+    label: 'relations.nav.deliveryNotes',
+    testId: 'subnav-delivery-notes',
+  },
   { to: '/orgs/$orgId/relations/invoices', label: 'relations.nav.invoices', testId: 'subnav-invoices' },
+  { to: '/orgs/$orgId/relations/contracts', label: 'relations.nav.contracts', testId: 'subnav-contracts' },
   {
     to: '/orgs/$orgId/relations/settings',
     label: 'relations.nav.settings',
@@ -28,7 +44,7 @@ const ITEMS: {
   },
 ];
 
-/** The Relations area's own navigation: parties, catalogue, invoices, invoicing settings. */
+/** The Relations area's own navigation: parties, catalogue, the sales pipeline, contracts, settings. */
 export function RelationsLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/relations' });
