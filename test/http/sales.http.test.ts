@@ -79,12 +79,21 @@ describe.each(DIALECTS)('sales documents over HTTP on %s', (dialect) => {
       'idempotency-key': 'quote-key-1',
     });
     expect(replay.body.id).toBe(quote.body.id);
+    expect((await owner.request('GET', `${base}/quotes/${quote.body.id}/pdf`)).status).toBe(409);
     const early = await owner.request('POST', `${base}/quotes/${quote.body.id}/accept`);
     expect(early.status).toBe(422);
     expect(early.body.detail).toMatch(/Envoyez le devis/);
     const sent = await owner.request('POST', `${base}/quotes/${quote.body.id}/send`);
     expect(sent.body).toMatchObject({ status: 'sent', number: expect.stringMatching(/^DE-\d{4}-00001$/) });
     expect((await owner.request('PUT', `${base}/quotes/${quote.body.id}`, quoteBody())).status).toBe(409);
+    const pdf = await server.app.inject({
+      method: 'GET',
+      url: `${base}/quotes/${quote.body.id}/pdf`,
+      headers: { cookie: owner.cookie },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const accepted = await owner.request('POST', `${base}/quotes/${quote.body.id}/accept`);
     expect(accepted.status).toBe(200);
     const order = accepted.body.order;

@@ -1,3 +1,4 @@
+import { formatDateFr } from '../../kernel/dates/index.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { invalid, ruleBroken } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -142,7 +143,7 @@ export async function createDownPaymentInvoice(
     trx,
     orgId,
     {
-      ...invoiceHeader(row, `Facture d’acompte – commande ${row.number} du ${row.issue_date}.`),
+      ...invoiceHeader(row, `Facture d’acompte – commande ${row.number} du ${formatDateFr(row.issue_date)}.`),
       documentDiscountPercent: 0,
       lines: invoiceLines,
     },
@@ -212,7 +213,7 @@ export async function invoiceOrder(
       deductionLines.push({
         ...invoiceLineFrom(l, -Number(l.quantity)),
         itemId: null,
-        label: `Acompte déduit : facture ${d.number} du ${d.issue_date}${dLines.length > 1 ? ` – TVA ${formatRate(Number(l.vat_rate))} %` : ''}`,
+        label: `Acompte déduit : facture ${d.number} du ${formatDateFr(d.issue_date!)}${dLines.length > 1 ? ` – TVA ${formatRate(Number(l.vat_rate))} %` : ''}`,
         revenueAccount: DOWN_PAYMENT_ACCOUNT,
       });
   }
@@ -225,7 +226,7 @@ export async function invoiceOrder(
     .orderBy('issue_date')
     .execute();
   const references = [
-    `Commande ${row.number} du ${row.issue_date}`,
+    `Commande ${row.number} du ${formatDateFr(row.issue_date)}`,
     ...(deliveries.length ? [`bons de livraison ${deliveries.map((d) => d.number).join(', ')}`] : []),
   ].join(' ; ');
   const invoice = await createInvoiceDraft(

@@ -15,6 +15,7 @@ import { getSalesDocument, listSalesDocuments } from './document-read.ts';
 import { createSalesDraft, deleteSalesDraft, updateSalesDraft } from './documents.ts';
 import { createDownPaymentInvoice, invoiceOrder } from './order-invoicing.ts';
 import { acceptQuote, confirmOrder, expireQuote, refuseQuote, sendQuote } from './quotes.ts';
+import { salesDocumentPdf } from './sales-pdf.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
 const idParams = z.object({ orgId: z.string().max(64), id: z.string().max(64) });
@@ -106,6 +107,31 @@ export function salesRoutes(app: App, { store }: Deps) {
       },
     );
   }
+
+  for (const [path, kind, name] of [
+    ['quotes', 'quote', 'du devis'],
+    ['sales-orders', 'order', 'de la commande'],
+    ['delivery-notes', 'delivery_note', 'du bon de livraison'],
+  ] as const)
+    app.get(
+      `/api/v1/orgs/:orgId/${path}/:id/pdf`,
+      {
+        ...orgRoute(store, 'sales.read'),
+        schema: { tags, summary: `Le PDF ${name} (une fois numéroté)`, params: idParams },
+      },
+      async (request, reply) => {
+        const { bytes, fileName } = await salesDocumentPdf(
+          store.db,
+          scopeOf(request).orgId,
+          request.params.id,
+          kind,
+        );
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+          .send(bytes);
+      },
+    );
 
   const step = (
     path: string,

@@ -33,12 +33,14 @@ import {
   customersQuery,
   type InvoiceDraftBody,
   newIdempotencyKey,
+  saveFile,
 } from './relations-api.ts';
 import { SALES_ROUTES, SalesStatusBadge, useOpenDocument } from './SalesListPage.tsx';
 import {
   acceptQuote,
   asInvoiceDraft,
   deleteSalesDraft,
+  downloadSalesPdf,
   type SalesKind,
   salesDocumentQuery,
   salesKeys,
@@ -247,6 +249,11 @@ function IssuedPage({ doc, kind, orgId }: { doc: SalesDocumentDto; kind: SalesKi
   const writable = can('sales.write');
   const isOrder = kind === 'order';
   const sourceKind = kind === 'order' ? 'quote' : 'order';
+  const download = useMutation({
+    mutationFn: () => downloadSalesPdf(orgId, kind, doc.id),
+    onSuccess: ({ blob, fileName }) => saveFile(blob, fileName ?? `${doc.number ?? 'document'}.pdf`),
+    onError: (error) => notify('error', errorMessage(error, t)),
+  });
   return (
     <>
       <PageHeader
@@ -255,6 +262,14 @@ function IssuedPage({ doc, kind, orgId }: { doc: SalesDocumentDto; kind: SalesKi
         actions={
           <>
             <SalesStatusBadge status={doc.status} />
+            <Button
+              variant="default"
+              loading={download.isPending}
+              onClick={() => download.mutate()}
+              data-testid="sales-pdf"
+            >
+              {t('relations.invoices.actions.downloadPdf')}
+            </Button>
             {writable && kind === 'quote' ? <QuoteActions doc={doc} orgId={orgId} /> : null}
           </>
         }

@@ -6,7 +6,7 @@ import type {
 } from '../../../../src/relations/contracts/contract.ts';
 import type { InvoiceDto } from '../../../../src/relations/invoices/contract.ts';
 import type { SalesDocumentDto, SalesDocumentPage } from '../../../../src/relations/sales/contract.ts';
-import { api, queryString } from '../../api/client.ts';
+import { api, apiDownload, queryString } from '../../api/client.ts';
 import type { InvoiceDraftBody, InvoiceLineBody } from './relations-api.ts';
 
 // The sales pipeline's API: quotes, sales orders, delivery notes, contracts.
@@ -180,4 +180,8 @@ export function generateContractInvoices(orgId: string, upTo: string) {
     method: 'POST',
     body: { upTo },
   });
+}
+
+export function downloadSalesPdf(orgId: string, kind: SalesKind, id: string) {
+  return apiDownload(`${org(orgId)}/${SALES_PATH[kind]}/${encodeURIComponent(id)}/pdf`);
 }
