@@ -26,7 +26,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { day, money } from './format.ts';
 import { frenchDecimal, VAT_RATE_OPTIONS } from './invoice-form-model.ts';
-import { customersQuery, newIdempotencyKey, relationsKeys } from './relations-api.ts';
+import { newIdempotencyKey, relationsKeys } from './relations-api.ts';
 import {
   type ContractBody,
   contractListQuery,
@@ -34,6 +34,7 @@ import {
   createContract,
   generateContractInvoices,
   salesKeys,
+  salesPartiesQuery,
 } from './sales-api.ts';
 
 const PERIODICITIES = ['monthly', 'quarterly', 'yearly'] as const;
@@ -159,7 +160,7 @@ export function NewContractPage() {
   const { orgId } = useParams({ strict: false }) as { orgId: string };
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const customers = useQuery(customersQuery(orgId));
+  const customers = useQuery(salesPartiesQuery(orgId));
   const [key] = useState(newIdempotencyKey);
   const [error, setError] = useState<string | null>(null);
   const [values, setValues] = useState({

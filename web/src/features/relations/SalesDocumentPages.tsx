@@ -28,13 +28,7 @@ import { day, money } from './format.ts';
 import { InvoiceForm } from './InvoiceForm.tsx';
 import { frenchDecimal } from './invoice-form-model.ts';
 import { OrderActions } from './OrderActions.tsx';
-import {
-  catalogueListQuery,
-  customersQuery,
-  type InvoiceDraftBody,
-  newIdempotencyKey,
-  saveFile,
-} from './relations-api.ts';
+import { catalogueListQuery, type InvoiceDraftBody, newIdempotencyKey, saveFile } from './relations-api.ts';
 import { SALES_ROUTES, SalesStatusBadge, useOpenDocument } from './SalesListPage.tsx';
 import {
   acceptQuote,
@@ -44,6 +38,7 @@ import {
   type SalesKind,
   salesDocumentQuery,
   salesKeys,
+  salesPartiesQuery,
   salesStep,
   saveSalesDraft,
 } from './sales-api.ts';
@@ -64,7 +59,7 @@ function BackToList({ orgId, kind }: { orgId: string; kind: SalesKind }) {
 }
 
 function useFormData(orgId: string) {
-  const customers = useQuery(customersQuery(orgId));
+  const customers = useQuery(salesPartiesQuery(orgId));
   const items = useQuery(catalogueListQuery(orgId, {}, 500));
   return { customers, items, pending: customers.isPending || items.isPending };
 }

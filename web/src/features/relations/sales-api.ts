@@ -185,3 +185,28 @@ export function generateContractInvoices(orgId: string, upTo: string) {
 export function downloadSalesPdf(orgId: string, kind: SalesKind, id: string) {
   return apiDownload(`${org(orgId)}/${SALES_PATH[kind]}/${encodeURIComponent(id)}/pdf`);
 }
+
+type PartyOption = { id: string; name: string; kind: string; siren: string | null };
+
+/**
+ * The parties a sales document may address: customers, prospects (quotes are often for them) and members
+ * (an association's dues contracts), archived ones left out, by name.
+ */
+export function salesPartiesQuery(orgId: string) {
+  return queryOptions({
+    queryKey: ['orgs', orgId, 'parties', 'list', 'sales-parties'],
+    queryFn: async ({ signal }) => {
+      const pages = await Promise.all(
+        (['customer', 'prospect', 'member'] as const).map((role) =>
+          api<{ items: PartyOption[]; total: number }>(
+            `${org(orgId)}/parties${queryString({ role, archived: 'exclude', sort: 'name', limit: 500 })}`,
+            { signal },
+          ),
+        ),
+      );
+      const byId = new Map(pages.flatMap((p) => p.items).map((p) => [p.id, p]));
+      const items = [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+      return { items, total: items.length };
+    },
+  });
+}
