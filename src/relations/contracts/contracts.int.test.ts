@@ -114,6 +114,27 @@ describe.each(DIALECTS)('contracts on %s', (dialect) => {
     expect((await listContracts(store.db, org.id, { limit: 50, offset: 0 })).total).toBe(1);
   });
 
+  it('two runs at the same moment make each period once', async () => {
+    const org = await salesOrganisation(store.db);
+    const customer = await salesCustomer(store.db, org.id);
+    await store.db.transaction().execute((trx) =>
+      createContract(
+        trx,
+        org.id,
+        contractInput.parse({
+          partyId: customer.id,
+          label: 'Maintenance',
+          periodicity: 'monthly',
+          startDate: '2026-01-01',
+          lines: [{ label: 'Maintenance', quantity: '1', unitPrice: '50', vatRate: '20' }],
+        }),
+        null,
+      ),
+    );
+    const runs = await Promise.all([generate(org.id, '2026-06-30'), generate(org.id, '2026-06-30')]);
+    expect(runs.map((r) => r.created.length).sort()).toEqual([0, 6]);
+  });
+
   it('refuses bad input with French errors and changes nothing', async () => {
     const org = await salesOrganisation(store.db);
     const customer = await salesCustomer(store.db, org.id);

@@ -47,6 +47,15 @@ export async function generateContractInvoices(
   if (contractId) query = query.where('id', '=', contractId);
   const ids = (await query.orderBy('id').execute()).map((c) => c.id);
   if (contractId && ids.length === 0) await loadContract(trx, orgId, contractId); // 404
+  // A write that changes nothing but locks the contracts (row locks on PostgreSQL, the write lock on
+  // SQLite): a second run at the same moment waits, then finds the periods invoiced.
+  if (ids.length > 0)
+    await trx
+      .updateTable('relations_contract')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('org_id', '=', orgId)
+      .where('id', 'in', ids)
+      .execute();
   const created: GeneratedInvoicesDto['created'] = [];
   for (const id of ids) {
     const { row, lines } = await loadContract(trx, orgId, id);

@@ -167,6 +167,20 @@ describe.each(DIALECTS)('sales pipeline on %s', (dialect) => {
     expect(stored.status).toBe('validated');
   });
 
+  it('two invoices of the same order at the same moment never bill a quantity twice', async () => {
+    const { org, customer } = await setup();
+    const order = await acceptedOrder(store.db, org.id, customer.id, {
+      lines: [{ label: 'Audit', quantity: '3', unitPrice: '100', vatRate: '20' }],
+    });
+    const results = await Promise.allSettled([
+      invoiceFromOrder(store.db, org.id, order.id),
+      invoiceFromOrder(store.db, org.id, order.id),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const progress = await getSalesDocument(store.db, org.id, order.id);
+    expect(progress.lines[0]).toMatchObject({ invoiced: '3.000', toInvoice: '0.000' });
+  });
+
   it('bad input changes nothing: no line, negative quantity, unknown party, over-delivery', async () => {
     const { org, customer } = await setup();
     expect(() => quote(customer.id, { lines: [] })).toThrow(/Un devis compte au moins une ligne/);
