@@ -188,6 +188,7 @@ export async function getInvoice(db: Db, orgId: string, invoiceId: string): Prom
     notes: row.notes,
     documentDiscountPercent: fromScaledInteger(Number(row.document_discount), 2),
     creditedInvoiceNumber: credited?.number ?? null,
+    downPayment: isDownPaymentInvoice(rows),
     nature: natureOf(lines.map((l) => l.kind)),
     lines: lines.map((l) => {
       const amounts = lineAmounts({

@@ -142,6 +142,7 @@ describe.each(DIALECTS)('sales pipeline on %s', (dialect) => {
       ['120.0000', '20.00', '4191'],
       ['60.0000', '5.50', '4191'],
     ]);
+    expect(down.downPayment).toBe(true);
     await expect(invoiceFromOrder(store.db, org.id, order.id)).rejects.toThrow(/Rien à facturer/);
     await deliver(store.db, org.id, order.id);
     await expect(invoiceFromOrder(store.db, org.id, order.id)).rejects.toThrow(/encore un brouillon/);
@@ -157,6 +158,7 @@ describe.each(DIALECTS)('sales pipeline on %s', (dialect) => {
     ]);
     // 600 € − 180 € excl. VAT; VAT 20 % on 280 €, 5,5 % on 140 €.
     expect(final.totals).toMatchObject({ taxBasisTotal: 42000, vatTotal: 5600 + 770 });
+    expect(final.downPayment).toBe(false);
     const issuedFinal = await validateDraft(store.db, org.id, final.id);
     const finalEntry = await getEntry(store.db, org.id, issuedFinal.ledgerEntryId!);
     expect(finalEntry.lines.find((l) => l.account === '4191')).toMatchObject({ debit: 18000 });
