@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ export function OrderActions({ order, orgId }: { order: SalesDocumentDto; orgId:
     Object.fromEntries(deliverable.map((l) => [l.id, frenchDecimal(l.toDeliver ?? '0')])),
   );
   const [percent, setPercent] = useState('30');
+  const [mode, setMode] = useState<'percent' | 'amount'>('percent');
   // One key per screen and action: a double click makes one document.
   const [keys] = useState(() => ({
     deliver: newIdempotencyKey(),
@@ -55,7 +56,13 @@ export function OrderActions({ order, orgId }: { order: SalesDocumentDto; orgId:
     onError,
   });
   const down = useMutation({
-    mutationFn: () => downPayment(orgId, order.id, decimalText(percent), keys.down),
+    mutationFn: () =>
+      downPayment(
+        orgId,
+        order.id,
+        mode === 'percent' ? { percent: decimalText(percent) } : { amount: decimalText(percent) },
+        keys.down,
+      ),
     onSuccess: async (invoice) => {
       await refresh();
       notify('success', t('relations.sales.order.downPaymentCreated'));
@@ -131,8 +138,22 @@ export function OrderActions({ order, orgId }: { order: SalesDocumentDto; orgId:
           {t('relations.sales.order.invoicingTitle')}
         </Title>
         <Group align="flex-end" gap="sm" mb="md">
+          <NativeSelect
+            label={t('relations.sales.order.downPaymentMode')}
+            value={mode}
+            onChange={(e) => setMode(e.currentTarget.value === 'amount' ? 'amount' : 'percent')}
+            data={[
+              { value: 'percent', label: t('relations.sales.order.downPaymentPercent') },
+              { value: 'amount', label: t('relations.sales.order.downPaymentAmount') },
+            ]}
+            data-testid="down-payment-mode"
+          />
           <TextInput
-            label={t('relations.sales.order.downPaymentPercent')}
+            label={t(
+              mode === 'percent'
+                ? 'relations.sales.order.downPaymentPercent'
+                : 'relations.sales.order.downPaymentAmount',
+            )}
             inputMode="decimal"
             maw={160}
             value={percent}

@@ -220,7 +220,25 @@ function QuoteActions({ doc, orgId }: { doc: SalesDocumentDto; orgId: string }) 
     onSuccess: () => queryClient.invalidateQueries({ queryKey: salesKeys.all(orgId) }),
     onError,
   });
+  const expire = useMutation({
+    mutationFn: () => salesStep(orgId, 'quote', doc.id, 'expire'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: salesKeys.all(orgId) }),
+    onError,
+  });
   if (doc.status !== 'sent') return null;
+  // Past its validity date (compared as text: both are YYYY-MM-DD), a quote can only expire.
+  const today = new Date().toISOString().slice(0, 10);
+  if (doc.validityDate && doc.validityDate < today)
+    return (
+      <Button
+        variant="default"
+        loading={expire.isPending}
+        onClick={() => expire.mutate()}
+        data-testid="quote-expire"
+      >
+        {t('relations.sales.quote.expire')}
+      </Button>
+    );
   return (
     <>
       <Button loading={accept.isPending} onClick={() => accept.mutate()} data-testid="quote-accept">

@@ -125,10 +125,15 @@ export function deliverOrder(
   });
 }
 
-export function downPayment(orgId: string, id: string, percent: string, idempotencyKey: string) {
+export function downPayment(
+  orgId: string,
+  id: string,
+  body: { percent: string } | { amount: string },
+  idempotencyKey: string,
+) {
   return api<InvoiceDto>(`${org(orgId)}/sales-orders/${encodeURIComponent(id)}/down-payment`, {
     method: 'POST',
-    body: { percent },
+    body,
     headers: { 'idempotency-key': idempotencyKey },
   });
 }
