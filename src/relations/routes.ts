@@ -1,9 +1,11 @@
 import { catalogueRoutes } from './catalogue/routes.ts';
+import { contractRoutes } from './contracts/routes.ts';
 import { eventRoutes } from './events/routes.ts';
 import type { App, Deps } from './http.ts';
 import { invoiceSettingsRoutes } from './invoice-settings/routes.ts';
 import { invoiceRoutes } from './invoices/routes.ts';
 import { campaignRoutes } from './prospecting/routes.ts';
+import { salesRoutes } from './sales/routes.ts';
 
 /** Every HTTP route of the relations module; mounted by src/server/app.ts. */
 export function relationsRoutes(app: App, deps: Deps) {
@@ -12,4 +14,6 @@ export function relationsRoutes(app: App, deps: Deps) {
   invoiceRoutes(app, deps);
   eventRoutes(app, deps);
   campaignRoutes(app, deps);
+  salesRoutes(app, deps);
+  contractRoutes(app, deps);
 }

@@ -16,6 +16,14 @@ import type {
   RelationsCampaignTable,
   RelationsCampaignTargetTable,
 } from './prospecting/tables.ts';
+import type {
+  RelationsContractLineTable,
+  RelationsContractTable,
+  RelationsSalesDocumentLineTable,
+  RelationsSalesDocumentTable,
+  RelationsSalesInvoiceLineTable,
+  RelationsSalesInvoiceTable,
+} from './sales/tables.ts';
 
 export type RelationsTables = {
   relations_catalogue_item: RelationsCatalogueItemTable;
@@ -29,4 +37,10 @@ export type RelationsTables = {
   relations_campaign: RelationsCampaignTable;
   relations_campaign_target: RelationsCampaignTargetTable;
   relations_campaign_action: RelationsCampaignActionTable;
+  relations_sales_document: RelationsSalesDocumentTable;
+  relations_sales_document_line: RelationsSalesDocumentLineTable;
+  relations_contract: RelationsContractTable;
+  relations_contract_line: RelationsContractLineTable;
+  relations_sales_invoice: RelationsSalesInvoiceTable;
+  relations_sales_invoice_line: RelationsSalesInvoiceLineTable;
 };

@@ -47,12 +47,23 @@ import { Route as OrgsOrgIdRelationsCampaignsCampaignIdRouteImport } from './rou
 import { Route as OrgsOrgIdRelationsCatalogueIndexRouteImport } from './routes/orgs/$orgId/relations/catalogue/index'
 import { Route as OrgsOrgIdRelationsCatalogueItemIdRouteImport } from './routes/orgs/$orgId/relations/catalogue/$itemId'
 import { Route as OrgsOrgIdRelationsCatalogueNewRouteImport } from './routes/orgs/$orgId/relations/catalogue/new'
+import { Route as OrgsOrgIdRelationsContractsIndexRouteImport } from './routes/orgs/$orgId/relations/contracts/index'
+import { Route as OrgsOrgIdRelationsContractsContractIdRouteImport } from './routes/orgs/$orgId/relations/contracts/$contractId'
+import { Route as OrgsOrgIdRelationsContractsNewRouteImport } from './routes/orgs/$orgId/relations/contracts/new'
+import { Route as OrgsOrgIdRelationsDeliveryNotesIndexRouteImport } from './routes/orgs/$orgId/relations/delivery-notes/index'
+import { Route as OrgsOrgIdRelationsDeliveryNotesDocumentIdRouteImport } from './routes/orgs/$orgId/relations/delivery-notes/$documentId'
 import { Route as OrgsOrgIdRelationsEventsIndexRouteImport } from './routes/orgs/$orgId/relations/events/index'
 import { Route as OrgsOrgIdRelationsEventsEventIdRouteImport } from './routes/orgs/$orgId/relations/events/$eventId'
 import { Route as OrgsOrgIdRelationsEventsNewRouteImport } from './routes/orgs/$orgId/relations/events/new'
 import { Route as OrgsOrgIdRelationsInvoicesIndexRouteImport } from './routes/orgs/$orgId/relations/invoices/index'
 import { Route as OrgsOrgIdRelationsInvoicesInvoiceIdRouteImport } from './routes/orgs/$orgId/relations/invoices/$invoiceId'
 import { Route as OrgsOrgIdRelationsInvoicesNewRouteImport } from './routes/orgs/$orgId/relations/invoices/new'
+import { Route as OrgsOrgIdRelationsOrdersIndexRouteImport } from './routes/orgs/$orgId/relations/orders/index'
+import { Route as OrgsOrgIdRelationsOrdersDocumentIdRouteImport } from './routes/orgs/$orgId/relations/orders/$documentId'
+import { Route as OrgsOrgIdRelationsOrdersNewRouteImport } from './routes/orgs/$orgId/relations/orders/new'
+import { Route as OrgsOrgIdRelationsQuotesIndexRouteImport } from './routes/orgs/$orgId/relations/quotes/index'
+import { Route as OrgsOrgIdRelationsQuotesDocumentIdRouteImport } from './routes/orgs/$orgId/relations/quotes/$documentId'
+import { Route as OrgsOrgIdRelationsQuotesNewRouteImport } from './routes/orgs/$orgId/relations/quotes/new'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 
@@ -265,6 +276,36 @@ const OrgsOrgIdRelationsCatalogueNewRoute =
     path: '/catalogue/new',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
+const OrgsOrgIdRelationsContractsIndexRoute =
+  OrgsOrgIdRelationsContractsIndexRouteImport.update({
+    id: '/contracts/',
+    path: '/contracts/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsContractsContractIdRoute =
+  OrgsOrgIdRelationsContractsContractIdRouteImport.update({
+    id: '/contracts/$contractId',
+    path: '/contracts/$contractId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsContractsNewRoute =
+  OrgsOrgIdRelationsContractsNewRouteImport.update({
+    id: '/contracts/new',
+    path: '/contracts/new',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsDeliveryNotesIndexRoute =
+  OrgsOrgIdRelationsDeliveryNotesIndexRouteImport.update({
+    id: '/delivery-notes/',
+    path: '/delivery-notes/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute =
+  OrgsOrgIdRelationsDeliveryNotesDocumentIdRouteImport.update({
+    id: '/delivery-notes/$documentId',
+    path: '/delivery-notes/$documentId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdRelationsEventsIndexRoute =
   OrgsOrgIdRelationsEventsIndexRouteImport.update({
     id: '/events/',
@@ -299,6 +340,42 @@ const OrgsOrgIdRelationsInvoicesNewRoute =
   OrgsOrgIdRelationsInvoicesNewRouteImport.update({
     id: '/invoices/new',
     path: '/invoices/new',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsOrdersIndexRoute =
+  OrgsOrgIdRelationsOrdersIndexRouteImport.update({
+    id: '/orders/',
+    path: '/orders/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsOrdersDocumentIdRoute =
+  OrgsOrgIdRelationsOrdersDocumentIdRouteImport.update({
+    id: '/orders/$documentId',
+    path: '/orders/$documentId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsOrdersNewRoute =
+  OrgsOrgIdRelationsOrdersNewRouteImport.update({
+    id: '/orders/new',
+    path: '/orders/new',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsQuotesIndexRoute =
+  OrgsOrgIdRelationsQuotesIndexRouteImport.update({
+    id: '/quotes/',
+    path: '/quotes/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsQuotesDocumentIdRoute =
+  OrgsOrgIdRelationsQuotesDocumentIdRouteImport.update({
+    id: '/quotes/$documentId',
+    path: '/quotes/$documentId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsQuotesNewRoute =
+  OrgsOrgIdRelationsQuotesNewRouteImport.update({
+    id: '/quotes/new',
+    path: '/quotes/new',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
 const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
@@ -350,15 +427,26 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/contracts/$contractId': typeof OrgsOrgIdRelationsContractsContractIdRoute
+  '/orgs/$orgId/relations/contracts/new': typeof OrgsOrgIdRelationsContractsNewRoute
+  '/orgs/$orgId/relations/delivery-notes/$documentId': typeof OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute
   '/orgs/$orgId/relations/events/$eventId': typeof OrgsOrgIdRelationsEventsEventIdRoute
   '/orgs/$orgId/relations/events/new': typeof OrgsOrgIdRelationsEventsNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/relations/orders/$documentId': typeof OrgsOrgIdRelationsOrdersDocumentIdRoute
+  '/orgs/$orgId/relations/orders/new': typeof OrgsOrgIdRelationsOrdersNewRoute
+  '/orgs/$orgId/relations/quotes/$documentId': typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
+  '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/contracts/': typeof OrgsOrgIdRelationsContractsIndexRoute
+  '/orgs/$orgId/relations/delivery-notes/': typeof OrgsOrgIdRelationsDeliveryNotesIndexRoute
   '/orgs/$orgId/relations/events/': typeof OrgsOrgIdRelationsEventsIndexRoute
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  '/orgs/$orgId/relations/orders/': typeof OrgsOrgIdRelationsOrdersIndexRoute
+  '/orgs/$orgId/relations/quotes/': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -395,15 +483,26 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/contracts/$contractId': typeof OrgsOrgIdRelationsContractsContractIdRoute
+  '/orgs/$orgId/relations/contracts/new': typeof OrgsOrgIdRelationsContractsNewRoute
+  '/orgs/$orgId/relations/delivery-notes/$documentId': typeof OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute
   '/orgs/$orgId/relations/events/$eventId': typeof OrgsOrgIdRelationsEventsEventIdRoute
   '/orgs/$orgId/relations/events/new': typeof OrgsOrgIdRelationsEventsNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/relations/orders/$documentId': typeof OrgsOrgIdRelationsOrdersDocumentIdRoute
+  '/orgs/$orgId/relations/orders/new': typeof OrgsOrgIdRelationsOrdersNewRoute
+  '/orgs/$orgId/relations/quotes/$documentId': typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
+  '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/contracts': typeof OrgsOrgIdRelationsContractsIndexRoute
+  '/orgs/$orgId/relations/delivery-notes': typeof OrgsOrgIdRelationsDeliveryNotesIndexRoute
   '/orgs/$orgId/relations/events': typeof OrgsOrgIdRelationsEventsIndexRoute
   '/orgs/$orgId/relations/invoices': typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  '/orgs/$orgId/relations/orders': typeof OrgsOrgIdRelationsOrdersIndexRoute
+  '/orgs/$orgId/relations/quotes': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -444,15 +543,26 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/contracts/$contractId': typeof OrgsOrgIdRelationsContractsContractIdRoute
+  '/orgs/$orgId/relations/contracts/new': typeof OrgsOrgIdRelationsContractsNewRoute
+  '/orgs/$orgId/relations/delivery-notes/$documentId': typeof OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute
   '/orgs/$orgId/relations/events/$eventId': typeof OrgsOrgIdRelationsEventsEventIdRoute
   '/orgs/$orgId/relations/events/new': typeof OrgsOrgIdRelationsEventsNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/relations/orders/$documentId': typeof OrgsOrgIdRelationsOrdersDocumentIdRoute
+  '/orgs/$orgId/relations/orders/new': typeof OrgsOrgIdRelationsOrdersNewRoute
+  '/orgs/$orgId/relations/quotes/$documentId': typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
+  '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/contracts/': typeof OrgsOrgIdRelationsContractsIndexRoute
+  '/orgs/$orgId/relations/delivery-notes/': typeof OrgsOrgIdRelationsDeliveryNotesIndexRoute
   '/orgs/$orgId/relations/events/': typeof OrgsOrgIdRelationsEventsIndexRoute
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  '/orgs/$orgId/relations/orders/': typeof OrgsOrgIdRelationsOrdersIndexRoute
+  '/orgs/$orgId/relations/quotes/': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -494,15 +604,26 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/contracts/$contractId'
+    | '/orgs/$orgId/relations/contracts/new'
+    | '/orgs/$orgId/relations/delivery-notes/$documentId'
     | '/orgs/$orgId/relations/events/$eventId'
     | '/orgs/$orgId/relations/events/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/relations/orders/$documentId'
+    | '/orgs/$orgId/relations/orders/new'
+    | '/orgs/$orgId/relations/quotes/$documentId'
+    | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
+    | '/orgs/$orgId/relations/contracts/'
+    | '/orgs/$orgId/relations/delivery-notes/'
     | '/orgs/$orgId/relations/events/'
     | '/orgs/$orgId/relations/invoices/'
+    | '/orgs/$orgId/relations/orders/'
+    | '/orgs/$orgId/relations/quotes/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesByTo: FileRoutesByTo
@@ -539,15 +660,26 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/contracts/$contractId'
+    | '/orgs/$orgId/relations/contracts/new'
+    | '/orgs/$orgId/relations/delivery-notes/$documentId'
     | '/orgs/$orgId/relations/events/$eventId'
     | '/orgs/$orgId/relations/events/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/relations/orders/$documentId'
+    | '/orgs/$orgId/relations/orders/new'
+    | '/orgs/$orgId/relations/quotes/$documentId'
+    | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/accounting/entries'
     | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
+    | '/orgs/$orgId/relations/contracts'
+    | '/orgs/$orgId/relations/delivery-notes'
     | '/orgs/$orgId/relations/events'
     | '/orgs/$orgId/relations/invoices'
+    | '/orgs/$orgId/relations/orders'
+    | '/orgs/$orgId/relations/quotes'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId'
   id:
@@ -587,15 +719,26 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/contracts/$contractId'
+    | '/orgs/$orgId/relations/contracts/new'
+    | '/orgs/$orgId/relations/delivery-notes/$documentId'
     | '/orgs/$orgId/relations/events/$eventId'
     | '/orgs/$orgId/relations/events/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/relations/orders/$documentId'
+    | '/orgs/$orgId/relations/orders/new'
+    | '/orgs/$orgId/relations/quotes/$documentId'
+    | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
+    | '/orgs/$orgId/relations/contracts/'
+    | '/orgs/$orgId/relations/delivery-notes/'
     | '/orgs/$orgId/relations/events/'
     | '/orgs/$orgId/relations/invoices/'
+    | '/orgs/$orgId/relations/orders/'
+    | '/orgs/$orgId/relations/quotes/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesById: FileRoutesById
@@ -875,6 +1018,41 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsCatalogueNewRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/relations/contracts/': {
+      id: '/orgs/$orgId/relations/contracts/'
+      path: '/contracts'
+      fullPath: '/orgs/$orgId/relations/contracts/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsContractsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/contracts/$contractId': {
+      id: '/orgs/$orgId/relations/contracts/$contractId'
+      path: '/contracts/$contractId'
+      fullPath: '/orgs/$orgId/relations/contracts/$contractId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsContractsContractIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/contracts/new': {
+      id: '/orgs/$orgId/relations/contracts/new'
+      path: '/contracts/new'
+      fullPath: '/orgs/$orgId/relations/contracts/new'
+      preLoaderRoute: typeof OrgsOrgIdRelationsContractsNewRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/delivery-notes/': {
+      id: '/orgs/$orgId/relations/delivery-notes/'
+      path: '/delivery-notes'
+      fullPath: '/orgs/$orgId/relations/delivery-notes/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsDeliveryNotesIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/delivery-notes/$documentId': {
+      id: '/orgs/$orgId/relations/delivery-notes/$documentId'
+      path: '/delivery-notes/$documentId'
+      fullPath: '/orgs/$orgId/relations/delivery-notes/$documentId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsDeliveryNotesDocumentIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/relations/events/': {
       id: '/orgs/$orgId/relations/events/'
       path: '/events'
@@ -915,6 +1093,48 @@ declare module '@tanstack/react-router' {
       path: '/invoices/new'
       fullPath: '/orgs/$orgId/relations/invoices/new'
       preLoaderRoute: typeof OrgsOrgIdRelationsInvoicesNewRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/orders/': {
+      id: '/orgs/$orgId/relations/orders/'
+      path: '/orders'
+      fullPath: '/orgs/$orgId/relations/orders/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsOrdersIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/orders/$documentId': {
+      id: '/orgs/$orgId/relations/orders/$documentId'
+      path: '/orders/$documentId'
+      fullPath: '/orgs/$orgId/relations/orders/$documentId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsOrdersDocumentIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/orders/new': {
+      id: '/orgs/$orgId/relations/orders/new'
+      path: '/orders/new'
+      fullPath: '/orgs/$orgId/relations/orders/new'
+      preLoaderRoute: typeof OrgsOrgIdRelationsOrdersNewRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/quotes/': {
+      id: '/orgs/$orgId/relations/quotes/'
+      path: '/quotes'
+      fullPath: '/orgs/$orgId/relations/quotes/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsQuotesIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/quotes/$documentId': {
+      id: '/orgs/$orgId/relations/quotes/$documentId'
+      path: '/quotes/$documentId'
+      fullPath: '/orgs/$orgId/relations/quotes/$documentId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsQuotesDocumentIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/quotes/new': {
+      id: '/orgs/$orgId/relations/quotes/new'
+      path: '/quotes/new'
+      fullPath: '/orgs/$orgId/relations/quotes/new'
+      preLoaderRoute: typeof OrgsOrgIdRelationsQuotesNewRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
     '/orgs/$orgId/accounting/entries/$entryId/': {
@@ -989,14 +1209,25 @@ interface OrgsOrgIdRelationsRouteChildren {
   OrgsOrgIdRelationsCampaignsCampaignIdRoute: typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   OrgsOrgIdRelationsCatalogueItemIdRoute: typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   OrgsOrgIdRelationsCatalogueNewRoute: typeof OrgsOrgIdRelationsCatalogueNewRoute
+  OrgsOrgIdRelationsContractsContractIdRoute: typeof OrgsOrgIdRelationsContractsContractIdRoute
+  OrgsOrgIdRelationsContractsNewRoute: typeof OrgsOrgIdRelationsContractsNewRoute
+  OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute: typeof OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute
   OrgsOrgIdRelationsEventsEventIdRoute: typeof OrgsOrgIdRelationsEventsEventIdRoute
   OrgsOrgIdRelationsEventsNewRoute: typeof OrgsOrgIdRelationsEventsNewRoute
   OrgsOrgIdRelationsInvoicesInvoiceIdRoute: typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   OrgsOrgIdRelationsInvoicesNewRoute: typeof OrgsOrgIdRelationsInvoicesNewRoute
+  OrgsOrgIdRelationsOrdersDocumentIdRoute: typeof OrgsOrgIdRelationsOrdersDocumentIdRoute
+  OrgsOrgIdRelationsOrdersNewRoute: typeof OrgsOrgIdRelationsOrdersNewRoute
+  OrgsOrgIdRelationsQuotesDocumentIdRoute: typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
+  OrgsOrgIdRelationsQuotesNewRoute: typeof OrgsOrgIdRelationsQuotesNewRoute
   OrgsOrgIdRelationsCampaignsIndexRoute: typeof OrgsOrgIdRelationsCampaignsIndexRoute
   OrgsOrgIdRelationsCatalogueIndexRoute: typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  OrgsOrgIdRelationsContractsIndexRoute: typeof OrgsOrgIdRelationsContractsIndexRoute
+  OrgsOrgIdRelationsDeliveryNotesIndexRoute: typeof OrgsOrgIdRelationsDeliveryNotesIndexRoute
   OrgsOrgIdRelationsEventsIndexRoute: typeof OrgsOrgIdRelationsEventsIndexRoute
   OrgsOrgIdRelationsInvoicesIndexRoute: typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  OrgsOrgIdRelationsOrdersIndexRoute: typeof OrgsOrgIdRelationsOrdersIndexRoute
+  OrgsOrgIdRelationsQuotesIndexRoute: typeof OrgsOrgIdRelationsQuotesIndexRoute
 }
 
 const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
@@ -1007,15 +1238,31 @@ const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
   OrgsOrgIdRelationsCatalogueItemIdRoute:
     OrgsOrgIdRelationsCatalogueItemIdRoute,
   OrgsOrgIdRelationsCatalogueNewRoute: OrgsOrgIdRelationsCatalogueNewRoute,
+  OrgsOrgIdRelationsContractsContractIdRoute:
+    OrgsOrgIdRelationsContractsContractIdRoute,
+  OrgsOrgIdRelationsContractsNewRoute: OrgsOrgIdRelationsContractsNewRoute,
+  OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute:
+    OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute,
   OrgsOrgIdRelationsEventsEventIdRoute: OrgsOrgIdRelationsEventsEventIdRoute,
   OrgsOrgIdRelationsEventsNewRoute: OrgsOrgIdRelationsEventsNewRoute,
   OrgsOrgIdRelationsInvoicesInvoiceIdRoute:
     OrgsOrgIdRelationsInvoicesInvoiceIdRoute,
   OrgsOrgIdRelationsInvoicesNewRoute: OrgsOrgIdRelationsInvoicesNewRoute,
+  OrgsOrgIdRelationsOrdersDocumentIdRoute:
+    OrgsOrgIdRelationsOrdersDocumentIdRoute,
+  OrgsOrgIdRelationsOrdersNewRoute: OrgsOrgIdRelationsOrdersNewRoute,
+  OrgsOrgIdRelationsQuotesDocumentIdRoute:
+    OrgsOrgIdRelationsQuotesDocumentIdRoute,
+  OrgsOrgIdRelationsQuotesNewRoute: OrgsOrgIdRelationsQuotesNewRoute,
   OrgsOrgIdRelationsCampaignsIndexRoute: OrgsOrgIdRelationsCampaignsIndexRoute,
   OrgsOrgIdRelationsCatalogueIndexRoute: OrgsOrgIdRelationsCatalogueIndexRoute,
+  OrgsOrgIdRelationsContractsIndexRoute: OrgsOrgIdRelationsContractsIndexRoute,
+  OrgsOrgIdRelationsDeliveryNotesIndexRoute:
+    OrgsOrgIdRelationsDeliveryNotesIndexRoute,
   OrgsOrgIdRelationsEventsIndexRoute: OrgsOrgIdRelationsEventsIndexRoute,
   OrgsOrgIdRelationsInvoicesIndexRoute: OrgsOrgIdRelationsInvoicesIndexRoute,
+  OrgsOrgIdRelationsOrdersIndexRoute: OrgsOrgIdRelationsOrdersIndexRoute,
+  OrgsOrgIdRelationsQuotesIndexRoute: OrgsOrgIdRelationsQuotesIndexRoute,
 }
 
 const OrgsOrgIdRelationsRouteWithChildren =

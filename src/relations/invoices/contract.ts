@@ -156,6 +156,8 @@ export const invoiceDto = invoiceSummaryDto.extend({
   notes: z.string().nullable(),
   documentDiscountPercent: z.string(),
   creditedInvoiceNumber: z.string().nullable(),
+  /** A down payment invoice (facture d'acompte, Factur-X type 386): every line on 4191. */
+  downPayment: z.boolean(),
   nature: z.enum(operationNatures),
   lines: z.array(invoiceLineDto),
   totals: invoiceTotalsDto,

@@ -68,10 +68,20 @@ export function issuedInvoiceOf(
     notes: row.notes,
     documentDiscount: Number(row.document_discount),
     credited,
+    downPayment: isDownPaymentInvoice({ row, lines }),
     issued,
     validatedAt: row.validated_at!,
     lines: lines.map(lineForTotals),
   });
+}
+
+/** Every line on 4191 and positive: an invoice for a down payment (docs/decisions/0012). */
+export function isDownPaymentInvoice({ row, lines }: InvoiceRows): boolean {
+  return (
+    row.kind === 'invoice' &&
+    lines.length > 0 &&
+    lines.every((l) => l.revenue_account.startsWith('4191') && Number(l.quantity) > 0)
+  );
 }
 
 export function deliveryAddressOf(row: RelationsInvoiceTable) {
@@ -178,6 +188,7 @@ export async function getInvoice(db: Db, orgId: string, invoiceId: string): Prom
     notes: row.notes,
     documentDiscountPercent: fromScaledInteger(Number(row.document_discount), 2),
     creditedInvoiceNumber: credited?.number ?? null,
+    downPayment: isDownPaymentInvoice(rows),
     nature: natureOf(lines.map((l) => l.kind)),
     lines: lines.map((l) => {
       const amounts = lineAmounts({

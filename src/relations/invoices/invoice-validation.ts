@@ -9,7 +9,7 @@ import { listFiscalYears, post } from '../../ledger/index.ts';
 import { getInvoiceSettings } from '../invoice-settings/invoice-settings.ts';
 import type { InvoiceDto } from './contract.ts';
 import type { IssuedInvoice } from './factur-x/model.ts';
-import { CREDIT_NOTE_TERMS, claimDraft } from './invoice.ts';
+import { CREDIT_NOTE_TERMS, claimDraft, isDownPaymentAccount } from './invoice.ts';
 import { invoicePosting } from './invoice-posting.ts';
 import { getInvoice, type InvoiceRows, issuedInvoiceOf, loadInvoice } from './invoice-read.ts';
 import { customerOf, type Issued, needsSiren, sellerOf } from './issued.ts';
@@ -31,7 +31,9 @@ export function validationProblems(rows: InvoiceRows, issued: Issued): FieldIssu
   const issues: FieldIssue[] = [];
   if (lines.length === 0) issues.push({ field: 'lines', message: 'Une facture compte au moins une ligne.' });
   lines.forEach((l, i) => {
-    if (row.kind === 'invoice' && Number(l.quantity) <= 0)
+    // A down payment deducted from the final invoice is a negative line on 4191 (see docs/decisions/0012).
+    const deduction = Number(l.quantity) < 0 && isDownPaymentAccount(l.revenue_account);
+    if (row.kind === 'invoice' && Number(l.quantity) <= 0 && !deduction)
       issues.push({
         field: `lines.${i}.quantity`,
         message: 'La quantité doit être positive : pour annuler ou rembourser, établissez un avoir.',

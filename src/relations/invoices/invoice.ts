@@ -19,14 +19,21 @@ import type { InvoiceKind, RelationsInvoiceLineTable, RelationsInvoiceTable } fr
 export const CREDIT_NOTE_TERMS = 'Montant à déduire de votre prochain règlement ou remboursé sur demande.';
 const LOCKED = 'Une facture validée ne peut plus être modifiée ni supprimée : établissez un avoir.';
 
-type ResolvedLine = Omit<RelationsInvoiceLineTable, 'org_id' | 'id' | 'invoice_id' | 'position'>;
+export type ResolvedLine = Omit<RelationsInvoiceLineTable, 'org_id' | 'id' | 'invoice_id' | 'position'>;
 
-/** Fills lines from the catalogue and checks what a draft must already get right (sign, required fields). */
-async function resolveLines(
+/** 4191 « avances et acomptes reçus »: a down payment line, or (negative) its deduction on the final invoice. */
+export const isDownPaymentAccount = (account: string) => account.startsWith('4191');
+
+/**
+ * Fills lines from the catalogue and checks what a draft must already get right (sign, required fields).
+ * Also used by the sales documents (quotes, orders, contracts), which name themselves in `subject`.
+ */
+export async function resolveLines(
   trx: Db,
   orgId: string,
   kind: InvoiceKind,
   lines: readonly InvoiceLineInput[],
+  subject = 'de la facture',
 ): Promise<ResolvedLine[]> {
   const itemIds = [...new Set(lines.map((l) => l.itemId).filter((id): id is string => !!id))];
   const items = new Map(
@@ -47,7 +54,8 @@ async function resolveLines(
     const item = line.itemId ? items.get(line.itemId) : undefined;
     if (line.itemId && !item)
       issues.push({ field: field('itemId'), message: 'Article inconnu dans le catalogue.' });
-    if (kind === 'invoice' && line.quantity <= 0)
+    const deduction = line.quantity < 0 && !!line.revenueAccount && isDownPaymentAccount(line.revenueAccount);
+    if (kind === 'invoice' && line.quantity <= 0 && !deduction)
       issues.push({
         field: field('quantity'),
         message: 'La quantité doit être positive : pour annuler ou rembourser, établissez un avoir.',
@@ -89,7 +97,7 @@ async function resolveLines(
       net_amount: netAmount,
     };
   });
-  if (issues.length > 0) throw invalid('Certaines lignes de la facture sont invalides.', issues);
+  if (issues.length > 0) throw invalid(`Certaines lignes ${subject} sont invalides.`, issues);
   return resolved as ResolvedLine[];
 }
 

@@ -51,10 +51,13 @@ export const vatRateField = z
     return rate;
   });
 
-/** A revenue account of class 70 (701 to 708 and their sub-accounts; 709 records discounts granted). */
+/**
+ * A revenue account of class 70 (701 to 708 and their sub-accounts; 709 records discounts granted), or
+ * 4191 « clients – avances et acomptes reçus » for the lines of a down payment invoice and their deduction.
+ */
 export const revenueAccountField = text().regex(
-  /^70[0-8]\d{0,5}$/,
-  'Compte de produits attendu : 701 à 708 ou un sous-compte (ex. 706, 7061).',
+  /^(70[0-8]\d{0,5}|4191\d{0,4})$/,
+  'Compte de produits attendu : 701 à 708 ou un sous-compte (ex. 706, 7061), ou 4191 pour un acompte.',
 );
 
 export const optionalText = (max: number) =>

@@ -187,8 +187,12 @@ export function invoiceToCii(invoice: IssuedInvoice): string {
   );
   const document = root.ele('rsm:ExchangedDocument');
   leaf(document, 'ram:ID', invoice.number);
-  // UNTDID 1001: 380 commercial invoice, 381 credit note.
-  leaf(document, 'ram:TypeCode', invoice.kind === 'credit_note' ? '381' : '380');
+  // UNTDID 1001: 380 commercial invoice, 381 credit note, 386 prepayment (down payment) invoice.
+  leaf(
+    document,
+    'ram:TypeCode',
+    invoice.kind === 'credit_note' ? '381' : invoice.downPayment ? '386' : '380',
+  );
   dateTime(document, 'ram:IssueDateTime', invoice.issueDate);
   for (const mention of legalMentions(invoice)) {
     const note = document.ele('ram:IncludedNote');

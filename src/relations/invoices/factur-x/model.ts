@@ -18,6 +18,14 @@ export type IssuedInvoice = {
   /** Percent × 100. */
   documentDiscount: number;
   credited: { number: string; issueDate: string } | null;
+  /** A down payment invoice (facture d’acompte, UNTDID 1001 code 386): every line on 4191. */
+  downPayment?: boolean;
+  /**
+   * Set for the sales documents printed with the invoice layout (« Devis », « Bon de commande »…): the
+   * title, and the label of the last total (no amount is due on a quote).
+   */
+  documentTitle?: string;
+  totalLabel?: string;
   issued: Issued;
   nature: OperationNature;
   lines: IssuedLine[];

@@ -119,6 +119,8 @@ class Writer {
 }
 
 function titleOf(invoice: IssuedInvoice): string {
+  if (invoice.documentTitle) return invoice.documentTitle;
+  if (invoice.downPayment) return 'Facture d’acompte';
   return invoice.kind === 'credit_note' ? 'Avoir' : 'Facture';
 }
 
@@ -283,7 +285,7 @@ function totals(w: Writer): void {
   rows.push(['Total TVA', formatAmount(t.vatTotal), false]);
   rows.push(['Total TTC', formatAmount(t.grandTotal), true]);
   rows.push([
-    invoice.kind === 'credit_note' ? 'Montant de l’avoir' : 'Net à payer',
+    invoice.totalLabel ?? (invoice.kind === 'credit_note' ? 'Montant de l’avoir' : 'Net à payer'),
     formatAmount(t.duePayable),
     true,
   ]);

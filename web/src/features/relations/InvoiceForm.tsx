@@ -49,12 +49,31 @@ export type InvoiceFormProps = {
   /** Saves then validates (after the user confirmed). */
   onValidate: (body: InvoiceDraftBody) => Promise<unknown>;
   actions?: ReactNode;
+  /**
+   * Quotes and sales orders reuse this form (same lines and totals): their drafts have no delivery date,
+   * payment terms nor delivery address; a quote's validity date takes the due date's place.
+   */
+  variant?: 'invoice' | 'quote' | 'order';
+  /** The confirm button's label and warning, for a quote (send) or an order (confirm). */
+  validateLabel?: string;
+  confirmBody?: string;
 };
 
 const FIELD_ORDER = ['item', 'label', 'quantity', 'unitPrice', 'discountPercent', 'vatRate'] as const;
 
 /** The draft of an invoice or a credit note: keyboard first, live totals by the server's own rules. */
-export function InvoiceForm({ invoice, customers, items, onSave, onValidate, actions }: InvoiceFormProps) {
+export function InvoiceForm({
+  invoice,
+  customers,
+  items,
+  onSave,
+  onValidate,
+  actions,
+  variant = 'invoice',
+  validateLabel,
+  confirmBody,
+}: InvoiceFormProps) {
+  const isInvoice = variant === 'invoice';
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const [alert, setAlert] = useState<string[]>([]);
@@ -221,27 +240,36 @@ export function InvoiceForm({ invoice, customers, items, onSave, onValidate, act
               data-testid="invoice-issue-date"
               {...form.getInputProps('issueDate')}
             />
-            <TextInput
-              type="date"
-              label={t('relations.invoices.fields.deliveryDate')}
-              {...form.getInputProps('deliveryDate')}
-            />
-            <TextInput
-              type="date"
-              label={t('relations.invoices.fields.dueDate')}
-              description={t('relations.hints.dueDate')}
-              {...form.getInputProps('dueDate')}
-            />
+            {isInvoice ? (
+              <TextInput
+                type="date"
+                label={t('relations.invoices.fields.deliveryDate')}
+                {...form.getInputProps('deliveryDate')}
+              />
+            ) : null}
+            {variant !== 'order' ? (
+              <TextInput
+                type="date"
+                label={t(
+                  isInvoice ? 'relations.invoices.fields.dueDate' : 'relations.sales.fields.validityDate',
+                )}
+                description={t(isInvoice ? 'relations.hints.dueDate' : 'relations.sales.hints.validityDate')}
+                data-testid="invoice-due-date"
+                {...form.getInputProps('dueDate')}
+              />
+            ) : null}
             <TextInput
               label={t('relations.invoices.fields.customerOrderRef')}
               maxLength={100}
               {...form.getInputProps('customerOrderRef')}
             />
-            <TextInput
-              label={t('relations.invoices.fields.paymentTerms')}
-              maxLength={300}
-              {...form.getInputProps('paymentTerms')}
-            />
+            {isInvoice ? (
+              <TextInput
+                label={t('relations.invoices.fields.paymentTerms')}
+                maxLength={300}
+                {...form.getInputProps('paymentTerms')}
+              />
+            ) : null}
           </SimpleGrid>
         </Paper>
 
@@ -370,12 +398,14 @@ export function InvoiceForm({ invoice, customers, items, onSave, onValidate, act
               {t('relations.invoices.form.more')}
             </Title>
             <Stack gap="sm">
-              <Checkbox
-                label={t('relations.invoices.form.withDeliveryAddress')}
-                data-testid="invoice-with-delivery"
-                {...form.getInputProps('withDeliveryAddress', { type: 'checkbox' })}
-              />
-              {values.withDeliveryAddress ? (
+              {isInvoice ? (
+                <Checkbox
+                  label={t('relations.invoices.form.withDeliveryAddress')}
+                  data-testid="invoice-with-delivery"
+                  {...form.getInputProps('withDeliveryAddress', { type: 'checkbox' })}
+                />
+              ) : null}
+              {isInvoice && values.withDeliveryAddress ? (
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                   <TextInput
                     label={t('parties.fields.line1')}
@@ -440,22 +470,23 @@ export function InvoiceForm({ invoice, customers, items, onSave, onValidate, act
           loading={busy === 'validate'}
           data-testid="invoice-validate"
         >
-          {t(
-            isCreditNote
-              ? 'relations.invoices.actions.validateCreditNote'
-              : 'relations.invoices.actions.validate',
-          )}
+          {validateLabel ??
+            t(
+              isCreditNote
+                ? 'relations.invoices.actions.validateCreditNote'
+                : 'relations.invoices.actions.validate',
+            )}
         </Button>
       </Group>
 
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title={t('relations.invoices.confirm.title')}
+        title={validateLabel ?? t('relations.invoices.confirm.title')}
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Text mb="md" data-testid="invoice-validate-warning">
-          {t('relations.invoices.confirm.body')}
+          {confirmBody ?? t('relations.invoices.confirm.body')}
         </Text>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={() => setConfirming(false)}>

@@ -161,7 +161,13 @@ function DraftPage({ invoice, orgId }: { invoice: InvoiceDto; orgId: string }) {
   return (
     <>
       <PageHeader
-        title={t(creditNote ? 'relations.invoices.creditNoteDraftTitle' : 'relations.invoices.draftTitle')}
+        title={t(
+          creditNote
+            ? 'relations.invoices.creditNoteDraftTitle'
+            : invoice.downPayment
+              ? 'relations.invoices.downPaymentDraftTitle'
+              : 'relations.invoices.draftTitle',
+        )}
         served={INVOICING_SERVE}
         actions={<StatusBadge status="draft" />}
       />
@@ -239,9 +245,16 @@ function ValidatedPage({ invoice, orgId }: { invoice: InvoiceDto; orgId: string 
     },
     onError: (error) => notify('error', errorMessage(error, t)),
   });
-  const title = t(creditNote ? 'relations.invoices.creditNoteTitle' : 'relations.invoices.invoiceTitle', {
-    number: invoice.number,
-  });
+  const title = t(
+    creditNote
+      ? 'relations.invoices.creditNoteTitle'
+      : invoice.downPayment
+        ? 'relations.invoices.downPaymentTitle'
+        : 'relations.invoices.invoiceTitle',
+    {
+      number: invoice.number,
+    },
+  );
   return (
     <>
       <PageHeader

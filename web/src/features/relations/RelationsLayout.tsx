@@ -3,38 +3,29 @@ import { Outlet, useParams, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../ui/links.tsx';
 
-type Target =
-  | '/orgs/$orgId/parties'
-  | '/orgs/$orgId/relations/catalogue'
-  | '/orgs/$orgId/relations/invoices'
-  | '/orgs/$orgId/relations/settings'
-  | '/orgs/$orgId/relations/events'
-  | '/orgs/$orgId/relations/campaigns';
-
-const ITEMS: {
-  to: Target;
-  label:
-    | 'relations.nav.parties'
-    | 'relations.nav.catalogue'
-    | 'relations.nav.invoices'
-    | 'relations.nav.settings'
-    | 'relations.nav.events'
-    | 'relations.nav.campaigns';
-  testId: string;
-}[] = [
+// Typed by the literals below: every `to` must be a route of the route tree, every label an i18n key.
+const ITEMS = [
   { to: '/orgs/$orgId/parties', label: 'relations.nav.parties', testId: 'subnav-parties' },
   { to: '/orgs/$orgId/relations/events', label: 'relations.nav.events', testId: 'subnav-events' },
   { to: '/orgs/$orgId/relations/campaigns', label: 'relations.nav.campaigns', testId: 'subnav-campaigns' },
   { to: '/orgs/$orgId/relations/catalogue', label: 'relations.nav.catalogue', testId: 'subnav-catalogue' },
+  { to: '/orgs/$orgId/relations/quotes', label: 'relations.nav.quotes', testId: 'subnav-quotes' },
+  { to: '/orgs/$orgId/relations/orders', label: 'relations.nav.orders', testId: 'subnav-orders' },
+  {
+    to: '/orgs/$orgId/relations/delivery-notes',
+    label: 'relations.nav.deliveryNotes',
+    testId: 'subnav-delivery-notes',
+  },
   { to: '/orgs/$orgId/relations/invoices', label: 'relations.nav.invoices', testId: 'subnav-invoices' },
+  { to: '/orgs/$orgId/relations/contracts', label: 'relations.nav.contracts', testId: 'subnav-contracts' },
   {
     to: '/orgs/$orgId/relations/settings',
     label: 'relations.nav.settings',
     testId: 'subnav-invoice-settings',
   },
-];
+] as const;
 
-/** The Relations area's own navigation: parties, events, prospecting, catalogue, invoices, invoicing settings. */
+/** The Relations area's own navigation: parties, events, prospecting, the sales pipeline, contracts, settings. */
 export function RelationsLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/relations' });

@@ -1,0 +1,6 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { SalesDocumentPage } from '../../../../../features/relations/SalesDocumentPages.tsx';
+
+export const Route = createFileRoute('/orgs/$orgId/relations/quotes/$documentId')({
+  component: () => <SalesDocumentPage kind="quote" />,
+});
