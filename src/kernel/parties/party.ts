@@ -145,40 +145,55 @@ export async function setPartyArchived(
   return { ...before, archivedAt };
 }
 
+/** Groups rows by party id, keeping their order. */
+function byParty<T extends { party_id: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.party_id);
+    if (group) group.push(row);
+    else groups.set(row.party_id, [row]);
+  }
+  return groups;
+}
+
+const ROLE_ORDER = ['customer', 'user', 'member', 'prospect', 'supplier', 'subcontractor', 'provider'];
+
+/** A page's contacts, addresses and roles: one query per child table for the whole page. */
 async function loadChildren(db: Db, orgId: string, rows: PartyTable[]): Promise<PartyDto[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [roles, contacts, addresses] = await Promise.all([
     db
       .selectFrom('party_role')
-      .selectAll()
+      .select(['party_id', 'role'])
       .where('org_id', '=', orgId)
       .where('party_id', 'in', ids)
       .execute(),
     db
       .selectFrom('party_contact')
-      .selectAll()
+      .select(['party_id', 'id', 'name', 'job_title', 'email', 'phone'])
       .where('org_id', '=', orgId)
       .where('party_id', 'in', ids)
       .orderBy('position')
       .execute(),
     db
       .selectFrom('party_address')
-      .selectAll()
+      .select(['party_id', 'id', 'kind', 'line1', 'line2', 'postal_code', 'city', 'country'])
       .where('org_id', '=', orgId)
       .where('party_id', 'in', ids)
       .orderBy('position')
       .execute(),
   ]);
-  const roleOrder = ['customer', 'user', 'member', 'prospect', 'supplier', 'subcontractor', 'provider'];
+  const rolesOf = byParty(roles);
+  const contactsOf = byParty(contacts);
+  const addressesOf = byParty(addresses);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     name: r.name,
-    roles: roles
-      .filter((x) => x.party_id === r.id)
+    roles: (rolesOf.get(r.id) ?? [])
       .map((x) => x.role)
-      .sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b)),
+      .sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b)),
     legalForm: r.legal_form,
     siren: r.siren,
     siret: r.siret,
@@ -189,20 +204,22 @@ async function loadChildren(db: Db, orgId: string, rows: PartyTable[]): Promise<
     iban: r.iban,
     bic: r.bic,
     notes: r.notes,
-    contacts: contacts
-      .filter((c) => c.party_id === r.id)
-      .map((c) => ({ id: c.id, name: c.name, jobTitle: c.job_title, email: c.email, phone: c.phone })),
-    addresses: addresses
-      .filter((a) => a.party_id === r.id)
-      .map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        line1: a.line1,
-        line2: a.line2,
-        postalCode: a.postal_code,
-        city: a.city,
-        country: a.country,
-      })),
+    contacts: (contactsOf.get(r.id) ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      jobTitle: c.job_title,
+      email: c.email,
+      phone: c.phone,
+    })),
+    addresses: (addressesOf.get(r.id) ?? []).map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      line1: a.line1,
+      line2: a.line2,
+      postalCode: a.postal_code,
+      city: a.city,
+      country: a.country,
+    })),
     archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
