@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
 import type { Db } from '../db/index.ts';
 import { notFound } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
-import type { PartyDto, PartyInput, PartyListQuery, PartyPage } from './contract.ts';
-import { likeContains, sortKey } from './sort-key.ts';
+import type { PartyDto, PartyInput } from './contract.ts';
+import { sortKey } from './sort-key.ts';
 import type { PartyTable } from './tables.ts';
 
 function toRow(input: PartyInput) {
@@ -156,10 +155,10 @@ function byParty<T extends { party_id: string }>(rows: T[]): Map<string, T[]> {
   return groups;
 }
 
-const ROLE_ORDER = ['customer', 'user', 'member', 'prospect', 'supplier', 'subcontractor', 'provider'];
+export const ROLE_ORDER = ['customer', 'user', 'member', 'prospect', 'supplier', 'subcontractor', 'provider'];
 
 /** A page's contacts, addresses and roles: one query per child table for the whole page. */
-async function loadChildren(db: Db, orgId: string, rows: PartyTable[]): Promise<PartyDto[]> {
+export async function loadChildren(db: Db, orgId: string, rows: PartyTable[]): Promise<PartyDto[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [roles, contacts, addresses] = await Promise.all([
@@ -235,49 +234,4 @@ export async function getParty(db: Db, orgId: string, partyId: string): Promise<
     .executeTakeFirst();
   if (!row) throw notFound('Tiers');
   return (await loadChildren(db, orgId, [row]))[0]!;
-}
-
-export async function listParties(db: Db, orgId: string, query: PartyListQuery): Promise<PartyPage> {
-  let base = db.selectFrom('party').where('party.org_id', '=', orgId);
-  if (query.q) {
-    const key = likeContains(sortKey(query.q));
-    const raw = likeContains(query.q.toLowerCase().replace(/\s/g, ''));
-    base = base.where((eb) =>
-      eb.or([
-        eb(sql`party.sort_key`, 'like', sql`${key} escape '\\'`),
-        eb(sql`lower(coalesce(party.email, ''))`, 'like', sql`${raw} escape '\\'`),
-        eb(sql`coalesce(party.siret, '')`, 'like', sql`${raw} escape '\\'`),
-      ]),
-    );
-  }
-  if (query.role) {
-    const role = query.role;
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('party_role')
-          .select('party_role.role')
-          .whereRef('party_role.org_id', '=', 'party.org_id')
-          .whereRef('party_role.party_id', '=', 'party.id')
-          .where('party_role.role', '=', role),
-      ),
-    );
-  }
-  if (query.kind) base = base.where('party.kind', '=', query.kind);
-  if (query.archived === 'exclude') base = base.where('party.archived_at', 'is', null);
-  if (query.archived === 'only') base = base.where('party.archived_at', 'is not', null);
-
-  const { total } = await base
-    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'bigint').as('total'))
-    .executeTakeFirstOrThrow();
-  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
-  const column = query.sort.replace('-', '') === 'name' ? 'party.sort_key' : 'party.created_at';
-  const rows = await base
-    .selectAll('party')
-    .orderBy(column, direction)
-    .orderBy('party.id', direction)
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
-  return { items: await loadChildren(db, orgId, rows), total: Number(total) };
 }
