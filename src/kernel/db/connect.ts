@@ -1,16 +1,8 @@
 import Database from 'better-sqlite3';
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  Kysely,
-  PostgresDialect,
-  SqliteDialect,
-  SqliteDriver,
-  type SqliteStatement,
-} from 'kysely';
+import { Kysely, PostgresDialect, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { DB } from './database.ts';
+import { SplitSqliteDialect } from './sqlite-driver.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -58,32 +50,12 @@ export function openStore(location: string, options: { poolSize?: number } = {})
   // FULL: a validated invoice must survive a power cut, not only a process crash.
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
+  // Opened after the writer has set WAL mode; reads outside transactions go there (sqlite-driver.ts).
+  const reader = new Database(file, { readonly: true, timeout: 5000 });
   const db = new Kysely<DB>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+    dialect: new SplitSqliteDialect(withStatementCache(database), withStatementCache(reader)),
   });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
-}
-
-/**
- * Every transaction of the application writes. A deferred `begin` (Kysely's default) takes the write
- * lock only at the first write, and in WAL mode fails at once with SQLITE_BUSY when another process wrote
- * in between — the busy timeout cannot help. `begin immediate` takes the lock up front and waits for it,
- * so several processes can share one file.
- */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
-    super(config);
-    this.#config = config;
-  }
-  override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
-  }
 }
 
 /**
