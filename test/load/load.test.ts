@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/kernel/audit/audit.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../support/test-db.ts';
 import { figuresTable, machineLoad, recordFigures } from './record.ts';
-import { type Figures, readLoad, SECONDS, writeLoad } from './scenarios.ts';
+import { createAndValidate, type Figures, readLoad, SECONDS, writeLoad } from './scenarios.ts';
 import { type Seeded, seedLoadData } from './seed.ts';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -46,7 +46,11 @@ describe.each(DIALECTS)('HTTP load on %s', (dialect) => {
       rows.push(await readLoad(server, 'GET party list (page of 50 of 2,000)', parties, connections));
       rows.push(await readLoad(server, 'GET invoice list (page of 50 of 1,000)', invoices, connections));
     }
-    let validated = 0;
+    // One invoice through HTTP before the write loads: on a loaded machine a 5 s load may see no
+    // validation answered at all (PostgreSQL under a load average of 15 did not).
+    const smoke = await createAndValidate(server, orgId, customerIds[0]!);
+    expect(smoke).toEqual([201, 200]);
+    let validated = 1;
     for (const connections of [50, 200]) {
       const writes = await writeLoad(server, orgId, customerIds, connections);
       validated += writes.validated;
@@ -68,7 +72,6 @@ describe.each(DIALECTS)('HTTP load on %s', (dialect) => {
       .where('status', '=', 'validated')
       .execute();
     expect(numbers.length).toBeGreaterThanOrEqual(seeded.validated + validated);
-    expect(validated).toBeGreaterThan(0);
     expect(numbers.filter((n) => !n.ledger_entry_id)).toEqual([]);
     const sequence = numbers.map((n) => Number(/(\d+)$/.exec(n.number ?? '')?.[1])).sort((a, b) => a - b);
     expect(sequence).toEqual(numbers.map((_, i) => i + 1));

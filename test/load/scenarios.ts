@@ -93,3 +93,24 @@ export async function writeLoad(
   });
   return { ...figures('create + validate an invoice', connections, result), validated };
 }
+
+/** One draft created and validated through the API; the two status codes. */
+export async function createAndValidate(
+  server: RunningServer,
+  orgId: string,
+  customerId: string,
+): Promise<[number, number]> {
+  const headers = { cookie: server.cookie, 'x-csrf-token': server.csrfToken };
+  const created = await fetch(`${server.base}/api/v1/orgs/${orgId}/invoices`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(invoiceBody(customerId)),
+  });
+  const { id } = (await created.json()) as { id: string };
+  const validated = await fetch(`${server.base}/api/v1/orgs/${orgId}/invoices/${id}/validate`, {
+    method: 'POST',
+    headers,
+  });
+  await validated.arrayBuffer();
+  return [created.status, validated.status];
+}
