@@ -95,7 +95,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await resolveSession(options.store.db, token) : null;
+    // Routing ran before this hook: an organisation route's id is known, and the caller's role there is
+    // read with the session (the guard then needs no query of its own).
+    const orgId = (request.params as { orgId?: unknown } | undefined)?.orgId;
+    request.session = token
+      ? await resolveSession(
+          options.store.db,
+          token,
+          new Date(),
+          typeof orgId === 'string' ? orgId : undefined,
+        )
+      : null;
     // Double submit: a cross-site form cannot read the token that /me and /login hand to the page.
     if (request.session && UNSAFE.has(request.method) && !request.url.startsWith('/api/v1/auth/login')) {
       if (request.headers['x-csrf-token'] !== request.session.csrfToken)

@@ -19,7 +19,11 @@ export function orgGuard(store: Store, permission: Permission) {
     const session = requireSession(request);
     const orgId = (request.params as { orgId?: string }).orgId;
     if (!orgId) throw notFound('Organisation');
-    const role = await membershipRole(store.db, orgId, session.userId);
+    // Read with the session when the request came in (app.ts); the query remains for any other path.
+    const role =
+      session.membership?.orgId === orgId
+        ? session.membership.role
+        : await membershipRole(store.db, orgId, session.userId);
     if (!role) throw notFound('Organisation');
     if (!can(role, permission)) throw forbidden();
     request.scope = { orgId, userId: session.userId, role };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Session } from '../kernel/auth/sessions.ts';
+import type { SessionInOrg } from '../kernel/auth/sessions.ts';
 import type { Store } from '../kernel/db/index.ts';
 import type { Permission, Role } from '../kernel/roles/permissions.ts';
 
@@ -46,7 +46,7 @@ declare module 'fastify' {
     permission?: Permission;
   }
   interface FastifyRequest {
-    session: Session | null;
+    session: SessionInOrg | null;
     scope: Scope | null;
   }
 }

@@ -9,7 +9,8 @@ import {
 } from '../../src/kernel/auth/sessions.ts';
 import { formatNumber, takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { listUserOrganisations } from '../../src/kernel/organisations/organisation.ts';
-import { getParty, listParties, setPartyArchived, updateParty } from '../../src/kernel/parties/party.ts';
+import { getParty, setPartyArchived, updateParty } from '../../src/kernel/parties/party.ts';
+import { listParties } from '../../src/kernel/parties/party-list.ts';
 import { buildOrganisation, buildParty, buildUser, partyData, TEST_PASSWORD } from '../support/factories.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../support/test-db.ts';
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/index.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import type { Role } from '../roles/permissions.ts';
 import { hashPassword, verifyPassword } from '../users/passwords.ts';
 import { findUserByEmail } from '../users/users.ts';
 
@@ -9,6 +10,12 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
 const TOUCH_EVERY_MS = 60_000;
 
 export type Session = { id: string; userId: string; csrfToken: string; expiresAt: string };
+
+/**
+ * A session read for a request under /orgs/:orgId: the caller's role there came with it (null when not a
+ * member), so the guard needs no second query.
+ */
+export type SessionInOrg = Session & { membership?: { orgId: string; role: Role | null } };
 
 // Only the SHA-256 of the cookie value is stored: a leaked database does not yield live sessions.
 const sessionId = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -54,11 +61,23 @@ export async function login(
   return { token, session };
 }
 
-/** The live session behind a cookie token, or null (unknown, revoked, expired or user disabled). */
-export async function resolveSession(db: Db, token: string, now = new Date()): Promise<Session | null> {
+/**
+ * The live session behind a cookie token, or null (unknown, revoked, expired or user disabled). Given the
+ * organisation of the request, the same query reads the caller's membership there (one statement per
+ * request instead of two: the list routes are read under load, docs/performance.md).
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now = new Date(),
+  orgId?: string,
+): Promise<SessionInOrg | null> {
   const row = await db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .leftJoin('membership', (join) =>
+      join.onRef('membership.user_id', '=', 'session.user_id').on('membership.org_id', '=', orgId ?? ''),
+    )
     .select([
       'session.id',
       'session.user_id',
@@ -68,6 +87,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
       'session.expires_at',
       'session.revoked_at',
       'app_user.disabled_at',
+      'membership.role',
     ])
     .where('session.id', '=', sessionId(token))
     .executeTakeFirst();
@@ -83,7 +103,9 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
       .where('id', '=', row.id)
       .execute();
   }
-  return { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt };
+  const session: SessionInOrg = { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt };
+  if (orgId !== undefined) session.membership = { orgId, role: row.role ?? null };
+  return session;
 }
 
 export async function logout(db: Db, token: string): Promise<void> {

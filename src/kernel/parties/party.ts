@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
 import type { Db } from '../db/index.ts';
 import { notFound } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
-import type { PartyDto, PartyInput, PartyListQuery, PartyPage } from './contract.ts';
-import { likeContains, sortKey } from './sort-key.ts';
+import type { PartyDto, PartyInput } from './contract.ts';
+import { sortKey } from './sort-key.ts';
 import type { PartyRole, PartyTable } from './tables.ts';
 
 function toRow(input: PartyInput) {
@@ -177,40 +176,55 @@ export async function addPartyRole(
   return getParty(trx, orgId, partyId);
 }
 
-async function loadChildren(db: Db, orgId: string, rows: PartyTable[]): Promise<PartyDto[]> {
+/** Groups rows by party id, keeping their order. */
+function byParty<T extends { party_id: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.party_id);
+    if (group) group.push(row);
+    else groups.set(row.party_id, [row]);
+  }
+  return groups;
+}
+
+export const ROLE_ORDER = ['customer', 'user', 'member', 'prospect', 'supplier', 'subcontractor', 'provider'];
+
+/** A page's contacts, addresses and roles: one query per child table for the whole page. */
+export async function loadChildren(db: Db, orgId: string, rows: PartyTable[]): Promise<PartyDto[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [roles, contacts, addresses] = await Promise.all([
     db
       .selectFrom('party_role')
-      .selectAll()
+      .select(['party_id', 'role'])
       .where('org_id', '=', orgId)
       .where('party_id', 'in', ids)
       .execute(),
     db
       .selectFrom('party_contact')
-      .selectAll()
+      .select(['party_id', 'id', 'name', 'job_title', 'email', 'phone'])
       .where('org_id', '=', orgId)
       .where('party_id', 'in', ids)
       .orderBy('position')
       .execute(),
     db
       .selectFrom('party_address')
-      .selectAll()
+      .select(['party_id', 'id', 'kind', 'line1', 'line2', 'postal_code', 'city', 'country'])
       .where('org_id', '=', orgId)
       .where('party_id', 'in', ids)
       .orderBy('position')
       .execute(),
   ]);
-  const roleOrder = ['customer', 'user', 'member', 'prospect', 'supplier', 'subcontractor', 'provider'];
+  const rolesOf = byParty(roles);
+  const contactsOf = byParty(contacts);
+  const addressesOf = byParty(addresses);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     name: r.name,
-    roles: roles
-      .filter((x) => x.party_id === r.id)
+    roles: (rolesOf.get(r.id) ?? [])
       .map((x) => x.role)
-      .sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b)),
+      .sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b)),
     legalForm: r.legal_form,
     siren: r.siren,
     siret: r.siret,
@@ -221,20 +235,22 @@ async function loadChildren(db: Db, orgId: string, rows: PartyTable[]): Promise<
     iban: r.iban,
     bic: r.bic,
     notes: r.notes,
-    contacts: contacts
-      .filter((c) => c.party_id === r.id)
-      .map((c) => ({ id: c.id, name: c.name, jobTitle: c.job_title, email: c.email, phone: c.phone })),
-    addresses: addresses
-      .filter((a) => a.party_id === r.id)
-      .map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        line1: a.line1,
-        line2: a.line2,
-        postalCode: a.postal_code,
-        city: a.city,
-        country: a.country,
-      })),
+    contacts: (contactsOf.get(r.id) ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      jobTitle: c.job_title,
+      email: c.email,
+      phone: c.phone,
+    })),
+    addresses: (addressesOf.get(r.id) ?? []).map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      line1: a.line1,
+      line2: a.line2,
+      postalCode: a.postal_code,
+      city: a.city,
+      country: a.country,
+    })),
     archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -250,49 +266,4 @@ export async function getParty(db: Db, orgId: string, partyId: string): Promise<
     .executeTakeFirst();
   if (!row) throw notFound('Tiers');
   return (await loadChildren(db, orgId, [row]))[0]!;
-}
-
-export async function listParties(db: Db, orgId: string, query: PartyListQuery): Promise<PartyPage> {
-  let base = db.selectFrom('party').where('party.org_id', '=', orgId);
-  if (query.q) {
-    const key = likeContains(sortKey(query.q));
-    const raw = likeContains(query.q.toLowerCase().replace(/\s/g, ''));
-    base = base.where((eb) =>
-      eb.or([
-        eb(sql`party.sort_key`, 'like', sql`${key} escape '\\'`),
-        eb(sql`lower(coalesce(party.email, ''))`, 'like', sql`${raw} escape '\\'`),
-        eb(sql`coalesce(party.siret, '')`, 'like', sql`${raw} escape '\\'`),
-      ]),
-    );
-  }
-  if (query.role) {
-    const role = query.role;
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('party_role')
-          .select('party_role.role')
-          .whereRef('party_role.org_id', '=', 'party.org_id')
-          .whereRef('party_role.party_id', '=', 'party.id')
-          .where('party_role.role', '=', role),
-      ),
-    );
-  }
-  if (query.kind) base = base.where('party.kind', '=', query.kind);
-  if (query.archived === 'exclude') base = base.where('party.archived_at', 'is', null);
-  if (query.archived === 'only') base = base.where('party.archived_at', 'is not', null);
-
-  const { total } = await base
-    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'bigint').as('total'))
-    .executeTakeFirstOrThrow();
-  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
-  const column = query.sort.replace('-', '') === 'name' ? 'party.sort_key' : 'party.created_at';
-  const rows = await base
-    .selectAll('party')
-    .orderBy(column, direction)
-    .orderBy('party.id', direction)
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
-  return { items: await loadChildren(db, orgId, rows), total: Number(total) };
 }

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { partyDto, partyInput, partyListQuery, partyPage } from '../../kernel/parties/contract.ts';
-import {
-  createParty,
-  getParty,
-  listParties,
-  setPartyArchived,
-  updateParty,
-} from '../../kernel/parties/party.ts';
+import { createParty, getParty, setPartyArchived, updateParty } from '../../kernel/parties/party.ts';
+import { listParties } from '../../kernel/parties/party-list.ts';
+import { listPartiesJson } from '../../kernel/parties/party-list-json.ts';
 import { partiesToCsv, partiesToXlsx } from '../exports/parties-export.ts';
 import { orgRoute, scopeOf } from '../guard.ts';
 import { createOnce } from '../idempotency.ts';
@@ -28,7 +24,11 @@ export function partyRoutes(app: App, { store }: Deps) {
         response: { 200: partyPage },
       },
     },
-    async (request) => listParties(store.db, scopeOf(request).orgId, request.query),
+    // The page comes as JSON text from the database (party-list-json.ts): sent as is, not re-serialised.
+    async (request, reply) => {
+      const page = await listPartiesJson(store, scopeOf(request).orgId, request.query);
+      return reply.type('application/json; charset=utf-8').send(page as never);
+    },
   );
 
   app.get(
