@@ -6,6 +6,12 @@ import type {
   RelationsInvoiceLineTable,
   RelationsInvoiceTable,
 } from './invoices/tables.ts';
+import type {
+  RelationsDepositSlipTable,
+  RelationsReceiptAllocationTable,
+  RelationsReceiptTable,
+} from './receipts/tables.ts';
+import type { RelationsReminderInvoiceTable, RelationsReminderTable } from './reminders/tables.ts';
 
 export type RelationsTables = {
   relations_catalogue_item: RelationsCatalogueItemTable;
@@ -13,4 +19,9 @@ export type RelationsTables = {
   relations_invoice: RelationsInvoiceTable;
   relations_invoice_line: RelationsInvoiceLineTable;
   relations_invoice_document: RelationsInvoiceDocumentTable;
+  relations_receipt: RelationsReceiptTable;
+  relations_receipt_allocation: RelationsReceiptAllocationTable;
+  relations_deposit_slip: RelationsDepositSlipTable;
+  relations_reminder: RelationsReminderTable;
+  relations_reminder_invoice: RelationsReminderInvoiceTable;
 };

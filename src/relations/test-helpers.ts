@@ -18,6 +18,8 @@ import { invoiceDraftInput } from './invoices/contract.ts';
 import { createCreditNote, createInvoiceDraft } from './invoices/invoice.ts';
 import { issueInvoiceDocument } from './invoices/invoice-document.ts';
 import { validateInvoice } from './invoices/invoice-validation.ts';
+import { receiptInput } from './receipts/contract.ts';
+import { recordReceipt } from './receipts/receipt.ts';
 
 let counter = 0;
 
@@ -165,4 +167,11 @@ export async function populateRelations(
   });
   await issueInvoiceDocument(db, documentsDir, orgId, invoice.id, null);
   await db.transaction().execute((trx) => createCreditNote(trx, orgId, invoice.id, null));
+}
+
+/** A receipt parsed as the API would. */
+export async function receipt(db: Db, orgId: string, input: Record<string, unknown>) {
+  return db
+    .transaction()
+    .execute((trx) => recordReceipt(trx, orgId, receiptInput.parse({ method: 'transfer', ...input }), null));
 }
