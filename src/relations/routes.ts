@@ -2,10 +2,14 @@ import { catalogueRoutes } from './catalogue/routes.ts';
 import type { App, Deps } from './http.ts';
 import { invoiceSettingsRoutes } from './invoice-settings/routes.ts';
 import { invoiceRoutes } from './invoices/routes.ts';
+import { receiptRoutes } from './receipts/routes.ts';
+import { reminderRoutes } from './reminders/routes.ts';
 
 /** Every HTTP route of the relations module; mounted by src/server/app.ts. */
 export function relationsRoutes(app: App, deps: Deps) {
   catalogueRoutes(app, deps);
   invoiceSettingsRoutes(app, deps);
   invoiceRoutes(app, deps);
+  receiptRoutes(app, deps);
+  reminderRoutes(app, deps);
 }
