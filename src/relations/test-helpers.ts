@@ -18,8 +18,12 @@ import { invoiceDraftInput } from './invoices/contract.ts';
 import { createCreditNote, createInvoiceDraft } from './invoices/invoice.ts';
 import { issueInvoiceDocument } from './invoices/invoice-document.ts';
 import { validateInvoice } from './invoices/invoice-validation.ts';
-import { receiptInput } from './receipts/contract.ts';
+import { depositSlipInput, receiptInput } from './receipts/contract.ts';
+import { createDepositSlip } from './receipts/deposit-slip.ts';
 import { recordReceipt } from './receipts/receipt.ts';
+import { reminderInput } from './reminders/contract.ts';
+import { createReminder } from './reminders/reminder.ts';
+import { issueReminderDocument } from './reminders/reminder-issue.ts';
 
 let counter = 0;
 
@@ -167,6 +171,36 @@ export async function populateRelations(
   });
   await issueInvoiceDocument(db, documentsDir, orgId, invoice.id, null);
   await db.transaction().execute((trx) => createCreditNote(trx, orgId, invoice.id, null));
+  // A cheque paying part of it, deposited at the bank; then a reminder for the rest, with its letter.
+  const cheque = await receipt(db, orgId, {
+    customerId: customer.id,
+    date: '2026-05-10',
+    method: 'cheque',
+    reference: '1234567',
+    amount: 1000,
+    allocations: [{ invoiceId: invoice.id, amount: 1000 }],
+  });
+  await db
+    .transaction()
+    .execute((trx) =>
+      createDepositSlip(
+        trx,
+        orgId,
+        depositSlipInput.parse({ date: '2026-05-11', receiptIds: [cheque.id] }),
+        actorId,
+      ),
+    );
+  const reminder = await db
+    .transaction()
+    .execute((trx) =>
+      createReminder(
+        trx,
+        orgId,
+        reminderInput.parse({ customerId: customer.id, level: 1, date: '2026-07-15', channel: 'letter' }),
+        actorId,
+      ),
+    );
+  await issueReminderDocument(db, documentsDir, orgId, reminder.id, actorId);
 }
 
 /** A receipt parsed as the API would. */
