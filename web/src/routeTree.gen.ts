@@ -29,6 +29,8 @@ import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
+import { Route as OrgsOrgIdRelationsDepositSlipsRouteImport } from './routes/orgs/$orgId/relations/deposit-slips'
+import { Route as OrgsOrgIdRelationsReceivablesRouteImport } from './routes/orgs/$orgId/relations/receivables'
 import { Route as OrgsOrgIdRelationsSettingsRouteImport } from './routes/orgs/$orgId/relations/settings'
 import { Route as OrgsOrgIdSettingsIndexRouteImport } from './routes/orgs/$orgId/settings/index'
 import { Route as OrgsOrgIdSettingsUsersRouteImport } from './routes/orgs/$orgId/settings/users'
@@ -46,6 +48,8 @@ import { Route as OrgsOrgIdRelationsCatalogueNewRouteImport } from './routes/org
 import { Route as OrgsOrgIdRelationsInvoicesIndexRouteImport } from './routes/orgs/$orgId/relations/invoices/index'
 import { Route as OrgsOrgIdRelationsInvoicesInvoiceIdRouteImport } from './routes/orgs/$orgId/relations/invoices/$invoiceId'
 import { Route as OrgsOrgIdRelationsInvoicesNewRouteImport } from './routes/orgs/$orgId/relations/invoices/new'
+import { Route as OrgsOrgIdRelationsReceiptsIndexRouteImport } from './routes/orgs/$orgId/relations/receipts/index'
+import { Route as OrgsOrgIdRelationsReceiptsNewRouteImport } from './routes/orgs/$orgId/relations/receipts/new'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 
@@ -154,6 +158,18 @@ const OrgsOrgIdRelationsIndexRoute = OrgsOrgIdRelationsIndexRouteImport.update({
   path: '/',
   getParentRoute: () => OrgsOrgIdRelationsRoute,
 } as any)
+const OrgsOrgIdRelationsDepositSlipsRoute =
+  OrgsOrgIdRelationsDepositSlipsRouteImport.update({
+    id: '/deposit-slips',
+    path: '/deposit-slips',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsReceivablesRoute =
+  OrgsOrgIdRelationsReceivablesRouteImport.update({
+    id: '/receivables',
+    path: '/receivables',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdRelationsSettingsRoute =
   OrgsOrgIdRelationsSettingsRouteImport.update({
     id: '/settings',
@@ -254,6 +270,18 @@ const OrgsOrgIdRelationsInvoicesNewRoute =
     path: '/invoices/new',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
+const OrgsOrgIdRelationsReceiptsIndexRoute =
+  OrgsOrgIdRelationsReceiptsIndexRouteImport.update({
+    id: '/receipts/',
+    path: '/receipts/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsReceiptsNewRoute =
+  OrgsOrgIdRelationsReceiptsNewRouteImport.update({
+    id: '/receipts/new',
+    path: '/receipts/new',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
   OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport.update({
     id: '/entries/$entryId/',
@@ -285,6 +313,8 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
+  '/orgs/$orgId/relations/receivables': typeof OrgsOrgIdRelationsReceivablesRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
@@ -302,9 +332,11 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  '/orgs/$orgId/relations/receipts/': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -323,6 +355,8 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
+  '/orgs/$orgId/relations/receivables': typeof OrgsOrgIdRelationsReceivablesRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingIndexRoute
@@ -340,9 +374,11 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/invoices': typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  '/orgs/$orgId/relations/receipts': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -365,6 +401,8 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
+  '/orgs/$orgId/relations/receivables': typeof OrgsOrgIdRelationsReceivablesRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
@@ -382,9 +420,11 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  '/orgs/$orgId/relations/receipts/': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -408,6 +448,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/deposit-slips'
+    | '/orgs/$orgId/relations/receivables'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting/'
@@ -425,9 +467,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/catalogue/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/catalogue/'
     | '/orgs/$orgId/relations/invoices/'
+    | '/orgs/$orgId/relations/receipts/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesByTo: FileRoutesByTo
@@ -446,6 +490,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/deposit-slips'
+    | '/orgs/$orgId/relations/receivables'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting'
@@ -463,9 +509,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/catalogue/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/accounting/entries'
     | '/orgs/$orgId/relations/catalogue'
     | '/orgs/$orgId/relations/invoices'
+    | '/orgs/$orgId/relations/receipts'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId'
   id:
@@ -487,6 +535,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/deposit-slips'
+    | '/orgs/$orgId/relations/receivables'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting/'
@@ -504,9 +554,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/catalogue/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/catalogue/'
     | '/orgs/$orgId/relations/invoices/'
+    | '/orgs/$orgId/relations/receipts/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesById: FileRoutesById
@@ -660,6 +712,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsIndexRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/relations/deposit-slips': {
+      id: '/orgs/$orgId/relations/deposit-slips'
+      path: '/deposit-slips'
+      fullPath: '/orgs/$orgId/relations/deposit-slips'
+      preLoaderRoute: typeof OrgsOrgIdRelationsDepositSlipsRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/receivables': {
+      id: '/orgs/$orgId/relations/receivables'
+      path: '/receivables'
+      fullPath: '/orgs/$orgId/relations/receivables'
+      preLoaderRoute: typeof OrgsOrgIdRelationsReceivablesRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/relations/settings': {
       id: '/orgs/$orgId/relations/settings'
       path: '/settings'
@@ -779,6 +845,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsInvoicesNewRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/relations/receipts/': {
+      id: '/orgs/$orgId/relations/receipts/'
+      path: '/receipts'
+      fullPath: '/orgs/$orgId/relations/receipts/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsReceiptsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/receipts/new': {
+      id: '/orgs/$orgId/relations/receipts/new'
+      path: '/receipts/new'
+      fullPath: '/orgs/$orgId/relations/receipts/new'
+      preLoaderRoute: typeof OrgsOrgIdRelationsReceiptsNewRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/accounting/entries/$entryId/': {
       id: '/orgs/$orgId/accounting/entries/$entryId/'
       path: '/entries/$entryId'
@@ -846,17 +926,23 @@ const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
 interface OrgsOrgIdRelationsRouteChildren {
+  OrgsOrgIdRelationsDepositSlipsRoute: typeof OrgsOrgIdRelationsDepositSlipsRoute
+  OrgsOrgIdRelationsReceivablesRoute: typeof OrgsOrgIdRelationsReceivablesRoute
   OrgsOrgIdRelationsSettingsRoute: typeof OrgsOrgIdRelationsSettingsRoute
   OrgsOrgIdRelationsIndexRoute: typeof OrgsOrgIdRelationsIndexRoute
   OrgsOrgIdRelationsCatalogueItemIdRoute: typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   OrgsOrgIdRelationsCatalogueNewRoute: typeof OrgsOrgIdRelationsCatalogueNewRoute
   OrgsOrgIdRelationsInvoicesInvoiceIdRoute: typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   OrgsOrgIdRelationsInvoicesNewRoute: typeof OrgsOrgIdRelationsInvoicesNewRoute
+  OrgsOrgIdRelationsReceiptsNewRoute: typeof OrgsOrgIdRelationsReceiptsNewRoute
   OrgsOrgIdRelationsCatalogueIndexRoute: typeof OrgsOrgIdRelationsCatalogueIndexRoute
   OrgsOrgIdRelationsInvoicesIndexRoute: typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  OrgsOrgIdRelationsReceiptsIndexRoute: typeof OrgsOrgIdRelationsReceiptsIndexRoute
 }
 
 const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
+  OrgsOrgIdRelationsDepositSlipsRoute: OrgsOrgIdRelationsDepositSlipsRoute,
+  OrgsOrgIdRelationsReceivablesRoute: OrgsOrgIdRelationsReceivablesRoute,
   OrgsOrgIdRelationsSettingsRoute: OrgsOrgIdRelationsSettingsRoute,
   OrgsOrgIdRelationsIndexRoute: OrgsOrgIdRelationsIndexRoute,
   OrgsOrgIdRelationsCatalogueItemIdRoute:
@@ -865,8 +951,10 @@ const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
   OrgsOrgIdRelationsInvoicesInvoiceIdRoute:
     OrgsOrgIdRelationsInvoicesInvoiceIdRoute,
   OrgsOrgIdRelationsInvoicesNewRoute: OrgsOrgIdRelationsInvoicesNewRoute,
+  OrgsOrgIdRelationsReceiptsNewRoute: OrgsOrgIdRelationsReceiptsNewRoute,
   OrgsOrgIdRelationsCatalogueIndexRoute: OrgsOrgIdRelationsCatalogueIndexRoute,
   OrgsOrgIdRelationsInvoicesIndexRoute: OrgsOrgIdRelationsInvoicesIndexRoute,
+  OrgsOrgIdRelationsReceiptsIndexRoute: OrgsOrgIdRelationsReceiptsIndexRoute,
 }
 
 const OrgsOrgIdRelationsRouteWithChildren =

@@ -7,6 +7,9 @@ type Target =
   | '/orgs/$orgId/parties'
   | '/orgs/$orgId/relations/catalogue'
   | '/orgs/$orgId/relations/invoices'
+  | '/orgs/$orgId/relations/receipts'
+  | '/orgs/$orgId/relations/deposit-slips'
+  | '/orgs/$orgId/relations/receivables'
   | '/orgs/$orgId/relations/settings';
 
 const ITEMS: {
@@ -15,12 +18,26 @@ const ITEMS: {
     | 'relations.nav.parties'
     | 'relations.nav.catalogue'
     | 'relations.nav.invoices'
+    | 'relations.nav.receipts'
+    | 'relations.nav.depositSlips'
+    | 'relations.nav.receivables'
     | 'relations.nav.settings';
   testId: string;
 }[] = [
   { to: '/orgs/$orgId/parties', label: 'relations.nav.parties', testId: 'subnav-parties' },
   { to: '/orgs/$orgId/relations/catalogue', label: 'relations.nav.catalogue', testId: 'subnav-catalogue' },
   { to: '/orgs/$orgId/relations/invoices', label: 'relations.nav.invoices', testId: 'subnav-invoices' },
+  { to: '/orgs/$orgId/relations/receipts', label: 'relations.nav.receipts', testId: 'subnav-receipts' },
+  {
+    to: '/orgs/$orgId/relations/deposit-slips',
+    label: 'relations.nav.depositSlips',
+    testId: 'subnav-deposit-slips',
+  },
+  {
+    to: '/orgs/$orgId/relations/receivables',
+    label: 'relations.nav.receivables',
+    testId: 'subnav-receivables',
+  },
   {
     to: '/orgs/$orgId/relations/settings',
     label: 'relations.nav.settings',
@@ -28,7 +45,7 @@ const ITEMS: {
   },
 ];
 
-/** The Relations area's own navigation: parties, catalogue, invoices, invoicing settings. */
+/** The Relations area's own navigation: parties, catalogue, invoices, receipts, receivables, settings. */
 export function RelationsLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/relations' });
