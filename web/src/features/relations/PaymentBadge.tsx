@@ -9,7 +9,7 @@ export function PaymentBadge({ payment }: { payment: InvoicePaymentDto | null })
   const { t } = useTranslation();
   if (!payment) return null;
   return (
-    <Badge size="sm" variant="outline" color={COLORS[payment.status]} data-testid="invoice-payment-status">
+    <Badge size="sm" variant="light" color={COLORS[payment.status]} data-testid="invoice-payment-status">
       {t(`relations.payment.statuses.${payment.status}`)}
     </Badge>
   );

@@ -62,6 +62,7 @@ export function ReminderDialog({
       opened
       onClose={onClose}
       title={t('relations.reminders.dialogTitle', { name: customer.customerName })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form
         onSubmit={(e) => {
