@@ -76,6 +76,21 @@ describe.runIf(browserAvailable)('receipts in a real browser', () => {
     expect(plain(await history.textContent())).toContain('Relance amiable');
     expect(plain(await row.textContent())).toContain('Relance amiable');
     await audit('historique des relances');
+
+    // The customer's record shows its reminders too.
+    await subnav('Tiers').click();
+    await page
+      .getByTestId('party-row')
+      .filter({ hasText: 'Boulangerie Martin' })
+      .getByRole('link')
+      .first()
+      .click();
+    const onRecord = page.getByTestId('party-reminders').getByTestId('reminder-row').first();
+    await onRecord.waitFor();
+    expect(plain(await onRecord.textContent())).toContain('Relance amiable');
+    await audit('fiche client');
+    await page.goto(`${stack.baseUrl}${orgPath}/relations/receivables`);
+    await page.getByTestId('receivables-row').first().waitFor();
   });
 
   it('records a cheque for an invoice and sees it paid', { timeout: 60_000 }, async () => {

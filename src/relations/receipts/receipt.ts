@@ -74,9 +74,12 @@ export async function recordReceipt(
     .where('id', '=', input.customerId)
     .executeTakeFirst();
   if (!customer) throw notFound('Client');
+  // The number first: its counter row stays locked until commit, so two receipts recorded at once wait
+  // for each other and the second sees what the first allocated (no invoice paid twice). A refusal
+  // rolls back and gives the number back.
+  const number = await nextDocumentNumber(trx, orgId, 'RC', input.date);
   const { invoices, excess } = await checkAllocations(trx, orgId, input);
   const id = newId();
-  const number = await nextDocumentNumber(trx, orgId, 'RC', input.date);
   const allocations = input.allocations.map((a) => ({
     ...a,
     invoiceNumber: invoices.get(a.invoiceId)!.number,
