@@ -1,5 +1,3 @@
-import nodemailer from 'nodemailer';
-
 // The one place a reminder leaves by email. It takes the SMTP settings as an argument so the general
 // outbox (per-organisation SMTP settings) can call it, or replace it, without touching the reminders.
 
@@ -23,6 +21,8 @@ export type ReminderEmail = {
 
 /** Sends one email; resolves with the server's message id, rejects with the SMTP error. */
 export async function sendReminder(smtp: SmtpSettings, email: ReminderEmail): Promise<string> {
+  // Loaded on first use: every CLI command and server start would otherwise pay for it.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
