@@ -7,6 +7,8 @@ import {
   createInvoiceDraft,
   invoiceDraftInput,
   invoiceSettingsInput,
+  receiptInput,
+  recordReceipt,
   saveInvoiceSettings,
   updateInvoiceDraft,
   validateInvoice,
@@ -66,8 +68,9 @@ const CATALOGUE = [
 ] as const;
 
 /**
- * The demo organisation's sales: invoicing settings, a catalogue and a few validated invoices and a credit
- * note, made through the domain functions (numbers, ledger entries and audit as in real work). Their PDFs
+ * The demo organisation's sales: invoicing settings, a catalogue and a few validated invoices, a credit
+ * note and a first payment, made through the domain functions (numbers, ledger entries and audit as in real
+ * work). Their PDFs
  * are issued at the first download. Dated in the weeks before today, within the current fiscal year.
  */
 export async function seedDemoSales(store: Store, orgId: string, userId: string): Promise<void> {
@@ -165,6 +168,20 @@ export async function seedDemoSales(store: Store, orgId: string, userId: string)
       userId,
     );
     await validateInvoice(trx, orgId, credit.id, userId);
+    // The town hall paid a first instalment by transfer: a partly paid invoice, lettered partially.
+    await recordReceipt(
+      trx,
+      orgId,
+      receiptInput.parse({
+        customerId: invoices[1]!.customerId,
+        date: daysAgo(3),
+        method: 'transfer',
+        reference: 'VIR TRESOR PUBLIC',
+        amount: 30000,
+        allocations: [{ invoiceId: validated[1]!.id, amount: 30000 }],
+      }),
+      userId,
+    );
     // And a draft waiting for validation.
     await createInvoiceDraft(
       trx,

@@ -21,4 +21,15 @@ export {
 export { invoicePdf, issueInvoiceDocument } from './invoices/invoice-document.ts';
 export { getInvoice, listInvoices } from './invoices/invoice-read.ts';
 export { validateInvoice } from './invoices/invoice-validation.ts';
+export type { AgedReceivablesDto, DepositSlipDto, ReceiptDto, ReceiptInput } from './receipts/contract.ts';
+export { receiptInput } from './receipts/contract.ts';
+export { createDepositSlip, depositSlipPdf } from './receipts/deposit-slip.ts';
+export { cancelReceipt, recordReceipt } from './receipts/receipt.ts';
+export { getReceipt, listReceipts } from './receipts/receipt-read.ts';
+export { agedReceivables } from './receipts/receivables.ts';
+export type { ReminderDto, ReminderInput } from './reminders/contract.ts';
+export { reminderInput } from './reminders/contract.ts';
+export { createReminder, listReminders } from './reminders/reminder.ts';
+export { emailReminder, issueReminderDocument } from './reminders/reminder-issue.ts';
+export { type SmtpSettings, sendReminder } from './reminders/send-reminder.ts';
 export { relationsRoutes } from './routes.ts';

@@ -5,6 +5,8 @@ import type { App, Deps } from './http.ts';
 import { invoiceSettingsRoutes } from './invoice-settings/routes.ts';
 import { invoiceRoutes } from './invoices/routes.ts';
 import { campaignRoutes } from './prospecting/routes.ts';
+import { receiptRoutes } from './receipts/routes.ts';
+import { reminderRoutes } from './reminders/routes.ts';
 import { salesRoutes } from './sales/routes.ts';
 
 /** Every HTTP route of the relations module; mounted by src/server/app.ts. */
@@ -16,4 +18,6 @@ export function relationsRoutes(app: App, deps: Deps) {
   campaignRoutes(app, deps);
   salesRoutes(app, deps);
   contractRoutes(app, deps);
+  receiptRoutes(app, deps);
+  reminderRoutes(app, deps);
 }

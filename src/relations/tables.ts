@@ -17,6 +17,12 @@ import type {
   RelationsCampaignTargetTable,
 } from './prospecting/tables.ts';
 import type {
+  RelationsDepositSlipTable,
+  RelationsReceiptAllocationTable,
+  RelationsReceiptTable,
+} from './receipts/tables.ts';
+import type { RelationsReminderInvoiceTable, RelationsReminderTable } from './reminders/tables.ts';
+import type {
   RelationsContractLineTable,
   RelationsContractTable,
   RelationsSalesDocumentLineTable,
@@ -43,4 +49,9 @@ export type RelationsTables = {
   relations_contract_line: RelationsContractLineTable;
   relations_sales_invoice: RelationsSalesInvoiceTable;
   relations_sales_invoice_line: RelationsSalesInvoiceLineTable;
+  relations_receipt: RelationsReceiptTable;
+  relations_receipt_allocation: RelationsReceiptAllocationTable;
+  relations_deposit_slip: RelationsDepositSlipTable;
+  relations_reminder: RelationsReminderTable;
+  relations_reminder_invoice: RelationsReminderInvoiceTable;
 };

@@ -24,6 +24,12 @@ import { addTargets, createCampaign } from './prospecting/campaign.ts';
 import { sendCampaignMailing } from './prospecting/campaign-letters.ts';
 import { actionInput, campaignInput, mailingInput, targetFilterInput } from './prospecting/contract.ts';
 import { recordAction } from './prospecting/prospect-actions.ts';
+import { depositSlipInput, receiptInput } from './receipts/contract.ts';
+import { createDepositSlip } from './receipts/deposit-slip.ts';
+import { recordReceipt } from './receipts/receipt.ts';
+import { reminderInput } from './reminders/contract.ts';
+import { createReminder } from './reminders/reminder.ts';
+import { issueReminderDocument } from './reminders/reminder-issue.ts';
 
 let counter = 0;
 
@@ -171,7 +177,44 @@ export async function populateRelations(
   });
   await issueInvoiceDocument(db, documentsDir, orgId, invoice.id, null);
   await db.transaction().execute((trx) => createCreditNote(trx, orgId, invoice.id, null));
+  // A cheque paying part of it, deposited at the bank; then a reminder for the rest, with its letter.
+  const cheque = await receipt(db, orgId, {
+    customerId: customer.id,
+    date: '2026-05-10',
+    method: 'cheque',
+    reference: '1234567',
+    amount: 1000,
+    allocations: [{ invoiceId: invoice.id, amount: 1000 }],
+  });
+  await db
+    .transaction()
+    .execute((trx) =>
+      createDepositSlip(
+        trx,
+        orgId,
+        depositSlipInput.parse({ date: '2026-05-11', receiptIds: [cheque.id] }),
+        actorId,
+      ),
+    );
+  const reminder = await db
+    .transaction()
+    .execute((trx) =>
+      createReminder(
+        trx,
+        orgId,
+        reminderInput.parse({ customerId: customer.id, level: 1, date: '2026-07-15', channel: 'letter' }),
+        actorId,
+      ),
+    );
+  await issueReminderDocument(db, documentsDir, orgId, reminder.id, actorId);
   await populateEventsAndProspecting(db, orgId, documentsDir);
+}
+
+/** A receipt parsed as the API would. */
+export async function receipt(db: Db, orgId: string, input: Record<string, unknown>) {
+  return db
+    .transaction()
+    .execute((trx) => recordReceipt(trx, orgId, receiptInput.parse({ method: 'transfer', ...input }), null));
 }
 
 /** An event with a cost and a guest; a campaign with a target, an action and an e-mailed letter (outbox). */

@@ -29,6 +29,8 @@ import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
+import { Route as OrgsOrgIdRelationsDepositSlipsRouteImport } from './routes/orgs/$orgId/relations/deposit-slips'
+import { Route as OrgsOrgIdRelationsReceivablesRouteImport } from './routes/orgs/$orgId/relations/receivables'
 import { Route as OrgsOrgIdRelationsSettingsRouteImport } from './routes/orgs/$orgId/relations/settings'
 import { Route as OrgsOrgIdSettingsIndexRouteImport } from './routes/orgs/$orgId/settings/index'
 import { Route as OrgsOrgIdSettingsMailRouteImport } from './routes/orgs/$orgId/settings/mail'
@@ -64,6 +66,8 @@ import { Route as OrgsOrgIdRelationsOrdersNewRouteImport } from './routes/orgs/$
 import { Route as OrgsOrgIdRelationsQuotesIndexRouteImport } from './routes/orgs/$orgId/relations/quotes/index'
 import { Route as OrgsOrgIdRelationsQuotesDocumentIdRouteImport } from './routes/orgs/$orgId/relations/quotes/$documentId'
 import { Route as OrgsOrgIdRelationsQuotesNewRouteImport } from './routes/orgs/$orgId/relations/quotes/new'
+import { Route as OrgsOrgIdRelationsReceiptsIndexRouteImport } from './routes/orgs/$orgId/relations/receipts/index'
+import { Route as OrgsOrgIdRelationsReceiptsNewRouteImport } from './routes/orgs/$orgId/relations/receipts/new'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 
@@ -172,6 +176,18 @@ const OrgsOrgIdRelationsIndexRoute = OrgsOrgIdRelationsIndexRouteImport.update({
   path: '/',
   getParentRoute: () => OrgsOrgIdRelationsRoute,
 } as any)
+const OrgsOrgIdRelationsDepositSlipsRoute =
+  OrgsOrgIdRelationsDepositSlipsRouteImport.update({
+    id: '/deposit-slips',
+    path: '/deposit-slips',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsReceivablesRoute =
+  OrgsOrgIdRelationsReceivablesRouteImport.update({
+    id: '/receivables',
+    path: '/receivables',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdRelationsSettingsRoute =
   OrgsOrgIdRelationsSettingsRouteImport.update({
     id: '/settings',
@@ -378,6 +394,18 @@ const OrgsOrgIdRelationsQuotesNewRoute =
     path: '/quotes/new',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
+const OrgsOrgIdRelationsReceiptsIndexRoute =
+  OrgsOrgIdRelationsReceiptsIndexRouteImport.update({
+    id: '/receipts/',
+    path: '/receipts/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsReceiptsNewRoute =
+  OrgsOrgIdRelationsReceiptsNewRouteImport.update({
+    id: '/receipts/new',
+    path: '/receipts/new',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
   OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport.update({
     id: '/entries/$entryId/',
@@ -409,6 +437,8 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
+  '/orgs/$orgId/relations/receivables': typeof OrgsOrgIdRelationsReceivablesRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
@@ -438,6 +468,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/orders/new': typeof OrgsOrgIdRelationsOrdersNewRoute
   '/orgs/$orgId/relations/quotes/$documentId': typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
+  '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -447,6 +478,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
   '/orgs/$orgId/relations/orders/': typeof OrgsOrgIdRelationsOrdersIndexRoute
   '/orgs/$orgId/relations/quotes/': typeof OrgsOrgIdRelationsQuotesIndexRoute
+  '/orgs/$orgId/relations/receipts/': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -465,6 +497,8 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
+  '/orgs/$orgId/relations/receivables': typeof OrgsOrgIdRelationsReceivablesRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
@@ -494,6 +528,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/orders/new': typeof OrgsOrgIdRelationsOrdersNewRoute
   '/orgs/$orgId/relations/quotes/$documentId': typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
+  '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -503,6 +538,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/invoices': typeof OrgsOrgIdRelationsInvoicesIndexRoute
   '/orgs/$orgId/relations/orders': typeof OrgsOrgIdRelationsOrdersIndexRoute
   '/orgs/$orgId/relations/quotes': typeof OrgsOrgIdRelationsQuotesIndexRoute
+  '/orgs/$orgId/relations/receipts': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -525,6 +561,8 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
+  '/orgs/$orgId/relations/receivables': typeof OrgsOrgIdRelationsReceivablesRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
@@ -554,6 +592,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/orders/new': typeof OrgsOrgIdRelationsOrdersNewRoute
   '/orgs/$orgId/relations/quotes/$documentId': typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
+  '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -563,6 +602,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
   '/orgs/$orgId/relations/orders/': typeof OrgsOrgIdRelationsOrdersIndexRoute
   '/orgs/$orgId/relations/quotes/': typeof OrgsOrgIdRelationsQuotesIndexRoute
+  '/orgs/$orgId/relations/receipts/': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -586,6 +626,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/deposit-slips'
+    | '/orgs/$orgId/relations/receivables'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/mail'
     | '/orgs/$orgId/settings/outbox'
@@ -615,6 +657,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/orders/new'
     | '/orgs/$orgId/relations/quotes/$documentId'
     | '/orgs/$orgId/relations/quotes/new'
+    | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -624,6 +667,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/invoices/'
     | '/orgs/$orgId/relations/orders/'
     | '/orgs/$orgId/relations/quotes/'
+    | '/orgs/$orgId/relations/receipts/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesByTo: FileRoutesByTo
@@ -642,6 +686,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/deposit-slips'
+    | '/orgs/$orgId/relations/receivables'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/mail'
     | '/orgs/$orgId/settings/outbox'
@@ -671,6 +717,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/orders/new'
     | '/orgs/$orgId/relations/quotes/$documentId'
     | '/orgs/$orgId/relations/quotes/new'
+    | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/accounting/entries'
     | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
@@ -680,6 +727,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/invoices'
     | '/orgs/$orgId/relations/orders'
     | '/orgs/$orgId/relations/quotes'
+    | '/orgs/$orgId/relations/receipts'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId'
   id:
@@ -701,6 +749,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/deposit-slips'
+    | '/orgs/$orgId/relations/receivables'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/mail'
     | '/orgs/$orgId/settings/outbox'
@@ -730,6 +780,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/orders/new'
     | '/orgs/$orgId/relations/quotes/$documentId'
     | '/orgs/$orgId/relations/quotes/new'
+    | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -739,6 +790,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/invoices/'
     | '/orgs/$orgId/relations/orders/'
     | '/orgs/$orgId/relations/quotes/'
+    | '/orgs/$orgId/relations/receipts/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesById: FileRoutesById
@@ -890,6 +942,20 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/orgs/$orgId/relations/'
       preLoaderRoute: typeof OrgsOrgIdRelationsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/deposit-slips': {
+      id: '/orgs/$orgId/relations/deposit-slips'
+      path: '/deposit-slips'
+      fullPath: '/orgs/$orgId/relations/deposit-slips'
+      preLoaderRoute: typeof OrgsOrgIdRelationsDepositSlipsRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/receivables': {
+      id: '/orgs/$orgId/relations/receivables'
+      path: '/receivables'
+      fullPath: '/orgs/$orgId/relations/receivables'
+      preLoaderRoute: typeof OrgsOrgIdRelationsReceivablesRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
     '/orgs/$orgId/relations/settings': {
@@ -1137,6 +1203,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsQuotesNewRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/relations/receipts/': {
+      id: '/orgs/$orgId/relations/receipts/'
+      path: '/receipts'
+      fullPath: '/orgs/$orgId/relations/receipts/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsReceiptsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/receipts/new': {
+      id: '/orgs/$orgId/relations/receipts/new'
+      path: '/receipts/new'
+      fullPath: '/orgs/$orgId/relations/receipts/new'
+      preLoaderRoute: typeof OrgsOrgIdRelationsReceiptsNewRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/accounting/entries/$entryId/': {
       id: '/orgs/$orgId/accounting/entries/$entryId/'
       path: '/entries/$entryId'
@@ -1204,6 +1284,8 @@ const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
 interface OrgsOrgIdRelationsRouteChildren {
+  OrgsOrgIdRelationsDepositSlipsRoute: typeof OrgsOrgIdRelationsDepositSlipsRoute
+  OrgsOrgIdRelationsReceivablesRoute: typeof OrgsOrgIdRelationsReceivablesRoute
   OrgsOrgIdRelationsSettingsRoute: typeof OrgsOrgIdRelationsSettingsRoute
   OrgsOrgIdRelationsIndexRoute: typeof OrgsOrgIdRelationsIndexRoute
   OrgsOrgIdRelationsCampaignsCampaignIdRoute: typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
@@ -1220,6 +1302,7 @@ interface OrgsOrgIdRelationsRouteChildren {
   OrgsOrgIdRelationsOrdersNewRoute: typeof OrgsOrgIdRelationsOrdersNewRoute
   OrgsOrgIdRelationsQuotesDocumentIdRoute: typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
   OrgsOrgIdRelationsQuotesNewRoute: typeof OrgsOrgIdRelationsQuotesNewRoute
+  OrgsOrgIdRelationsReceiptsNewRoute: typeof OrgsOrgIdRelationsReceiptsNewRoute
   OrgsOrgIdRelationsCampaignsIndexRoute: typeof OrgsOrgIdRelationsCampaignsIndexRoute
   OrgsOrgIdRelationsCatalogueIndexRoute: typeof OrgsOrgIdRelationsCatalogueIndexRoute
   OrgsOrgIdRelationsContractsIndexRoute: typeof OrgsOrgIdRelationsContractsIndexRoute
@@ -1228,9 +1311,12 @@ interface OrgsOrgIdRelationsRouteChildren {
   OrgsOrgIdRelationsInvoicesIndexRoute: typeof OrgsOrgIdRelationsInvoicesIndexRoute
   OrgsOrgIdRelationsOrdersIndexRoute: typeof OrgsOrgIdRelationsOrdersIndexRoute
   OrgsOrgIdRelationsQuotesIndexRoute: typeof OrgsOrgIdRelationsQuotesIndexRoute
+  OrgsOrgIdRelationsReceiptsIndexRoute: typeof OrgsOrgIdRelationsReceiptsIndexRoute
 }
 
 const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
+  OrgsOrgIdRelationsDepositSlipsRoute: OrgsOrgIdRelationsDepositSlipsRoute,
+  OrgsOrgIdRelationsReceivablesRoute: OrgsOrgIdRelationsReceivablesRoute,
   OrgsOrgIdRelationsSettingsRoute: OrgsOrgIdRelationsSettingsRoute,
   OrgsOrgIdRelationsIndexRoute: OrgsOrgIdRelationsIndexRoute,
   OrgsOrgIdRelationsCampaignsCampaignIdRoute:
@@ -1254,6 +1340,7 @@ const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
   OrgsOrgIdRelationsQuotesDocumentIdRoute:
     OrgsOrgIdRelationsQuotesDocumentIdRoute,
   OrgsOrgIdRelationsQuotesNewRoute: OrgsOrgIdRelationsQuotesNewRoute,
+  OrgsOrgIdRelationsReceiptsNewRoute: OrgsOrgIdRelationsReceiptsNewRoute,
   OrgsOrgIdRelationsCampaignsIndexRoute: OrgsOrgIdRelationsCampaignsIndexRoute,
   OrgsOrgIdRelationsCatalogueIndexRoute: OrgsOrgIdRelationsCatalogueIndexRoute,
   OrgsOrgIdRelationsContractsIndexRoute: OrgsOrgIdRelationsContractsIndexRoute,
@@ -1263,6 +1350,7 @@ const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
   OrgsOrgIdRelationsInvoicesIndexRoute: OrgsOrgIdRelationsInvoicesIndexRoute,
   OrgsOrgIdRelationsOrdersIndexRoute: OrgsOrgIdRelationsOrdersIndexRoute,
   OrgsOrgIdRelationsQuotesIndexRoute: OrgsOrgIdRelationsQuotesIndexRoute,
+  OrgsOrgIdRelationsReceiptsIndexRoute: OrgsOrgIdRelationsReceiptsIndexRoute,
 }
 
 const OrgsOrgIdRelationsRouteWithChildren =

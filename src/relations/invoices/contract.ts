@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../kernel/dates/index.ts';
 import { text } from '../../kernel/validation/text.ts';
+import { invoicePaymentDto } from '../receipts/contract.ts';
 import {
   decimalField,
   itemKinds,
@@ -145,6 +146,8 @@ export const invoiceSummaryDto = z.object({
   totalVat: z.number().int(),
   total: z.number().int(),
   creditedInvoiceId: z.string().nullable(),
+  /** Paid, credited, remaining and days late (validated invoices only; null for drafts and credit notes). */
+  payment: invoicePaymentDto.nullable(),
 });
 export type InvoiceSummaryDto = z.infer<typeof invoiceSummaryDto>;
 

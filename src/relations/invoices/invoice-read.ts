@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/index.ts';
 import { notFound } from '../../kernel/errors/domain-error.ts';
 import type { OrganisationDto } from '../../kernel/organisations/contract.ts';
+import type { InvoicePaymentDto } from '../receipts/contract.ts';
+import { invoicesWithPayments, organisationToday } from '../receipts/outstanding.ts';
 import { fromScaledInteger } from '../shared/scaled.ts';
 import type { InvoiceDto, InvoiceListQuery, InvoicePage, InvoiceSummaryDto } from './contract.ts';
 import { buildIssuedInvoice } from './factur-x/issued-invoice.ts';
@@ -180,7 +182,32 @@ type SummaryRow = Pick<
   | 'credited_invoice_id'
 >;
 
-export function toSummary(row: SummaryRow, customerName: string): InvoiceSummaryDto {
+/** The payment state of validated invoices, today in the organisation's time zone. */
+async function paymentsOf(
+  db: Db,
+  orgId: string,
+  rows: readonly Pick<RelationsInvoiceTable, 'id' | 'status' | 'kind'>[],
+) {
+  const ids = rows.filter((r) => r.status === 'validated' && r.kind === 'invoice').map((r) => r.id);
+  const payments = new Map<string, InvoicePaymentDto>();
+  if (ids.length === 0) return payments;
+  const today = await organisationToday(db, orgId);
+  for (const p of await invoicesWithPayments(db, orgId, { invoiceIds: ids }, today))
+    payments.set(p.invoiceId, {
+      paid: p.paid,
+      credited: p.credited,
+      remaining: p.remaining,
+      daysLate: p.daysLate,
+      status: p.status,
+    });
+  return payments;
+}
+
+export function toSummary(
+  row: SummaryRow,
+  customerName: string,
+  payment: InvoicePaymentDto | null = null,
+): InvoiceSummaryDto {
   return {
     id: row.id,
     kind: row.kind,
@@ -194,6 +221,7 @@ export function toSummary(row: SummaryRow, customerName: string): InvoiceSummary
     totalVat: Number(row.total_vat),
     total: Number(row.total),
     creditedInvoiceId: row.credited_invoice_id,
+    payment,
   };
 }
 
@@ -210,8 +238,9 @@ export async function getInvoice(db: Db, orgId: string, invoiceId: string): Prom
   const totals = issued?.totals ?? draftTotals(lines, Number(row.document_discount), regime);
   const vatOf = (l: RelationsInvoiceLineTable) =>
     effectiveVat(regime, { vatRate: Number(l.vat_rate), vatExemptionReason: l.vat_exemption_reason });
+  const payments = await paymentsOf(db, orgId, [row]);
   return {
-    ...toSummary(row, ctx.customer?.name ?? ''),
+    ...toSummary(row, ctx.customer?.name ?? '', payments.get(row.id) ?? null),
     deliveryDate: row.delivery_date,
     paymentTerms: row.payment_terms,
     customerOrderRef: row.customer_order_ref,
@@ -310,5 +339,9 @@ export async function listInvoices(db: Db, orgId: string, query: InvoiceListQuer
     .limit(query.limit)
     .offset(query.offset)
     .execute();
-  return { items: rows.map((r) => toSummary(r, r.customer_name)), total: Number(total) };
+  const payments = await paymentsOf(db, orgId, rows);
+  return {
+    items: rows.map((r) => toSummary(r, r.customer_name, payments.get(r.id) ?? null)),
+    total: Number(total),
+  };
 }

@@ -82,6 +82,9 @@ export const RECEIVABLES_SERVE: readonly ServedActivity[] = [
   { code: '2.2', label: 'badges.financialFollowUp' },
 ];
 
+/** Receipts, cheque deposit slips, aged receivables and reminders: the follow-up of receipts. */
+export const RECEIPTS_SERVE: readonly ServedActivity[] = [{ code: '1.2', label: 'badges.receipts' }];
+
 /** The invoicing screens (catalogue, invoices, their settings): quotes, orders… and invoicing. */
 export const INVOICING_SERVE: readonly ServedActivity[] = [{ code: '1.2', label: 'badges.salesInvoicing' }];
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Loader } from '@mantine/core';
+import { Alert, Button, Loader, Paper, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
+import { ReminderHistory } from '../relations/ReminderHistory.tsx';
 import { PartyForm } from './PartyForm.tsx';
 import {
   createParty,
@@ -133,6 +134,14 @@ export function EditPartyPage() {
         cancel={<BackToList orgId={orgId} />}
         readOnly={!writable}
       />
+      {party.roles.includes('customer') && can('sales.read') ? (
+        <Paper withBorder p="md" mt="lg" data-testid="party-reminders">
+          <Title order={2} size="h4" mb="sm">
+            {t('relations.reminders.history')}
+          </Title>
+          <ReminderHistory orgId={orgId} customerId={party.id} />
+        </Paper>
+      ) : null}
     </>
   );
 }

@@ -21,6 +21,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { day, money } from './format.ts';
+import { PaymentBadge } from './PaymentBadge.tsx';
 import { customersQuery, type InvoiceSearch, invoiceListQuery, PAGE_SIZE } from './relations-api.ts';
 
 const route = getRouteApi('/orgs/$orgId/relations/invoices/');
@@ -198,7 +199,10 @@ export function InvoiceListPage() {
                   <Table.Td ta="right">{money(invoice.totalNet)}</Table.Td>
                   <Table.Td ta="right">{money(invoice.total)}</Table.Td>
                   <Table.Td>
-                    <StatusBadge status={invoice.status} />
+                    <Group gap={4} wrap="nowrap">
+                      <StatusBadge status={invoice.status} />
+                      <PaymentBadge payment={invoice.payment} />
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -28,6 +28,7 @@ import { day, money } from './format.ts';
 import { InvoiceForm, TotalsTable } from './InvoiceForm.tsx';
 import { StatusBadge } from './InvoiceListPage.tsx';
 import { frenchDecimal } from './invoice-form-model.ts';
+import { PaymentBadge } from './PaymentBadge.tsx';
 import {
   catalogueListQuery,
   createCreditNote,
@@ -266,6 +267,16 @@ function ValidatedPage({ invoice, orgId }: { invoice: InvoiceDto; orgId: string 
             <Button loading={download.isPending} onClick={() => download.mutate()} data-testid="invoice-pdf">
               {t('relations.invoices.actions.downloadPdf')}
             </Button>
+            {invoice.payment && invoice.payment.remaining > 0 && can('sales.write') ? (
+              <ButtonLink
+                to="/orgs/$orgId/relations/receipts/new"
+                params={{ orgId }}
+                search={{ customerId: invoice.customerId, invoiceId: invoice.id }}
+                data-testid="invoice-record-payment"
+              >
+                {t('relations.payment.record')}
+              </ButtonLink>
+            ) : null}
             {!creditNote && can('sales.write') ? (
               <Button
                 variant="default"
@@ -323,6 +334,20 @@ function ValidatedPage({ invoice, orgId }: { invoice: InvoiceDto; orgId: string 
             <Text size="sm">
               {t('relations.invoices.fields.dueDate')} : {day(invoice.dueDate)}
             </Text>
+            {invoice.payment ? (
+              <Group gap="xs" mt="xs" data-testid="invoice-payment">
+                <PaymentBadge payment={invoice.payment} />
+                <Text size="sm">
+                  {t('relations.payment.summary', {
+                    paid: money(invoice.payment.paid + invoice.payment.credited),
+                    remaining: money(invoice.payment.remaining),
+                  })}
+                  {invoice.payment.daysLate > 0
+                    ? ` · ${t('relations.payment.late', { count: invoice.payment.daysLate })}`
+                    : ''}
+                </Text>
+              </Group>
+            ) : null}
           </Paper>
         </SimpleGrid>
         <Paper withBorder p="md">

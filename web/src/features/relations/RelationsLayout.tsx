@@ -18,6 +18,17 @@ const ITEMS = [
   },
   { to: '/orgs/$orgId/relations/invoices', label: 'relations.nav.invoices', testId: 'subnav-invoices' },
   { to: '/orgs/$orgId/relations/contracts', label: 'relations.nav.contracts', testId: 'subnav-contracts' },
+  { to: '/orgs/$orgId/relations/receipts', label: 'relations.nav.receipts', testId: 'subnav-receipts' },
+  {
+    to: '/orgs/$orgId/relations/deposit-slips',
+    label: 'relations.nav.depositSlips',
+    testId: 'subnav-deposit-slips',
+  },
+  {
+    to: '/orgs/$orgId/relations/receivables',
+    label: 'relations.nav.receivables',
+    testId: 'subnav-receivables',
+  },
   {
     to: '/orgs/$orgId/relations/settings',
     label: 'relations.nav.settings',
@@ -25,7 +36,7 @@ const ITEMS = [
   },
 ] as const;
 
-/** The Relations area's own navigation: parties, events, prospecting, the sales pipeline, contracts, settings. */
+/** The Relations area's own navigation: parties, events, prospecting, the sales pipeline, contracts, receipts, reminders, settings. */
 export function RelationsLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/relations' });

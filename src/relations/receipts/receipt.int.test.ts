@@ -1,0 +1,343 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, DIALECTS, type TestStore } from '../../../test/support/test-db.ts';
+import { verifyAuditChain } from '../../kernel/audit/audit.ts';
+import { getEntry, trialBalance } from '../../ledger/index.ts';
+import { createCreditNote, updateInvoiceDraft } from '../invoices/invoice.ts';
+import { getInvoice } from '../invoices/invoice-read.ts';
+import {
+  draft,
+  receipt,
+  salesCustomer,
+  salesOrganisation,
+  validate,
+  validatedInvoice,
+} from '../test-helpers.ts';
+import { depositSlipInput } from './contract.ts';
+import { createDepositSlip, depositSlipPdf } from './deposit-slip.ts';
+import { invoicesWithPayments } from './outstanding.ts';
+import { cancelReceipt } from './receipt.ts';
+import { agedReceivables } from './receivables.ts';
+
+/** 1 000,00 € HT + 20 % = 1 200,00 € TTC, or `ht` euros HT. */
+const lines = (ht = '1000') => [{ label: 'Prestation', quantity: '1', unitPrice: ht, vatRate: '20' }];
+
+describe.each(DIALECTS)('receipts on %s', (dialect) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await createTestStore(dialect);
+  });
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  const counts = async (orgId: string) => ({
+    receipts: (
+      await store.db.selectFrom('relations_receipt').select('id').where('org_id', '=', orgId).execute()
+    ).length,
+    entries: (await store.db.selectFrom('ledger_entry').select('id').where('org_id', '=', orgId).execute())
+      .length,
+    audit: Number(
+      (
+        await store.db
+          .selectFrom('audit_head')
+          .select('last_seq')
+          .where('org_id', '=', orgId)
+          .executeTakeFirst()
+      )?.last_seq ?? 0,
+    ),
+  });
+
+  const receivable = async (orgId: string, entryId: string) =>
+    (await getEntry(store.db, orgId, entryId)).lines.filter((l) => l.account === '411');
+
+  it('a partial payment letters partially, the balance completes the lettering and the invoice is paid', async () => {
+    const org = await salesOrganisation(store.db);
+    const customer = await salesCustomer(store.db, org.id);
+    const invoice = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-03-02',
+      dueDate: '2026-04-01',
+      lines: lines(),
+    });
+    expect(invoice.total).toBe(120000);
+    const first = await receipt(store.db, org.id, {
+      customerId: customer.id,
+      date: '2026-03-20',
+      amount: 50000,
+      reference: 'VIR 4521',
+      allocations: [{ invoiceId: invoice.id, amount: 50000 }],
+    });
+    expect(first).toMatchObject({
+      number: 'RC-2026-0001',
+      allocated: 50000,
+      unallocated: 0,
+      status: 'validated',
+    });
+    const entry = await getEntry(store.db, org.id, first.ledgerEntryId);
+    expect(entry.journal).toBe('BQ');
+    expect(entry.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([
+      ['512', 50000, 0],
+      ['411', 0, 50000],
+    ]);
+    const [invoiceLine] = await receivable(org.id, invoice.ledgerEntryId!);
+    const [receiptLine] = await receivable(org.id, first.ledgerEntryId);
+    expect(invoiceLine!.lettering).toMatch(/^[a-z]+$/);
+    expect(receiptLine!.lettering).toBe(invoiceLine!.lettering);
+    let read = await getInvoice(store.db, org.id, invoice.id);
+    // Due on 1 April 2026: late by now, whatever day the test runs after that.
+    expect(read.payment).toMatchObject({ paid: 50000, remaining: 70000, status: 'overdue' });
+
+    const second = await receipt(store.db, org.id, {
+      customerId: customer.id,
+      date: '2026-04-10',
+      method: 'cheque',
+      amount: 70000,
+      reference: '0001234',
+      allocations: [{ invoiceId: invoice.id, amount: 70000 }],
+    });
+    expect(second.number).toBe('RC-2026-0002');
+    const chequeEntry = await getEntry(store.db, org.id, second.ledgerEntryId);
+    expect(chequeEntry.lines[0]).toMatchObject({ account: '5112', debit: 70000 });
+    const all = [
+      ...(await receivable(org.id, invoice.ledgerEntryId!)),
+      ...(await receivable(org.id, first.ledgerEntryId)),
+      ...(await receivable(org.id, second.ledgerEntryId)),
+    ];
+    expect(new Set(all.map((l) => l.lettering)).size).toBe(1);
+    expect(all[0]!.lettering).toMatch(/^[A-Z]+$/);
+    read = await getInvoice(store.db, org.id, invoice.id);
+    expect(read.payment).toMatchObject({ paid: 120000, remaining: 0, daysLate: 0, status: 'paid' });
+    expect(await verifyAuditChain(store.db, org.id)).toMatchObject({ ok: true });
+  });
+
+  it('one payment over several invoices letters each invoice; a credit note reduces what is due', async () => {
+    const org = await salesOrganisation(store.db);
+    const customer = await salesCustomer(store.db, org.id);
+    const a = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-02-01',
+      lines: lines(),
+    });
+    const b = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-02-05',
+      lines: lines('500'),
+    });
+    // A credit note of 200 € HT (240 € TTC) on invoice A: 960 € left on it.
+    const note = await store.db.transaction().execute((trx) => createCreditNote(trx, org.id, a.id, null));
+    await store.db
+      .transaction()
+      .execute((trx) =>
+        updateInvoiceDraft(
+          trx,
+          org.id,
+          note.id,
+          draft(customer.id, { issueDate: '2026-02-10', lines: lines('200') }),
+          null,
+        ),
+      );
+    await validate(store.db, org.id, note.id);
+    const [before] = await invoicesWithPayments(store.db, org.id, { invoiceIds: [a.id] }, '2026-02-15');
+    expect(before).toMatchObject({ credited: 24000, remaining: 96000, status: 'partially_paid' });
+
+    const paid = await receipt(store.db, org.id, {
+      customerId: customer.id,
+      date: '2026-02-20',
+      amount: 96000 + 60000,
+      allocations: [
+        { invoiceId: a.id, amount: 96000 },
+        { invoiceId: b.id, amount: 60000 },
+      ],
+    });
+    expect(paid.allocations.map((x) => x.amount).sort()).toEqual([60000, 96000]);
+    const noteLine = (
+      await receivable(org.id, (await getInvoice(store.db, org.id, note.id)).ledgerEntryId!)
+    )[0]!;
+    const aLine = (await receivable(org.id, a.ledgerEntryId!))[0]!;
+    const bLine = (await receivable(org.id, b.ledgerEntryId!))[0]!;
+    const receiptLines = await receivable(org.id, paid.ledgerEntryId);
+    expect(aLine.lettering).toMatch(/^[A-Z]+$/);
+    expect(noteLine.lettering).toBe(aLine.lettering);
+    expect(bLine.lettering).toMatch(/^[A-Z]+$/);
+    expect(bLine.lettering).not.toBe(aLine.lettering);
+    expect(receiptLines.map((l) => l.lettering).sort()).toEqual([aLine.lettering, bLine.lettering].sort());
+    for (const id of [a.id, b.id])
+      expect((await getInvoice(store.db, org.id, id)).payment?.status).toBe('paid');
+  });
+
+  it('refuses bad input in French and writes nothing; an overpayment needs an explicit choice', async () => {
+    const org = await salesOrganisation(store.db);
+    const customer = await salesCustomer(store.db, org.id);
+    const other = await salesCustomer(store.db, org.id);
+    const invoice = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-03-01',
+      dueDate: '2026-03-31',
+      lines: lines(),
+    });
+    const before = await counts(org.id);
+    const base = { customerId: customer.id, date: '2026-03-10' };
+    await expect(
+      receipt(store.db, org.id, {
+        ...base,
+        amount: 150000,
+        allocations: [{ invoiceId: invoice.id, amount: 120000 }],
+      }),
+    ).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('excédent') });
+    await expect(
+      receipt(store.db, org.id, {
+        ...base,
+        amount: 150000,
+        allocations: [{ invoiceId: invoice.id, amount: 150000 }],
+      }),
+    ).rejects.toMatchObject({ kind: 'invalid', message: expect.stringContaining('dépasse le reste dû') });
+    await expect(
+      receipt(store.db, org.id, {
+        ...base,
+        amount: 10000,
+        allocations: [{ invoiceId: invoice.id, amount: 20000 }],
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('dépasse le montant encaissé') });
+    await expect(
+      receipt(store.db, org.id, {
+        ...base,
+        customerId: other.id,
+        amount: 1000,
+        allocations: [{ invoiceId: invoice.id, amount: 1000 }],
+      }),
+    ).rejects.toMatchObject({ message: 'Facture validée de ce client introuvable.' });
+    await expect(receipt(store.db, org.id, { ...base, amount: -500 })).rejects.toThrow(
+      'Montant encaissé : le montant doit être positif.',
+    );
+    // Closed or missing fiscal year: the ledger refuses, and so nothing is left behind.
+    await expect(
+      receipt(store.db, org.id, { ...base, date: '2027-02-01', amount: 1000, excess: 'keep_as_credit' }),
+    ).rejects.toMatchObject({ kind: 'rule-broken' });
+    expect(await counts(org.id)).toEqual(before);
+
+    const over = await receipt(store.db, org.id, {
+      ...base,
+      amount: 150000,
+      allocations: [{ invoiceId: invoice.id, amount: 120000 }],
+      excess: 'keep_as_credit',
+    });
+    // Refused attempts gave their numbers back.
+    expect(over).toMatchObject({ number: 'RC-2026-0001', unallocated: 30000 });
+    const lines411 = await receivable(org.id, over.ledgerEntryId);
+    expect(lines411.map((l) => [l.credit, l.lettering === null])).toEqual([
+      [120000, false],
+      [30000, true],
+    ]);
+    const aged = await agedReceivables(store.db, org.id, { asOf: '2026-04-15' });
+    expect(aged.customers).toEqual([]);
+    const withCredit = await agedReceivables(store.db, org.id, {
+      customerId: customer.id,
+      asOf: '2026-04-15',
+    });
+    expect(withCredit.totals.total).toBe(0);
+  });
+
+  it('cancels a receipt by reversal: the invoice is open again, the lettering undone', async () => {
+    const org = await salesOrganisation(store.db);
+    const customer = await salesCustomer(store.db, org.id);
+    const invoice = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-03-01',
+      lines: lines(),
+    });
+    const part = await receipt(store.db, org.id, {
+      customerId: customer.id,
+      date: '2026-03-05',
+      amount: 20000,
+      allocations: [{ invoiceId: invoice.id, amount: 20000 }],
+    });
+    const wrong = await receipt(store.db, org.id, {
+      customerId: customer.id,
+      date: '2026-03-06',
+      amount: 30000,
+      allocations: [{ invoiceId: invoice.id, amount: 30000 }],
+    });
+    await expect(
+      store.db.transaction().execute((trx) => cancelReceipt(trx, org.id, wrong.id, '2026-03-01', null)),
+    ).rejects.toMatchObject({ kind: 'invalid' });
+    const cancelled = await store.db
+      .transaction()
+      .execute((trx) => cancelReceipt(trx, org.id, wrong.id, '2026-03-07', null));
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelledOn: '2026-03-07' });
+    const reversal = await getEntry(store.db, org.id, cancelled.cancellationEntryId!);
+    expect(reversal.reversalOf).toBe(wrong.ledgerEntryId);
+    const [wrongLine] = await receivable(org.id, wrong.ledgerEntryId);
+    const [reversalLine] = reversal.lines.filter((l) => l.account === '411');
+    expect(wrongLine!.lettering).toMatch(/^[A-Z]+$/);
+    expect(reversalLine!.lettering).toBe(wrongLine!.lettering);
+    const [invoiceLine] = await receivable(org.id, invoice.ledgerEntryId!);
+    const [partLine] = await receivable(org.id, part.ledgerEntryId);
+    expect(invoiceLine!.lettering).toMatch(/^[a-z]+$/);
+    expect(partLine!.lettering).toBe(invoiceLine!.lettering);
+    expect((await getInvoice(store.db, org.id, invoice.id)).payment).toMatchObject({
+      paid: 20000,
+      remaining: 100000,
+    });
+    await expect(
+      store.db.transaction().execute((trx) => cancelReceipt(trx, org.id, wrong.id, '2026-03-08', null)),
+    ).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('deposits cheques on a numbered slip: 512 debit, 5112 credit, and a PDF', async () => {
+    const org = await salesOrganisation(store.db);
+    const customer = await salesCustomer(store.db, org.id, { name: 'SARL Dupuis' });
+    const invoice = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-03-01',
+      lines: lines(),
+    });
+    const cheque = (amount: number, reference: string) =>
+      receipt(store.db, org.id, {
+        customerId: customer.id,
+        date: '2026-03-10',
+        method: 'cheque',
+        amount,
+        reference,
+        allocations: [{ invoiceId: invoice.id, amount }],
+      });
+    const c1 = await cheque(40000, '1111111');
+    const c2 = await cheque(80000, '2222222');
+    const transfer = await receipt(store.db, org.id, {
+      customerId: customer.id,
+      date: '2026-03-10',
+      amount: 100,
+      excess: 'keep_as_credit',
+    });
+    const slipOf = (receiptIds: string[], date = '2026-03-12') =>
+      store.db
+        .transaction()
+        .execute((trx) => createDepositSlip(trx, org.id, depositSlipInput.parse({ date, receiptIds }), null));
+    await expect(slipOf([c1.id, transfer.id])).rejects.toMatchObject({
+      message: `${transfer.number} n’est pas un chèque.`,
+    });
+    await expect(slipOf([c1.id], '2026-03-09')).rejects.toMatchObject({ kind: 'invalid' });
+    const slip = await slipOf([c1.id, c2.id]);
+    expect(slip).toMatchObject({ number: 'BR-2026-0001', total: 120000, chequeCount: 2 });
+    const entry = await getEntry(store.db, org.id, slip.ledgerEntryId);
+    expect(entry.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([
+      ['512', 120000, 0],
+      ['5112', 0, 40000],
+      ['5112', 0, 80000],
+    ]);
+    await expect(slipOf([c2.id])).rejects.toMatchObject({
+      message: `${c2.number} est déjà remis en banque.`,
+    });
+    await expect(
+      store.db.transaction().execute((trx) => cancelReceipt(trx, org.id, c1.id, '2026-03-20', null)),
+    ).rejects.toMatchObject({ kind: 'rule-broken' });
+
+    const balance = await trialBalance(store.db, org.id, {
+      from: '2026-01-01',
+      to: '2026-12-31',
+      auxiliary: false,
+    });
+    expect(balance.totals.periodDebit).toBe(balance.totals.periodCredit);
+    const row = (account: string) => balance.rows.find((r) => r.account === account);
+    expect(row('5112')).toMatchObject({ periodDebit: 120000, periodCredit: 120000 });
+    expect(row('512')).toMatchObject({ periodDebit: 120100 });
+    expect(row('411')).toMatchObject({ periodDebit: 120000, periodCredit: 120100 });
+
+    const pdf = await depositSlipPdf(store.db, org.id, slip.id);
+    expect(pdf.fileName).toBe('remise-BR-2026-0001.pdf');
+    expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

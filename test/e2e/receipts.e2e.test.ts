@@ -1,0 +1,153 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AxeFinding,
+  browserAvailable,
+  type Running,
+  seriousViolations,
+  startBrowserStack,
+  stopBrowserStack,
+  watchConsole,
+} from './browser.ts';
+
+// The assistant opens the receivables, records a customer's cheque for an invoice, sees the invoice
+// « Payée », then takes the cheque to the bank on a deposit slip — with axe on every page visited.
+
+const plain = (text: string | null) => (text ?? '').replace(/[\u00A0\u202F]/g, ' ');
+
+describe.runIf(browserAvailable)('receipts in a real browser', () => {
+  let stack: Running;
+  let page: Page;
+  let consoleErrors: string[];
+  let orgPath = '';
+  let invoiceNumber = '';
+  const findings: AxeFinding[] = [];
+
+  beforeAll(async () => {
+    stack = await startBrowserStack();
+    const context = await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+    page = await context.newPage();
+    consoleErrors = watchConsole(page);
+  }, 60_000);
+  afterAll(async () => {
+    await stopBrowserStack(stack);
+  });
+
+  const audit = async (label: string) => {
+    await page.waitForLoadState('networkidle');
+    findings.push(...(await seriousViolations(page, label)));
+  };
+  const subnav = (name: string) =>
+    page.getByRole('navigation', { name: 'Relations' }).getByRole('link', { name, exact: true });
+
+  it('logs in and opens the receivables', { timeout: 60_000 }, async () => {
+    await page.goto(stack.baseUrl);
+    await page.getByLabel('Adresse e-mail').fill('demo@agora.test');
+    await page.getByLabel('Mot de passe').fill('demo');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/orgs\/[^/]+/);
+    orgPath = new URL(page.url()).pathname.replace(/^(\/orgs\/[^/]+).*$/, '$1');
+    await page.goto(`${stack.baseUrl}${orgPath}/relations/invoices`);
+    await subnav('Créances et relances').click();
+    await page.getByRole('heading', { level: 1, name: 'Créances clients et relances' }).waitFor();
+    await page.getByTestId('receivables-row').first().waitFor();
+    expect(await page.getByTestId('activity-badge').first().textContent()).toContain('1.2');
+    await audit('créances');
+  });
+
+  it('sends a friendly reminder as a PDF letter and finds it in the history', {
+    timeout: 60_000,
+  }, async () => {
+    // The demo's oldest invoice (Boulangerie Martin, 45 days old, 30 days' terms) is overdue.
+    const row = page.getByTestId('receivables-row').filter({ hasText: 'Boulangerie Martin' });
+    await row.getByTestId('receivables-remind').click();
+    await page.getByTestId('reminder-form').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('reminder-level').inputValue()).toBe('1');
+    await audit('relance');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('reminder-send').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^relance-.*Boulangerie-Martin\.pdf$/);
+    await page.getByTestId('reminder-history-customer').selectOption({ label: 'Boulangerie Martin' });
+    const history = page.getByTestId('reminder-row').first();
+    await history.waitFor();
+    expect(plain(await history.textContent())).toContain('Relance amiable');
+    expect(plain(await row.textContent())).toContain('Relance amiable');
+    await audit('historique des relances');
+
+    // The customer's record shows its reminders too.
+    await subnav('Tiers').click();
+    await page
+      .getByTestId('party-row')
+      .filter({ hasText: 'Boulangerie Martin' })
+      .getByRole('link')
+      .first()
+      .click();
+    const onRecord = page.getByTestId('party-reminders').getByTestId('reminder-row').first();
+    await onRecord.waitFor();
+    expect(plain(await onRecord.textContent())).toContain('Relance amiable');
+    await audit('fiche client');
+    await page.goto(`${stack.baseUrl}${orgPath}/relations/receivables`);
+    await page.getByTestId('receivables-row').first().waitFor();
+  });
+
+  it('records a cheque for an invoice and sees it paid', { timeout: 60_000 }, async () => {
+    const firstOpen = page.getByTestId('receivables-invoices').getByRole('row').nth(1);
+    invoiceNumber = plain(await firstOpen.getByRole('link').first().textContent());
+    expect(invoiceNumber).toMatch(/^FA-/);
+    await firstOpen
+      .getByRole('link', { name: `Enregistrer un règlement de la facture ${invoiceNumber}` })
+      .click();
+    await page.getByTestId('receipt-form').waitFor();
+    // Coming from the invoice: its customer, its remaining amount, allocated to it.
+    const share = page.getByTestId(`receipt-share-${invoiceNumber}`);
+    await share.waitFor();
+    const amount = await page.getByTestId('receipt-amount').inputValue();
+    expect(amount).not.toBe('');
+    expect(await share.inputValue()).toBe(amount);
+    await page.getByTestId('receipt-method').selectOption('cheque');
+    await page.getByTestId('receipt-reference').fill('0012345');
+    await audit('nouvel encaissement');
+    await page.getByTestId('receipt-save').click();
+    await page.getByRole('heading', { level: 1, name: `Facture ${invoiceNumber}` }).waitFor();
+    const payment = page.getByTestId('invoice-payment');
+    await payment.waitFor();
+    expect(plain(await payment.getByTestId('invoice-payment-status').textContent())).toBe('Payée');
+    await audit('facture payée');
+
+    await page.goto(`${stack.baseUrl}${orgPath}/relations/invoices?status=validated`);
+    const row = page.getByTestId('invoice-row').filter({ hasText: invoiceNumber });
+    await row.waitFor();
+    expect(plain(await row.getByTestId('invoice-payment-status').textContent())).toBe('Payée');
+  });
+
+  it('lists the receipt and deposits the cheque on a slip', { timeout: 60_000 }, async () => {
+    await subnav('Encaissements').click();
+    await page.getByRole('heading', { level: 1, name: 'Encaissements' }).waitFor();
+    const receipt = page.getByTestId('receipt-row').filter({ hasText: invoiceNumber });
+    await receipt.waitFor();
+    expect(plain(await receipt.textContent())).toContain('Chèque 0012345');
+    await audit('encaissements');
+
+    await subnav('Remises de chèques').click();
+    await page.getByTestId('deposit-cheque-row').first().waitFor();
+    await page.getByTestId('deposit-cheque-row').filter({ hasText: '0012345' }).getByRole('checkbox').check();
+    await audit('remise de chèques');
+    await page.getByTestId('deposit-create').click();
+    await page.getByTestId('deposit-slip-row').first().waitFor();
+    expect(plain(await page.getByTestId('deposit-slip-row').first().textContent())).toMatch(/^BR-/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('deposit-slip-row').first().getByRole('button').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^remise-BR-.*\.pdf$/);
+    await audit('bordereaux');
+  });
+
+  it('found no serious or critical accessibility violation and no console error', () => {
+    expect(findings).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
