@@ -4,6 +4,8 @@
 export { createCatalogueItem, getCatalogueItem, listCatalogueItems } from './catalogue/catalogue.ts';
 export type { CatalogueItemDto, CatalogueItemInput } from './catalogue/contract.ts';
 export { catalogueItemInput } from './catalogue/contract.ts';
+export { createComplaint } from './complaints/complaint.ts';
+export { complaintInput } from './complaints/contract.ts';
 export type { InvoiceSettingsDto, InvoiceSettingsInput } from './invoice-settings/contract.ts';
 export { invoiceSettingsInput } from './invoice-settings/contract.ts';
 export { getInvoiceSettings, saveInvoiceSettings } from './invoice-settings/invoice-settings.ts';
@@ -21,4 +23,11 @@ export {
 export { invoicePdf, issueInvoiceDocument } from './invoices/invoice-document.ts';
 export { getInvoice, listInvoices } from './invoices/invoice-read.ts';
 export { validateInvoice } from './invoices/invoice-validation.ts';
+export { recordConsent } from './privacy/consents.ts';
+export { eraseParty } from './privacy/erasure.ts';
+export { savePublication } from './publications/publication.ts';
+export { FILE_SECTIONS, type FileSection } from './records/customer-file.ts';
+export { answerRequest, createRequest } from './requests/request.ts';
+export { saveRequestFormSettings } from './requests/request-form.ts';
+export { PUBLIC_REQUEST_ROUTES } from './requests/routes.ts';
 export { relationsRoutes } from './routes.ts';

@@ -11,13 +11,17 @@ export type TestServer = { app: App; store: TestStore; close: () => Promise<void
 /** The real application on a fresh database, driven through app.inject (the full HTTP pipeline, no socket). */
 export async function startTestServer(
   dialect: Dialect,
-  options: { loginRateLimit?: { max: number; timeWindowMs: number } } = {},
+  options: {
+    loginRateLimit?: { max: number; timeWindowMs: number };
+    publicFormRateLimit?: { max: number; timeWindowMs: number };
+  } = {},
 ): Promise<TestServer> {
   const store = await createTestStore(dialect);
   const app = await buildApp({
     store,
     documentsDir: mkdtempSync(join(tmpdir(), 'agora-docs-')),
     loginRateLimit: options.loginRateLimit ?? { max: 1000, timeWindowMs: 60_000 },
+    publicFormRateLimit: options.publicFormRateLimit,
   });
   await app.ready();
   return {

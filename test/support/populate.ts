@@ -3,6 +3,7 @@ import { putBytes, recordDocument } from '../../src/kernel/documents/document-st
 import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
+import { populateRecords } from '../../src/relations/records-test-helpers.ts';
 import { populateRelations } from '../../src/relations/test-helpers.ts';
 import { buildParty, buildUser } from './factories.ts';
 
@@ -48,4 +49,5 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
     .execute();
   await populateLedger(db, orgId);
   await populateRelations(db, orgId, documentsDir, member.id);
+  await populateRecords(db, orgId, member.id);
 }

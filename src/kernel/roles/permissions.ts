@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'ledger.close': ['owner', 'accountant', 'teacher'],
   'sales.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
   'sales.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
+  // GDPR: a person's full export and the erasure of their data (decision 0016).
+  'privacy.manage': ['owner', 'teacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
