@@ -11,6 +11,7 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as LoginRouteImport } from './routes/login'
+import { Route as ContactOrgRefRouteImport } from './routes/contact/$orgRef'
 import { Route as OrgsOrgIdRouteImport } from './routes/orgs/$orgId'
 import { Route as OrgsNewRouteImport } from './routes/orgs/new'
 import { Route as OrgsOrgIdIndexRouteImport } from './routes/orgs/$orgId/index'
@@ -29,6 +30,10 @@ import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
+import { Route as OrgsOrgIdRelationsAnomaliesRouteImport } from './routes/orgs/$orgId/relations/anomalies'
+import { Route as OrgsOrgIdRelationsDashboardRouteImport } from './routes/orgs/$orgId/relations/dashboard'
+import { Route as OrgsOrgIdRelationsPublicationsRouteImport } from './routes/orgs/$orgId/relations/publications'
+import { Route as OrgsOrgIdRelationsReceptionRouteImport } from './routes/orgs/$orgId/relations/reception'
 import { Route as OrgsOrgIdRelationsSettingsRouteImport } from './routes/orgs/$orgId/relations/settings'
 import { Route as OrgsOrgIdSettingsIndexRouteImport } from './routes/orgs/$orgId/settings/index'
 import { Route as OrgsOrgIdSettingsUsersRouteImport } from './routes/orgs/$orgId/settings/users'
@@ -43,9 +48,14 @@ import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './ro
 import { Route as OrgsOrgIdRelationsCatalogueIndexRouteImport } from './routes/orgs/$orgId/relations/catalogue/index'
 import { Route as OrgsOrgIdRelationsCatalogueItemIdRouteImport } from './routes/orgs/$orgId/relations/catalogue/$itemId'
 import { Route as OrgsOrgIdRelationsCatalogueNewRouteImport } from './routes/orgs/$orgId/relations/catalogue/new'
+import { Route as OrgsOrgIdRelationsComplaintsIndexRouteImport } from './routes/orgs/$orgId/relations/complaints/index'
+import { Route as OrgsOrgIdRelationsComplaintsComplaintIdRouteImport } from './routes/orgs/$orgId/relations/complaints/$complaintId'
+import { Route as OrgsOrgIdRelationsCustomersPartyIdRouteImport } from './routes/orgs/$orgId/relations/customers/$partyId'
 import { Route as OrgsOrgIdRelationsInvoicesIndexRouteImport } from './routes/orgs/$orgId/relations/invoices/index'
 import { Route as OrgsOrgIdRelationsInvoicesInvoiceIdRouteImport } from './routes/orgs/$orgId/relations/invoices/$invoiceId'
 import { Route as OrgsOrgIdRelationsInvoicesNewRouteImport } from './routes/orgs/$orgId/relations/invoices/new'
+import { Route as OrgsOrgIdRelationsRequestsIndexRouteImport } from './routes/orgs/$orgId/relations/requests/index'
+import { Route as OrgsOrgIdRelationsRequestsRequestIdRouteImport } from './routes/orgs/$orgId/relations/requests/$requestId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 
@@ -57,6 +67,11 @@ const IndexRoute = IndexRouteImport.update({
 const LoginRoute = LoginRouteImport.update({
   id: '/login',
   path: '/login',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ContactOrgRefRoute = ContactOrgRefRouteImport.update({
+  id: '/contact/$orgRef',
+  path: '/contact/$orgRef',
   getParentRoute: () => rootRouteImport,
 } as any)
 const OrgsOrgIdRoute = OrgsOrgIdRouteImport.update({
@@ -154,6 +169,30 @@ const OrgsOrgIdRelationsIndexRoute = OrgsOrgIdRelationsIndexRouteImport.update({
   path: '/',
   getParentRoute: () => OrgsOrgIdRelationsRoute,
 } as any)
+const OrgsOrgIdRelationsAnomaliesRoute =
+  OrgsOrgIdRelationsAnomaliesRouteImport.update({
+    id: '/anomalies',
+    path: '/anomalies',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsDashboardRoute =
+  OrgsOrgIdRelationsDashboardRouteImport.update({
+    id: '/dashboard',
+    path: '/dashboard',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsPublicationsRoute =
+  OrgsOrgIdRelationsPublicationsRouteImport.update({
+    id: '/publications',
+    path: '/publications',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsReceptionRoute =
+  OrgsOrgIdRelationsReceptionRouteImport.update({
+    id: '/reception',
+    path: '/reception',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdRelationsSettingsRoute =
   OrgsOrgIdRelationsSettingsRouteImport.update({
     id: '/settings',
@@ -236,6 +275,24 @@ const OrgsOrgIdRelationsCatalogueNewRoute =
     path: '/catalogue/new',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
+const OrgsOrgIdRelationsComplaintsIndexRoute =
+  OrgsOrgIdRelationsComplaintsIndexRouteImport.update({
+    id: '/complaints/',
+    path: '/complaints/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsComplaintsComplaintIdRoute =
+  OrgsOrgIdRelationsComplaintsComplaintIdRouteImport.update({
+    id: '/complaints/$complaintId',
+    path: '/complaints/$complaintId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsCustomersPartyIdRoute =
+  OrgsOrgIdRelationsCustomersPartyIdRouteImport.update({
+    id: '/customers/$partyId',
+    path: '/customers/$partyId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdRelationsInvoicesIndexRoute =
   OrgsOrgIdRelationsInvoicesIndexRouteImport.update({
     id: '/invoices/',
@@ -254,6 +311,18 @@ const OrgsOrgIdRelationsInvoicesNewRoute =
     path: '/invoices/new',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
+const OrgsOrgIdRelationsRequestsIndexRoute =
+  OrgsOrgIdRelationsRequestsIndexRouteImport.update({
+    id: '/requests/',
+    path: '/requests/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsRequestsRequestIdRoute =
+  OrgsOrgIdRelationsRequestsRequestIdRouteImport.update({
+    id: '/requests/$requestId',
+    path: '/requests/$requestId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
   OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport.update({
     id: '/entries/$entryId/',
@@ -270,6 +339,7 @@ const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
+  '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
   '/orgs/new': typeof OrgsNewRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
@@ -285,6 +355,10 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
+  '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
+  '/orgs/$orgId/relations/publications': typeof OrgsOrgIdRelationsPublicationsRoute
+  '/orgs/$orgId/relations/reception': typeof OrgsOrgIdRelationsReceptionRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
@@ -300,17 +374,23 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/complaints/$complaintId': typeof OrgsOrgIdRelationsComplaintsComplaintIdRoute
+  '/orgs/$orgId/relations/customers/$partyId': typeof OrgsOrgIdRelationsCustomersPartyIdRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/complaints/': typeof OrgsOrgIdRelationsComplaintsIndexRoute
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
+  '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/new': typeof OrgsNewRoute
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
@@ -323,6 +403,10 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
+  '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
+  '/orgs/$orgId/relations/publications': typeof OrgsOrgIdRelationsPublicationsRoute
+  '/orgs/$orgId/relations/reception': typeof OrgsOrgIdRelationsReceptionRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingIndexRoute
@@ -338,11 +422,16 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/complaints/$complaintId': typeof OrgsOrgIdRelationsComplaintsComplaintIdRoute
+  '/orgs/$orgId/relations/customers/$partyId': typeof OrgsOrgIdRelationsCustomersPartyIdRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/complaints': typeof OrgsOrgIdRelationsComplaintsIndexRoute
   '/orgs/$orgId/relations/invoices': typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  '/orgs/$orgId/relations/requests': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -350,6 +439,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
+  '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
   '/orgs/new': typeof OrgsNewRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
@@ -365,6 +455,10 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
+  '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
+  '/orgs/$orgId/relations/publications': typeof OrgsOrgIdRelationsPublicationsRoute
+  '/orgs/$orgId/relations/reception': typeof OrgsOrgIdRelationsReceptionRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
@@ -380,11 +474,16 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/complaints/$complaintId': typeof OrgsOrgIdRelationsComplaintsComplaintIdRoute
+  '/orgs/$orgId/relations/customers/$partyId': typeof OrgsOrgIdRelationsCustomersPartyIdRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/complaints/': typeof OrgsOrgIdRelationsComplaintsIndexRoute
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -393,6 +492,7 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/login'
+    | '/contact/$orgRef'
     | '/orgs/$orgId'
     | '/orgs/new'
     | '/orgs/$orgId/accounting'
@@ -408,6 +508,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/anomalies'
+    | '/orgs/$orgId/relations/dashboard'
+    | '/orgs/$orgId/relations/publications'
+    | '/orgs/$orgId/relations/reception'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting/'
@@ -423,17 +527,23 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/complaints/$complaintId'
+    | '/orgs/$orgId/relations/customers/$partyId'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/relations/requests/$requestId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/catalogue/'
+    | '/orgs/$orgId/relations/complaints/'
     | '/orgs/$orgId/relations/invoices/'
+    | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/login'
+    | '/contact/$orgRef'
     | '/orgs/new'
     | '/orgs/$orgId/personnel'
     | '/orgs/$orgId/production'
@@ -446,6 +556,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/anomalies'
+    | '/orgs/$orgId/relations/dashboard'
+    | '/orgs/$orgId/relations/publications'
+    | '/orgs/$orgId/relations/reception'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting'
@@ -461,17 +575,23 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/complaints/$complaintId'
+    | '/orgs/$orgId/relations/customers/$partyId'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/relations/requests/$requestId'
     | '/orgs/$orgId/accounting/entries'
     | '/orgs/$orgId/relations/catalogue'
+    | '/orgs/$orgId/relations/complaints'
     | '/orgs/$orgId/relations/invoices'
+    | '/orgs/$orgId/relations/requests'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId'
   id:
     | '__root__'
     | '/'
     | '/login'
+    | '/contact/$orgRef'
     | '/orgs/$orgId'
     | '/orgs/new'
     | '/orgs/$orgId/accounting'
@@ -487,6 +607,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/anomalies'
+    | '/orgs/$orgId/relations/dashboard'
+    | '/orgs/$orgId/relations/publications'
+    | '/orgs/$orgId/relations/reception'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/accounting/'
@@ -502,11 +626,16 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/complaints/$complaintId'
+    | '/orgs/$orgId/relations/customers/$partyId'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/relations/requests/$requestId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/catalogue/'
+    | '/orgs/$orgId/relations/complaints/'
     | '/orgs/$orgId/relations/invoices/'
+    | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesById: FileRoutesById
@@ -514,6 +643,7 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   LoginRoute: typeof LoginRoute
+  ContactOrgRefRoute: typeof ContactOrgRefRoute
   OrgsOrgIdRoute: typeof OrgsOrgIdRouteWithChildren
   OrgsNewRoute: typeof OrgsNewRoute
 }
@@ -532,6 +662,13 @@ declare module '@tanstack/react-router' {
       path: '/login'
       fullPath: '/login'
       preLoaderRoute: typeof LoginRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/contact/$orgRef': {
+      id: '/contact/$orgRef'
+      path: '/contact/$orgRef'
+      fullPath: '/contact/$orgRef'
+      preLoaderRoute: typeof ContactOrgRefRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/orgs/$orgId': {
@@ -660,6 +797,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsIndexRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/relations/anomalies': {
+      id: '/orgs/$orgId/relations/anomalies'
+      path: '/anomalies'
+      fullPath: '/orgs/$orgId/relations/anomalies'
+      preLoaderRoute: typeof OrgsOrgIdRelationsAnomaliesRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/dashboard': {
+      id: '/orgs/$orgId/relations/dashboard'
+      path: '/dashboard'
+      fullPath: '/orgs/$orgId/relations/dashboard'
+      preLoaderRoute: typeof OrgsOrgIdRelationsDashboardRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/publications': {
+      id: '/orgs/$orgId/relations/publications'
+      path: '/publications'
+      fullPath: '/orgs/$orgId/relations/publications'
+      preLoaderRoute: typeof OrgsOrgIdRelationsPublicationsRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/reception': {
+      id: '/orgs/$orgId/relations/reception'
+      path: '/reception'
+      fullPath: '/orgs/$orgId/relations/reception'
+      preLoaderRoute: typeof OrgsOrgIdRelationsReceptionRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/relations/settings': {
       id: '/orgs/$orgId/relations/settings'
       path: '/settings'
@@ -758,6 +923,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsCatalogueNewRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/relations/complaints/': {
+      id: '/orgs/$orgId/relations/complaints/'
+      path: '/complaints'
+      fullPath: '/orgs/$orgId/relations/complaints/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsComplaintsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/complaints/$complaintId': {
+      id: '/orgs/$orgId/relations/complaints/$complaintId'
+      path: '/complaints/$complaintId'
+      fullPath: '/orgs/$orgId/relations/complaints/$complaintId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsComplaintsComplaintIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/customers/$partyId': {
+      id: '/orgs/$orgId/relations/customers/$partyId'
+      path: '/customers/$partyId'
+      fullPath: '/orgs/$orgId/relations/customers/$partyId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsCustomersPartyIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/relations/invoices/': {
       id: '/orgs/$orgId/relations/invoices/'
       path: '/invoices'
@@ -777,6 +963,20 @@ declare module '@tanstack/react-router' {
       path: '/invoices/new'
       fullPath: '/orgs/$orgId/relations/invoices/new'
       preLoaderRoute: typeof OrgsOrgIdRelationsInvoicesNewRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/requests/': {
+      id: '/orgs/$orgId/relations/requests/'
+      path: '/requests'
+      fullPath: '/orgs/$orgId/relations/requests/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsRequestsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/requests/$requestId': {
+      id: '/orgs/$orgId/relations/requests/$requestId'
+      path: '/requests/$requestId'
+      fullPath: '/orgs/$orgId/relations/requests/$requestId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsRequestsRequestIdRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
     '/orgs/$orgId/accounting/entries/$entryId/': {
@@ -846,27 +1046,49 @@ const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
 interface OrgsOrgIdRelationsRouteChildren {
+  OrgsOrgIdRelationsAnomaliesRoute: typeof OrgsOrgIdRelationsAnomaliesRoute
+  OrgsOrgIdRelationsDashboardRoute: typeof OrgsOrgIdRelationsDashboardRoute
+  OrgsOrgIdRelationsPublicationsRoute: typeof OrgsOrgIdRelationsPublicationsRoute
+  OrgsOrgIdRelationsReceptionRoute: typeof OrgsOrgIdRelationsReceptionRoute
   OrgsOrgIdRelationsSettingsRoute: typeof OrgsOrgIdRelationsSettingsRoute
   OrgsOrgIdRelationsIndexRoute: typeof OrgsOrgIdRelationsIndexRoute
   OrgsOrgIdRelationsCatalogueItemIdRoute: typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   OrgsOrgIdRelationsCatalogueNewRoute: typeof OrgsOrgIdRelationsCatalogueNewRoute
+  OrgsOrgIdRelationsComplaintsComplaintIdRoute: typeof OrgsOrgIdRelationsComplaintsComplaintIdRoute
+  OrgsOrgIdRelationsCustomersPartyIdRoute: typeof OrgsOrgIdRelationsCustomersPartyIdRoute
   OrgsOrgIdRelationsInvoicesInvoiceIdRoute: typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   OrgsOrgIdRelationsInvoicesNewRoute: typeof OrgsOrgIdRelationsInvoicesNewRoute
+  OrgsOrgIdRelationsRequestsRequestIdRoute: typeof OrgsOrgIdRelationsRequestsRequestIdRoute
   OrgsOrgIdRelationsCatalogueIndexRoute: typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  OrgsOrgIdRelationsComplaintsIndexRoute: typeof OrgsOrgIdRelationsComplaintsIndexRoute
   OrgsOrgIdRelationsInvoicesIndexRoute: typeof OrgsOrgIdRelationsInvoicesIndexRoute
+  OrgsOrgIdRelationsRequestsIndexRoute: typeof OrgsOrgIdRelationsRequestsIndexRoute
 }
 
 const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
+  OrgsOrgIdRelationsAnomaliesRoute: OrgsOrgIdRelationsAnomaliesRoute,
+  OrgsOrgIdRelationsDashboardRoute: OrgsOrgIdRelationsDashboardRoute,
+  OrgsOrgIdRelationsPublicationsRoute: OrgsOrgIdRelationsPublicationsRoute,
+  OrgsOrgIdRelationsReceptionRoute: OrgsOrgIdRelationsReceptionRoute,
   OrgsOrgIdRelationsSettingsRoute: OrgsOrgIdRelationsSettingsRoute,
   OrgsOrgIdRelationsIndexRoute: OrgsOrgIdRelationsIndexRoute,
   OrgsOrgIdRelationsCatalogueItemIdRoute:
     OrgsOrgIdRelationsCatalogueItemIdRoute,
   OrgsOrgIdRelationsCatalogueNewRoute: OrgsOrgIdRelationsCatalogueNewRoute,
+  OrgsOrgIdRelationsComplaintsComplaintIdRoute:
+    OrgsOrgIdRelationsComplaintsComplaintIdRoute,
+  OrgsOrgIdRelationsCustomersPartyIdRoute:
+    OrgsOrgIdRelationsCustomersPartyIdRoute,
   OrgsOrgIdRelationsInvoicesInvoiceIdRoute:
     OrgsOrgIdRelationsInvoicesInvoiceIdRoute,
   OrgsOrgIdRelationsInvoicesNewRoute: OrgsOrgIdRelationsInvoicesNewRoute,
+  OrgsOrgIdRelationsRequestsRequestIdRoute:
+    OrgsOrgIdRelationsRequestsRequestIdRoute,
   OrgsOrgIdRelationsCatalogueIndexRoute: OrgsOrgIdRelationsCatalogueIndexRoute,
+  OrgsOrgIdRelationsComplaintsIndexRoute:
+    OrgsOrgIdRelationsComplaintsIndexRoute,
   OrgsOrgIdRelationsInvoicesIndexRoute: OrgsOrgIdRelationsInvoicesIndexRoute,
+  OrgsOrgIdRelationsRequestsIndexRoute: OrgsOrgIdRelationsRequestsIndexRoute,
 }
 
 const OrgsOrgIdRelationsRouteWithChildren =
@@ -907,6 +1129,7 @@ const OrgsOrgIdRouteWithChildren = OrgsOrgIdRoute._addFileChildren(
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   LoginRoute: LoginRoute,
+  ContactOrgRefRoute: ContactOrgRefRoute,
   OrgsOrgIdRoute: OrgsOrgIdRouteWithChildren,
   OrgsNewRoute: OrgsNewRoute,
 }

@@ -68,23 +68,21 @@ describe.each(DIALECTS)('complaints and publications on %s', (dialect) => {
     const db = store.db;
     const org = await salesOrganisation(db);
     const save = (id: string | null, input: Record<string, unknown>) =>
-      db
-        .transaction()
-        .execute((trx) =>
-          savePublication(
-            trx,
-            org.id,
-            id,
-            publicationInput.parse({
-              channel: 'instagram',
-              title: 'Soldes',
-              body: 'Dès lundi',
-              status: 'draft',
-              ...input,
-            }),
-            null,
-          ),
-        );
+      db.transaction().execute((trx) =>
+        savePublication(
+          trx,
+          org.id,
+          id,
+          publicationInput.parse({
+            channel: 'instagram',
+            title: 'Soldes',
+            body: 'Dès lundi',
+            status: 'draft',
+            ...input,
+          }),
+          null,
+        ),
+      );
     await expect(save(null, { status: 'scheduled' })).rejects.toThrow('date de publication');
     const post = await save(null, { status: 'scheduled', scheduledOn: '2026-06-01', scheduledTime: '09:30' });
     await save(null, { channel: 'newsletter', status: 'draft', scheduledOn: '2026-07-01' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listMembers } from '../../kernel/users/users.ts';
 import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../http.ts';
 import {
   publicRequestAck,
@@ -125,6 +126,21 @@ export function requestRoutes(app: App, deps: Deps) {
           answerRequest(trx, scope.orgId, request.params.requestId, request.body, scope.userId),
         );
     },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/request-assignees',
+    {
+      ...orgRoute(store, 'parties.read'),
+      schema: {
+        tags,
+        summary: 'Membres à qui confier une demande (noms seulement)',
+        params,
+        response: { 200: z.array(z.object({ userId: z.string(), name: z.string() })) },
+      },
+    },
+    async (request) =>
+      (await listMembers(store.db, scopeOf(request).orgId)).map((m) => ({ userId: m.id, name: m.name })),
   );
 
   app.get(

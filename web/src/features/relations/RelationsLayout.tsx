@@ -5,8 +5,13 @@ import { ButtonLink } from '../../ui/links.tsx';
 
 type Target =
   | '/orgs/$orgId/parties'
+  | '/orgs/$orgId/relations/requests'
   | '/orgs/$orgId/relations/catalogue'
   | '/orgs/$orgId/relations/invoices'
+  | '/orgs/$orgId/relations/complaints'
+  | '/orgs/$orgId/relations/dashboard'
+  | '/orgs/$orgId/relations/anomalies'
+  | '/orgs/$orgId/relations/publications'
   | '/orgs/$orgId/relations/settings';
 
 const ITEMS: {
@@ -15,12 +20,26 @@ const ITEMS: {
     | 'relations.nav.parties'
     | 'relations.nav.catalogue'
     | 'relations.nav.invoices'
-    | 'relations.nav.settings';
+    | 'relations.nav.settings'
+    | 'records.nav.requests'
+    | 'records.nav.complaints'
+    | 'records.nav.dashboard'
+    | 'records.nav.anomalies'
+    | 'records.nav.publications';
   testId: string;
 }[] = [
   { to: '/orgs/$orgId/parties', label: 'relations.nav.parties', testId: 'subnav-parties' },
+  { to: '/orgs/$orgId/relations/requests', label: 'records.nav.requests', testId: 'subnav-requests' },
   { to: '/orgs/$orgId/relations/catalogue', label: 'relations.nav.catalogue', testId: 'subnav-catalogue' },
   { to: '/orgs/$orgId/relations/invoices', label: 'relations.nav.invoices', testId: 'subnav-invoices' },
+  { to: '/orgs/$orgId/relations/complaints', label: 'records.nav.complaints', testId: 'subnav-complaints' },
+  { to: '/orgs/$orgId/relations/dashboard', label: 'records.nav.dashboard', testId: 'subnav-dashboard' },
+  { to: '/orgs/$orgId/relations/anomalies', label: 'records.nav.anomalies', testId: 'subnav-anomalies' },
+  {
+    to: '/orgs/$orgId/relations/publications',
+    label: 'records.nav.publications',
+    testId: 'subnav-publications',
+  },
   {
     to: '/orgs/$orgId/relations/settings',
     label: 'relations.nav.settings',
@@ -28,7 +47,7 @@ const ITEMS: {
   },
 ];
 
-/** The Relations area's own navigation: parties, catalogue, invoices, invoicing settings. */
+/** The Relations area's own navigation: parties, requests, catalogue, invoices, complaints, follow-up. */
 export function RelationsLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/relations' });
