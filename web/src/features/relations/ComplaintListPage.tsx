@@ -229,6 +229,7 @@ export function ComplaintListPage() {
         </>
       )}
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={creating}
         onClose={() => setCreating(false)}
         title={t('records.complaints.new')}

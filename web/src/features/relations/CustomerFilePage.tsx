@@ -263,6 +263,7 @@ function Privacy({ orgId, partyId }: { orgId: string; partyId: string }) {
         </Button>
       </Group>
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={check !== null}
         onClose={() => setCheck(null)}
         title={t('records.file.erasureTitle')}

@@ -282,6 +282,7 @@ export function PublicationsPage() {
         </Text>
       ) : null}
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing?.publication ? editing.publication.title : t('records.publications.new')}

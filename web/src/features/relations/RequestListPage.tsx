@@ -161,7 +161,13 @@ export function RequestListPage() {
           }
         />
       ) : null}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('records.requests.new')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('records.requests.new')}
+        size="lg"
+      >
         <RequestForm
           orgId={orgId}
           onDone={(id) => {
