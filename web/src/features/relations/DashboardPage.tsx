@@ -31,6 +31,7 @@ function ChartCard({
   children: React.ReactNode;
   table: React.ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm">
@@ -40,7 +41,7 @@ function ChartCard({
       <details>
         <summary>
           <Text span size="sm">
-            {title}
+            {t('records.dashboard.showData', { title })}
           </Text>
         </summary>
         {table}
@@ -155,7 +156,7 @@ export function DashboardPage() {
                 <Text size="sm">{t('records.dashboard.noData')}</Text>
               ) : (
                 <BarChart
-                  h={260}
+                  h={Math.max(160, 36 * Math.min(10, d.turnoverByProduct.length) + 40)}
                   orientation="vertical"
                   data={d.turnoverByProduct
                     .slice(0, 10)
@@ -163,7 +164,7 @@ export function DashboardPage() {
                   dataKey="product"
                   series={[{ name: 'amount', label: t('records.dashboard.amount'), color: 'teal.8' }]}
                   valueFormatter={formatter}
-                  yAxisProps={{ width: 140 }}
+                  yAxisProps={{ width: 180 }}
                   aria-label={t('records.dashboard.byProduct')}
                   role="img"
                 />
@@ -182,13 +183,13 @@ export function DashboardPage() {
                 <Text size="sm">{t('records.dashboard.noData')}</Text>
               ) : (
                 <BarChart
-                  h={260}
+                  h={Math.max(160, 36 * d.topCustomers.length + 40)}
                   orientation="vertical"
                   data={d.topCustomers.map((c) => ({ customer: c.name, amount: euros(c.amount) }))}
                   dataKey="customer"
                   series={[{ name: 'amount', label: t('records.dashboard.amount'), color: 'grape.8' }]}
                   valueFormatter={formatter}
-                  yAxisProps={{ width: 140 }}
+                  yAxisProps={{ width: 180 }}
                   aria-label={t('records.dashboard.topCustomers')}
                   role="img"
                 />
