@@ -24,10 +24,14 @@ export { invoicePdf, issueInvoiceDocument } from './invoices/invoice-document.ts
 export { getInvoice, listInvoices } from './invoices/invoice-read.ts';
 export { validateInvoice } from './invoices/invoice-validation.ts';
 export { recordConsent } from './privacy/consents.ts';
+export { consentInput } from './privacy/contract.ts';
 export { eraseParty } from './privacy/erasure.ts';
+export { publicationInput } from './publications/contract.ts';
 export { savePublication } from './publications/publication.ts';
 export { FILE_SECTIONS, type FileSection } from './records/customer-file.ts';
+export { requestFormSettingsInput, requestInput, requestTemplateInput } from './requests/contract.ts';
 export { answerRequest, createRequest } from './requests/request.ts';
 export { saveRequestFormSettings } from './requests/request-form.ts';
+export { saveRequestTemplate } from './requests/request-templates.ts';
 export { PUBLIC_REQUEST_ROUTES } from './requests/routes.ts';
 export { relationsRoutes } from './routes.ts';

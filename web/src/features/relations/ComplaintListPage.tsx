@@ -28,21 +28,14 @@ import { LoadError } from '../../ui/StatusPages.tsx';
 import { day } from './format.ts';
 import {
   allPartiesQuery,
-  type ComplaintSearch,
   complaintListQuery,
   createComplaint,
   recordsKeys,
 } from './records-api.ts';
+import { parseComplaintSearch } from './records-search.ts';
 import { newIdempotencyKey } from './relations-api.ts';
 
 const route = getRouteApi('/orgs/$orgId/relations/complaints/');
-
-export function parseComplaintSearch(search: Record<string, unknown>): ComplaintSearch {
-  const status = (complaintStatuses as readonly unknown[]).includes(search.status)
-    ? (search.status as ComplaintSearch['status'])
-    : undefined;
-  return { status };
-}
 
 export function ComplaintStatusBadge({ status }: { status: (typeof complaintStatuses)[number] }) {
   const { t } = useTranslation();

@@ -15,9 +15,6 @@ const route = getRouteApi('/orgs/$orgId/relations/dashboard');
 const BUCKETS = ['notDue', 'days1to30', 'days31to60', 'days61to90', 'over90'] as const;
 
 const date = (value: unknown) => (typeof value === 'string' && isCalendarDate(value) ? value : undefined);
-export function parseDashboardSearch(search: Record<string, unknown>) {
-  return { from: date(search.from), to: date(search.to) };
-}
 
 /** Recharts wants numbers: euros as floats are fine for drawing; tables show the exact cents. */
 const euros = (cents: number) => cents / 100;

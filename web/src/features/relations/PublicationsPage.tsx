@@ -41,12 +41,6 @@ import {
 
 const route = getRouteApi('/orgs/$orgId/relations/publications');
 
-export function parsePublicationSearch(search: Record<string, unknown>): { month?: string } {
-  return typeof search.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(search.month)
-    ? { month: search.month }
-    : {};
-}
-
 const STATUS_COLORS = { draft: 'gray', scheduled: 'blue', published: 'teal', cancelled: 'red' } as const;
 
 function PublicationForm({

@@ -21,15 +21,6 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | unde
     : undefined;
 }
 
-export function parseRequestSearch(search: Record<string, unknown>): RequestSearch {
-  const page = Number(search.page);
-  return {
-    status: oneOf(requestStatuses, search.status),
-    channel: oneOf(requestChannels, search.channel),
-    page: Number.isInteger(page) && page > 1 ? page : undefined,
-  };
-}
-
 export function RequestStatusBadge({ status }: { status: (typeof requestStatuses)[number] }) {
   const { t } = useTranslation();
   const color = { new: 'blue', in_progress: 'orange', answered: 'teal', closed: 'gray' }[status];

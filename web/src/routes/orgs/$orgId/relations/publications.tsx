@@ -1,8 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import {
-  PublicationsPage,
-  parsePublicationSearch,
-} from '../../../../features/relations/PublicationsPage.tsx';
+import { PublicationsPage } from '../../../../features/relations/PublicationsPage.tsx';
+import { parsePublicationSearch } from '../../../../features/relations/records-search.ts';
 
 export const Route = createFileRoute('/orgs/$orgId/relations/publications')({
   validateSearch: parsePublicationSearch,
