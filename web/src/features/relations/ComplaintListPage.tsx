@@ -26,12 +26,7 @@ import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { day } from './format.ts';
-import {
-  allPartiesQuery,
-  complaintListQuery,
-  createComplaint,
-  recordsKeys,
-} from './records-api.ts';
+import { allPartiesQuery, complaintListQuery, createComplaint, recordsKeys } from './records-api.ts';
 import { parseComplaintSearch } from './records-search.ts';
 import { newIdempotencyKey } from './relations-api.ts';
 
