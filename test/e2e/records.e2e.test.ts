@@ -134,6 +134,12 @@ describe.runIf(browserAvailable)('requests and records in a real browser', () =>
     await page.getByLabel('Description').fill('Il manque une pièce.');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { level: 1, name: /^Réclamation RE-\d{4}-00001$/ }).waitFor();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'bon-de-livraison.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Bon de livraison signé, une pièce manquante.'),
+    });
+    await page.getByRole('button', { name: 'Télécharger bon-de-livraison.txt' }).waitFor();
     await audit(page, 'réclamation');
     await page.goto(`${stack.baseUrl}${orgPath}/relations/publications?month=2026-12`);
     await page.getByTestId('publication-new').click();

@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  FileInput,
   Group,
   List,
   Loader,
@@ -28,13 +29,15 @@ import { ComplaintStatusBadge } from './ComplaintListPage.tsx';
 import { day, money } from './format.ts';
 import {
   addComplaintStep,
+  attachToComplaint,
   closeComplaint,
   complaintQuery,
+  downloadDocument,
   type ResolveBody,
   recordsKeys,
   resolveComplaint,
 } from './records-api.ts';
-import { invoiceListQuery } from './relations-api.ts';
+import { invoiceListQuery, saveFile } from './relations-api.ts';
 
 const route = getRouteApi('/orgs/$orgId/relations/complaints/$complaintId');
 
@@ -114,6 +117,76 @@ function Steps({
             </Button>
           </Group>
         </Stack>
+      ) : null}
+    </Paper>
+  );
+}
+
+function Attachments({
+  orgId,
+  complaint,
+  writable,
+}: {
+  orgId: string;
+  complaint: ComplaintDto;
+  writable: boolean;
+}) {
+  const { t } = useTranslation();
+  const save = useSave(orgId, complaint.id, t('records.complaints.attached'));
+  const attach = useMutation({
+    mutationFn: (file: File) => attachToComplaint(orgId, complaint, file),
+    onSuccess: save.onSuccess,
+    onError: save.onError,
+  });
+  const download = async (id: string, name: string) => {
+    try {
+      const file = await downloadDocument(orgId, id);
+      saveFile(file.blob, file.fileName ?? name);
+    } catch (e) {
+      save.onError(e);
+    }
+  };
+  const open = complaint.status === 'open' || complaint.status === 'in_progress';
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('records.complaints.documents')}
+      </Title>
+      {save.error ? (
+        <Alert color="red" role="alert" mb="sm">
+          {save.error}
+        </Alert>
+      ) : null}
+      {complaint.documents.length === 0 ? (
+        <Text size="sm">{t('records.complaints.noDocuments')}</Text>
+      ) : (
+        <List>
+          {complaint.documents.map((d) => (
+            <List.Item key={d.id}>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => void download(d.id, d.fileName)}
+                aria-label={t('records.complaints.download', { name: d.fileName })}
+              >
+                {d.fileName}
+              </Button>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {writable && open ? (
+        <FileInput
+          mt="sm"
+          maw={360}
+          label={t('records.complaints.attach')}
+          value={null}
+          onChange={(file) => {
+            if (file) attach.mutate(file);
+          }}
+          disabled={attach.isPending}
+          data-testid="complaint-attach"
+        />
       ) : null}
     </Paper>
   );
@@ -271,6 +344,7 @@ export function ComplaintPage() {
           ) : null}
         </Paper>
         <Steps orgId={orgId} complaint={c} writable={writable} />
+        <Attachments orgId={orgId} complaint={c} writable={writable && can('documents.write')} />
         {writable && (c.status === 'open' || c.status === 'in_progress') ? (
           <Resolve orgId={orgId} complaint={c} />
         ) : null}

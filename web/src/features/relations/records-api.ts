@@ -321,3 +321,31 @@ export function allPartiesQuery(orgId: string) {
       ),
   });
 }
+
+/** Stores a file in the organisation's documents, then links it to the complaint (still being handled). */
+export async function attachToComplaint(orgId: string, complaint: ComplaintDto, file: File) {
+  const document = await api<{ id: string }>(
+    `${org(orgId)}/documents${queryString({ fileName: file.name })}`,
+    {
+      method: 'POST',
+      raw: { body: file, contentType: file.type || 'application/octet-stream' },
+    },
+  );
+  return api<ComplaintDto>(`${org(orgId)}/complaints/${enc(complaint.id)}`, {
+    method: 'PUT',
+    body: {
+      partyId: complaint.partyId,
+      subject: complaint.subject,
+      description: complaint.description,
+      receivedOn: complaint.receivedOn,
+      deadline: complaint.deadline,
+      invoiceIds: complaint.invoices.map((i) => i.id),
+      documentIds: [...complaint.documents.map((d) => d.id), document.id],
+      status: complaint.status,
+    },
+  });
+}
+
+export function downloadDocument(orgId: string, documentId: string) {
+  return apiDownload(`${org(orgId)}/documents/${enc(documentId)}`);
+}
