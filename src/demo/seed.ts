@@ -5,6 +5,7 @@ import { partyInput } from '../kernel/parties/contract.ts';
 import { createParty } from '../kernel/parties/party.ts';
 import { createUser, findUserByEmail } from '../kernel/users/users.ts';
 import { ensureLedger } from '../ledger/index.ts';
+import { seedDemoRecords } from './records.ts';
 import { seedDemoSales } from './sales.ts';
 
 export const DEMO_EMAIL = 'demo@agora.test';
@@ -106,6 +107,7 @@ export async function ensureDemo(store: Store): Promise<{ email: string; passwor
       // Idempotent: gives a demo made before the ledger existed its chart, journals and fiscal year.
       await store.db.transaction().execute((trx) => ensureLedger(trx, membership.org_id, existing.id));
       await seedDemoSales(store, membership.org_id, existing.id);
+      await seedDemoRecords(store, membership.org_id, existing.id);
       return { email: DEMO_EMAIL, password: DEMO_PASSWORD, orgId: membership.org_id };
     }
   }
@@ -141,5 +143,6 @@ export async function ensureDemo(store: Store): Promise<{ email: string; passwor
     return { orgId: org.id, userId: user.id };
   });
   await seedDemoSales(store, orgId, userId);
+  await seedDemoRecords(store, orgId, userId);
   return { email: DEMO_EMAIL, password: DEMO_PASSWORD, orgId };
 }

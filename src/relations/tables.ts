@@ -1,6 +1,11 @@
 // Every table of the relations module, assembled for src/kernel/db/database.ts (type-only import there).
 import type { RelationsCatalogueItemTable } from './catalogue/tables.ts';
 import type {
+  RelationsComplaintLinkTable,
+  RelationsComplaintStepTable,
+  RelationsComplaintTable,
+} from './complaints/tables.ts';
+import type {
   RelationsEventCostTable,
   RelationsEventGuestTable,
   RelationsEventTable,
@@ -11,17 +16,24 @@ import type {
   RelationsInvoiceLineTable,
   RelationsInvoiceTable,
 } from './invoices/tables.ts';
+import type { RelationsConsentTable } from './privacy/tables.ts';
 import type {
   RelationsCampaignActionTable,
   RelationsCampaignTable,
   RelationsCampaignTargetTable,
 } from './prospecting/tables.ts';
+import type { RelationsPublicationTable } from './publications/tables.ts';
 import type {
   RelationsDepositSlipTable,
   RelationsReceiptAllocationTable,
   RelationsReceiptTable,
 } from './receipts/tables.ts';
 import type { RelationsReminderInvoiceTable, RelationsReminderTable } from './reminders/tables.ts';
+import type {
+  RelationsRequestFormTable,
+  RelationsRequestTable,
+  RelationsRequestTemplateTable,
+} from './requests/tables.ts';
 import type {
   RelationsContractLineTable,
   RelationsContractTable,
@@ -54,4 +66,12 @@ export type RelationsTables = {
   relations_deposit_slip: RelationsDepositSlipTable;
   relations_reminder: RelationsReminderTable;
   relations_reminder_invoice: RelationsReminderInvoiceTable;
+  relations_request: RelationsRequestTable;
+  relations_request_template: RelationsRequestTemplateTable;
+  relations_request_form: RelationsRequestFormTable;
+  relations_complaint: RelationsComplaintTable;
+  relations_complaint_link: RelationsComplaintLinkTable;
+  relations_complaint_step: RelationsComplaintStepTable;
+  relations_publication: RelationsPublicationTable;
+  relations_consent: RelationsConsentTable;
 };

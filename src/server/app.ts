@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { resolveSession } from '../kernel/auth/sessions.ts';
 import { createMailWorker } from '../kernel/mail/worker.ts';
 import { ledgerRoutes } from '../ledger/index.ts';
-import { relationsRoutes } from '../relations/index.ts';
+import { PUBLIC_REQUEST_ROUTES, relationsRoutes } from '../relations/index.ts';
 import { requireSession } from './guard.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
@@ -107,7 +107,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
         )
       : null;
     // Double submit: a cross-site form cannot read the token that /me and /login hand to the page.
-    if (request.session && UNSAFE.has(request.method) && !request.url.startsWith('/api/v1/auth/login')) {
+    // The public form writes nothing for the session: a signed-in member may use it like anyone.
+    const exempt = request.url.startsWith('/api/v1/auth/login') || request.url.startsWith('/api/v1/public/');
+    if (request.session && UNSAFE.has(request.method) && !exempt) {
       if (request.headers['x-csrf-token'] !== request.session.csrfToken)
         return sendProblem(reply, problem('csrf', 403, 'Rechargez la page puis recommencez.'));
     }
@@ -120,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     'GET /api/openapi.json',
     'POST /api/v1/auth/login',
     'POST /api/v1/auth/logout',
+    ...PUBLIC_REQUEST_ROUTES,
   ]);
   app.addHook('preValidation', async (request) => {
     const route = `${request.method} ${request.routeOptions.url}`;

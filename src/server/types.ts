@@ -22,6 +22,8 @@ export type AppOptions = {
   /** Secure cookies need HTTPS; off for http://localhost. */
   secureCookies?: boolean;
   loginRateLimit?: { max: number; timeWindowMs: number };
+  /** Submissions of the public request form per address (default 5 per 10 minutes). */
+  publicFormRateLimit?: { max: number; timeWindowMs: number };
   logger?: boolean;
   /** Seals stored secrets (SMTP passwords); from AGORA_SECRET_KEY or the data directory. */
   secretKey?: Uint8Array;

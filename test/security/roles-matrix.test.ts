@@ -12,6 +12,8 @@ const PUBLIC = new Set([
   'GET /api/openapi.json',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
+  'GET /api/v1/public/orgs/:slugOrId/request-form',
+  'POST /api/v1/public/orgs/:slugOrId/requests',
 ]);
 
 // Every route × every role against the permission table: the guard lets exactly the allowed roles through.

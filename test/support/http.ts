@@ -16,6 +16,7 @@ export async function startTestServer(
     loginRateLimit?: { max: number; timeWindowMs: number };
     /** Run the outbox worker inside the server, as `agora serve` does. */
     mailWorker?: boolean;
+    publicFormRateLimit?: { max: number; timeWindowMs: number };
   } = {},
 ): Promise<TestServer> {
   const store = await createTestStore(dialect);
@@ -24,6 +25,7 @@ export async function startTestServer(
     documentsDir: mkdtempSync(join(tmpdir(), 'agora-docs-')),
     loginRateLimit: options.loginRateLimit ?? { max: 1000, timeWindowMs: 60_000 },
     ...(options.mailWorker ? { mailWorker: true, secretKey: randomBytes(32) } : {}),
+    publicFormRateLimit: options.publicFormRateLimit,
   });
   await app.ready();
   return {

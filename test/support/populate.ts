@@ -5,6 +5,7 @@ import { saveMailSettings } from '../../src/kernel/mail/settings.ts';
 import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
+import { populateRecords } from '../../src/relations/records-test-helpers.ts';
 import { populateSales } from '../../src/relations/sales/sales-test-helpers.ts';
 import { populateRelations } from '../../src/relations/test-helpers.ts';
 import { buildParty, buildUser } from './factories.ts';
@@ -68,4 +69,5 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
   await populateLedger(db, orgId);
   await populateRelations(db, orgId, documentsDir, member.id);
   await populateSales(db, orgId);
+  await populateRecords(db, orgId, member.id);
 }

@@ -11,6 +11,7 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as LoginRouteImport } from './routes/login'
+import { Route as ContactOrgRefRouteImport } from './routes/contact/$orgRef'
 import { Route as OrgsOrgIdRouteImport } from './routes/orgs/$orgId'
 import { Route as OrgsNewRouteImport } from './routes/orgs/new'
 import { Route as OrgsOrgIdIndexRouteImport } from './routes/orgs/$orgId/index'
@@ -29,8 +30,12 @@ import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
+import { Route as OrgsOrgIdRelationsAnomaliesRouteImport } from './routes/orgs/$orgId/relations/anomalies'
+import { Route as OrgsOrgIdRelationsDashboardRouteImport } from './routes/orgs/$orgId/relations/dashboard'
 import { Route as OrgsOrgIdRelationsDepositSlipsRouteImport } from './routes/orgs/$orgId/relations/deposit-slips'
+import { Route as OrgsOrgIdRelationsPublicationsRouteImport } from './routes/orgs/$orgId/relations/publications'
 import { Route as OrgsOrgIdRelationsReceivablesRouteImport } from './routes/orgs/$orgId/relations/receivables'
+import { Route as OrgsOrgIdRelationsReceptionRouteImport } from './routes/orgs/$orgId/relations/reception'
 import { Route as OrgsOrgIdRelationsSettingsRouteImport } from './routes/orgs/$orgId/relations/settings'
 import { Route as OrgsOrgIdSettingsIndexRouteImport } from './routes/orgs/$orgId/settings/index'
 import { Route as OrgsOrgIdSettingsMailRouteImport } from './routes/orgs/$orgId/settings/mail'
@@ -49,9 +54,12 @@ import { Route as OrgsOrgIdRelationsCampaignsCampaignIdRouteImport } from './rou
 import { Route as OrgsOrgIdRelationsCatalogueIndexRouteImport } from './routes/orgs/$orgId/relations/catalogue/index'
 import { Route as OrgsOrgIdRelationsCatalogueItemIdRouteImport } from './routes/orgs/$orgId/relations/catalogue/$itemId'
 import { Route as OrgsOrgIdRelationsCatalogueNewRouteImport } from './routes/orgs/$orgId/relations/catalogue/new'
+import { Route as OrgsOrgIdRelationsComplaintsIndexRouteImport } from './routes/orgs/$orgId/relations/complaints/index'
+import { Route as OrgsOrgIdRelationsComplaintsComplaintIdRouteImport } from './routes/orgs/$orgId/relations/complaints/$complaintId'
 import { Route as OrgsOrgIdRelationsContractsIndexRouteImport } from './routes/orgs/$orgId/relations/contracts/index'
 import { Route as OrgsOrgIdRelationsContractsContractIdRouteImport } from './routes/orgs/$orgId/relations/contracts/$contractId'
 import { Route as OrgsOrgIdRelationsContractsNewRouteImport } from './routes/orgs/$orgId/relations/contracts/new'
+import { Route as OrgsOrgIdRelationsCustomersPartyIdRouteImport } from './routes/orgs/$orgId/relations/customers/$partyId'
 import { Route as OrgsOrgIdRelationsDeliveryNotesIndexRouteImport } from './routes/orgs/$orgId/relations/delivery-notes/index'
 import { Route as OrgsOrgIdRelationsDeliveryNotesDocumentIdRouteImport } from './routes/orgs/$orgId/relations/delivery-notes/$documentId'
 import { Route as OrgsOrgIdRelationsEventsIndexRouteImport } from './routes/orgs/$orgId/relations/events/index'
@@ -68,6 +76,8 @@ import { Route as OrgsOrgIdRelationsQuotesDocumentIdRouteImport } from './routes
 import { Route as OrgsOrgIdRelationsQuotesNewRouteImport } from './routes/orgs/$orgId/relations/quotes/new'
 import { Route as OrgsOrgIdRelationsReceiptsIndexRouteImport } from './routes/orgs/$orgId/relations/receipts/index'
 import { Route as OrgsOrgIdRelationsReceiptsNewRouteImport } from './routes/orgs/$orgId/relations/receipts/new'
+import { Route as OrgsOrgIdRelationsRequestsIndexRouteImport } from './routes/orgs/$orgId/relations/requests/index'
+import { Route as OrgsOrgIdRelationsRequestsRequestIdRouteImport } from './routes/orgs/$orgId/relations/requests/$requestId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 
@@ -79,6 +89,11 @@ const IndexRoute = IndexRouteImport.update({
 const LoginRoute = LoginRouteImport.update({
   id: '/login',
   path: '/login',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ContactOrgRefRoute = ContactOrgRefRouteImport.update({
+  id: '/contact/$orgRef',
+  path: '/contact/$orgRef',
   getParentRoute: () => rootRouteImport,
 } as any)
 const OrgsOrgIdRoute = OrgsOrgIdRouteImport.update({
@@ -176,16 +191,40 @@ const OrgsOrgIdRelationsIndexRoute = OrgsOrgIdRelationsIndexRouteImport.update({
   path: '/',
   getParentRoute: () => OrgsOrgIdRelationsRoute,
 } as any)
+const OrgsOrgIdRelationsAnomaliesRoute =
+  OrgsOrgIdRelationsAnomaliesRouteImport.update({
+    id: '/anomalies',
+    path: '/anomalies',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsDashboardRoute =
+  OrgsOrgIdRelationsDashboardRouteImport.update({
+    id: '/dashboard',
+    path: '/dashboard',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdRelationsDepositSlipsRoute =
   OrgsOrgIdRelationsDepositSlipsRouteImport.update({
     id: '/deposit-slips',
     path: '/deposit-slips',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
+const OrgsOrgIdRelationsPublicationsRoute =
+  OrgsOrgIdRelationsPublicationsRouteImport.update({
+    id: '/publications',
+    path: '/publications',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdRelationsReceivablesRoute =
   OrgsOrgIdRelationsReceivablesRouteImport.update({
     id: '/receivables',
     path: '/receivables',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsReceptionRoute =
+  OrgsOrgIdRelationsReceptionRouteImport.update({
+    id: '/reception',
+    path: '/reception',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
 const OrgsOrgIdRelationsSettingsRoute =
@@ -292,6 +331,18 @@ const OrgsOrgIdRelationsCatalogueNewRoute =
     path: '/catalogue/new',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
+const OrgsOrgIdRelationsComplaintsIndexRoute =
+  OrgsOrgIdRelationsComplaintsIndexRouteImport.update({
+    id: '/complaints/',
+    path: '/complaints/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsComplaintsComplaintIdRoute =
+  OrgsOrgIdRelationsComplaintsComplaintIdRouteImport.update({
+    id: '/complaints/$complaintId',
+    path: '/complaints/$complaintId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdRelationsContractsIndexRoute =
   OrgsOrgIdRelationsContractsIndexRouteImport.update({
     id: '/contracts/',
@@ -308,6 +359,12 @@ const OrgsOrgIdRelationsContractsNewRoute =
   OrgsOrgIdRelationsContractsNewRouteImport.update({
     id: '/contracts/new',
     path: '/contracts/new',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsCustomersPartyIdRoute =
+  OrgsOrgIdRelationsCustomersPartyIdRouteImport.update({
+    id: '/customers/$partyId',
+    path: '/customers/$partyId',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
 const OrgsOrgIdRelationsDeliveryNotesIndexRoute =
@@ -406,6 +463,18 @@ const OrgsOrgIdRelationsReceiptsNewRoute =
     path: '/receipts/new',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
+const OrgsOrgIdRelationsRequestsIndexRoute =
+  OrgsOrgIdRelationsRequestsIndexRouteImport.update({
+    id: '/requests/',
+    path: '/requests/',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
+const OrgsOrgIdRelationsRequestsRequestIdRoute =
+  OrgsOrgIdRelationsRequestsRequestIdRouteImport.update({
+    id: '/requests/$requestId',
+    path: '/requests/$requestId',
+    getParentRoute: () => OrgsOrgIdRelationsRoute,
+  } as any)
 const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
   OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport.update({
     id: '/entries/$entryId/',
@@ -422,6 +491,7 @@ const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
+  '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
   '/orgs/new': typeof OrgsNewRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
@@ -437,8 +507,12 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
+  '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
   '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
+  '/orgs/$orgId/relations/publications': typeof OrgsOrgIdRelationsPublicationsRoute
   '/orgs/$orgId/relations/receivables': typeof OrgsOrgIdRelationsReceivablesRoute
+  '/orgs/$orgId/relations/reception': typeof OrgsOrgIdRelationsReceptionRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
@@ -457,8 +531,10 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/complaints/$complaintId': typeof OrgsOrgIdRelationsComplaintsComplaintIdRoute
   '/orgs/$orgId/relations/contracts/$contractId': typeof OrgsOrgIdRelationsContractsContractIdRoute
   '/orgs/$orgId/relations/contracts/new': typeof OrgsOrgIdRelationsContractsNewRoute
+  '/orgs/$orgId/relations/customers/$partyId': typeof OrgsOrgIdRelationsCustomersPartyIdRoute
   '/orgs/$orgId/relations/delivery-notes/$documentId': typeof OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute
   '/orgs/$orgId/relations/events/$eventId': typeof OrgsOrgIdRelationsEventsEventIdRoute
   '/orgs/$orgId/relations/events/new': typeof OrgsOrgIdRelationsEventsNewRoute
@@ -469,9 +545,11 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/quotes/$documentId': typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
+  '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/complaints/': typeof OrgsOrgIdRelationsComplaintsIndexRoute
   '/orgs/$orgId/relations/contracts/': typeof OrgsOrgIdRelationsContractsIndexRoute
   '/orgs/$orgId/relations/delivery-notes/': typeof OrgsOrgIdRelationsDeliveryNotesIndexRoute
   '/orgs/$orgId/relations/events/': typeof OrgsOrgIdRelationsEventsIndexRoute
@@ -479,12 +557,14 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/orders/': typeof OrgsOrgIdRelationsOrdersIndexRoute
   '/orgs/$orgId/relations/quotes/': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/relations/receipts/': typeof OrgsOrgIdRelationsReceiptsIndexRoute
+  '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
+  '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/new': typeof OrgsNewRoute
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
@@ -497,8 +577,12 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
+  '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
   '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
+  '/orgs/$orgId/relations/publications': typeof OrgsOrgIdRelationsPublicationsRoute
   '/orgs/$orgId/relations/receivables': typeof OrgsOrgIdRelationsReceivablesRoute
+  '/orgs/$orgId/relations/reception': typeof OrgsOrgIdRelationsReceptionRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
@@ -517,8 +601,10 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/complaints/$complaintId': typeof OrgsOrgIdRelationsComplaintsComplaintIdRoute
   '/orgs/$orgId/relations/contracts/$contractId': typeof OrgsOrgIdRelationsContractsContractIdRoute
   '/orgs/$orgId/relations/contracts/new': typeof OrgsOrgIdRelationsContractsNewRoute
+  '/orgs/$orgId/relations/customers/$partyId': typeof OrgsOrgIdRelationsCustomersPartyIdRoute
   '/orgs/$orgId/relations/delivery-notes/$documentId': typeof OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute
   '/orgs/$orgId/relations/events/$eventId': typeof OrgsOrgIdRelationsEventsEventIdRoute
   '/orgs/$orgId/relations/events/new': typeof OrgsOrgIdRelationsEventsNewRoute
@@ -529,9 +615,11 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/quotes/$documentId': typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
+  '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/complaints': typeof OrgsOrgIdRelationsComplaintsIndexRoute
   '/orgs/$orgId/relations/contracts': typeof OrgsOrgIdRelationsContractsIndexRoute
   '/orgs/$orgId/relations/delivery-notes': typeof OrgsOrgIdRelationsDeliveryNotesIndexRoute
   '/orgs/$orgId/relations/events': typeof OrgsOrgIdRelationsEventsIndexRoute
@@ -539,6 +627,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/orders': typeof OrgsOrgIdRelationsOrdersIndexRoute
   '/orgs/$orgId/relations/quotes': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/relations/receipts': typeof OrgsOrgIdRelationsReceiptsIndexRoute
+  '/orgs/$orgId/relations/requests': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -546,6 +635,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
+  '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
   '/orgs/new': typeof OrgsNewRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
@@ -561,8 +651,12 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
+  '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
   '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
+  '/orgs/$orgId/relations/publications': typeof OrgsOrgIdRelationsPublicationsRoute
   '/orgs/$orgId/relations/receivables': typeof OrgsOrgIdRelationsReceivablesRoute
+  '/orgs/$orgId/relations/reception': typeof OrgsOrgIdRelationsReceptionRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
@@ -581,8 +675,10 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
+  '/orgs/$orgId/relations/complaints/$complaintId': typeof OrgsOrgIdRelationsComplaintsComplaintIdRoute
   '/orgs/$orgId/relations/contracts/$contractId': typeof OrgsOrgIdRelationsContractsContractIdRoute
   '/orgs/$orgId/relations/contracts/new': typeof OrgsOrgIdRelationsContractsNewRoute
+  '/orgs/$orgId/relations/customers/$partyId': typeof OrgsOrgIdRelationsCustomersPartyIdRoute
   '/orgs/$orgId/relations/delivery-notes/$documentId': typeof OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute
   '/orgs/$orgId/relations/events/$eventId': typeof OrgsOrgIdRelationsEventsEventIdRoute
   '/orgs/$orgId/relations/events/new': typeof OrgsOrgIdRelationsEventsNewRoute
@@ -593,9 +689,11 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/quotes/$documentId': typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
+  '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  '/orgs/$orgId/relations/complaints/': typeof OrgsOrgIdRelationsComplaintsIndexRoute
   '/orgs/$orgId/relations/contracts/': typeof OrgsOrgIdRelationsContractsIndexRoute
   '/orgs/$orgId/relations/delivery-notes/': typeof OrgsOrgIdRelationsDeliveryNotesIndexRoute
   '/orgs/$orgId/relations/events/': typeof OrgsOrgIdRelationsEventsIndexRoute
@@ -603,6 +701,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/orders/': typeof OrgsOrgIdRelationsOrdersIndexRoute
   '/orgs/$orgId/relations/quotes/': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/relations/receipts/': typeof OrgsOrgIdRelationsReceiptsIndexRoute
+  '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -611,6 +710,7 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/login'
+    | '/contact/$orgRef'
     | '/orgs/$orgId'
     | '/orgs/new'
     | '/orgs/$orgId/accounting'
@@ -626,8 +726,12 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/anomalies'
+    | '/orgs/$orgId/relations/dashboard'
     | '/orgs/$orgId/relations/deposit-slips'
+    | '/orgs/$orgId/relations/publications'
     | '/orgs/$orgId/relations/receivables'
+    | '/orgs/$orgId/relations/reception'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/mail'
     | '/orgs/$orgId/settings/outbox'
@@ -646,8 +750,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/complaints/$complaintId'
     | '/orgs/$orgId/relations/contracts/$contractId'
     | '/orgs/$orgId/relations/contracts/new'
+    | '/orgs/$orgId/relations/customers/$partyId'
     | '/orgs/$orgId/relations/delivery-notes/$documentId'
     | '/orgs/$orgId/relations/events/$eventId'
     | '/orgs/$orgId/relations/events/new'
@@ -658,9 +764,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/$documentId'
     | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/relations/receipts/new'
+    | '/orgs/$orgId/relations/requests/$requestId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
+    | '/orgs/$orgId/relations/complaints/'
     | '/orgs/$orgId/relations/contracts/'
     | '/orgs/$orgId/relations/delivery-notes/'
     | '/orgs/$orgId/relations/events/'
@@ -668,12 +776,14 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/orders/'
     | '/orgs/$orgId/relations/quotes/'
     | '/orgs/$orgId/relations/receipts/'
+    | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/login'
+    | '/contact/$orgRef'
     | '/orgs/new'
     | '/orgs/$orgId/personnel'
     | '/orgs/$orgId/production'
@@ -686,8 +796,12 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/anomalies'
+    | '/orgs/$orgId/relations/dashboard'
     | '/orgs/$orgId/relations/deposit-slips'
+    | '/orgs/$orgId/relations/publications'
     | '/orgs/$orgId/relations/receivables'
+    | '/orgs/$orgId/relations/reception'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/mail'
     | '/orgs/$orgId/settings/outbox'
@@ -706,8 +820,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/complaints/$complaintId'
     | '/orgs/$orgId/relations/contracts/$contractId'
     | '/orgs/$orgId/relations/contracts/new'
+    | '/orgs/$orgId/relations/customers/$partyId'
     | '/orgs/$orgId/relations/delivery-notes/$documentId'
     | '/orgs/$orgId/relations/events/$eventId'
     | '/orgs/$orgId/relations/events/new'
@@ -718,9 +834,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/$documentId'
     | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/relations/receipts/new'
+    | '/orgs/$orgId/relations/requests/$requestId'
     | '/orgs/$orgId/accounting/entries'
     | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
+    | '/orgs/$orgId/relations/complaints'
     | '/orgs/$orgId/relations/contracts'
     | '/orgs/$orgId/relations/delivery-notes'
     | '/orgs/$orgId/relations/events'
@@ -728,12 +846,14 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/orders'
     | '/orgs/$orgId/relations/quotes'
     | '/orgs/$orgId/relations/receipts'
+    | '/orgs/$orgId/relations/requests'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId'
   id:
     | '__root__'
     | '/'
     | '/login'
+    | '/contact/$orgRef'
     | '/orgs/$orgId'
     | '/orgs/new'
     | '/orgs/$orgId/accounting'
@@ -749,8 +869,12 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/relations/anomalies'
+    | '/orgs/$orgId/relations/dashboard'
     | '/orgs/$orgId/relations/deposit-slips'
+    | '/orgs/$orgId/relations/publications'
     | '/orgs/$orgId/relations/receivables'
+    | '/orgs/$orgId/relations/reception'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/mail'
     | '/orgs/$orgId/settings/outbox'
@@ -769,8 +893,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
+    | '/orgs/$orgId/relations/complaints/$complaintId'
     | '/orgs/$orgId/relations/contracts/$contractId'
     | '/orgs/$orgId/relations/contracts/new'
+    | '/orgs/$orgId/relations/customers/$partyId'
     | '/orgs/$orgId/relations/delivery-notes/$documentId'
     | '/orgs/$orgId/relations/events/$eventId'
     | '/orgs/$orgId/relations/events/new'
@@ -781,9 +907,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/$documentId'
     | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/relations/receipts/new'
+    | '/orgs/$orgId/relations/requests/$requestId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
+    | '/orgs/$orgId/relations/complaints/'
     | '/orgs/$orgId/relations/contracts/'
     | '/orgs/$orgId/relations/delivery-notes/'
     | '/orgs/$orgId/relations/events/'
@@ -791,6 +919,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/orders/'
     | '/orgs/$orgId/relations/quotes/'
     | '/orgs/$orgId/relations/receipts/'
+    | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesById: FileRoutesById
@@ -798,6 +927,7 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   LoginRoute: typeof LoginRoute
+  ContactOrgRefRoute: typeof ContactOrgRefRoute
   OrgsOrgIdRoute: typeof OrgsOrgIdRouteWithChildren
   OrgsNewRoute: typeof OrgsNewRoute
 }
@@ -816,6 +946,13 @@ declare module '@tanstack/react-router' {
       path: '/login'
       fullPath: '/login'
       preLoaderRoute: typeof LoginRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/contact/$orgRef': {
+      id: '/contact/$orgRef'
+      path: '/contact/$orgRef'
+      fullPath: '/contact/$orgRef'
+      preLoaderRoute: typeof ContactOrgRefRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/orgs/$orgId': {
@@ -944,6 +1081,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsIndexRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/relations/anomalies': {
+      id: '/orgs/$orgId/relations/anomalies'
+      path: '/anomalies'
+      fullPath: '/orgs/$orgId/relations/anomalies'
+      preLoaderRoute: typeof OrgsOrgIdRelationsAnomaliesRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/dashboard': {
+      id: '/orgs/$orgId/relations/dashboard'
+      path: '/dashboard'
+      fullPath: '/orgs/$orgId/relations/dashboard'
+      preLoaderRoute: typeof OrgsOrgIdRelationsDashboardRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/relations/deposit-slips': {
       id: '/orgs/$orgId/relations/deposit-slips'
       path: '/deposit-slips'
@@ -951,11 +1102,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsDepositSlipsRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/relations/publications': {
+      id: '/orgs/$orgId/relations/publications'
+      path: '/publications'
+      fullPath: '/orgs/$orgId/relations/publications'
+      preLoaderRoute: typeof OrgsOrgIdRelationsPublicationsRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/relations/receivables': {
       id: '/orgs/$orgId/relations/receivables'
       path: '/receivables'
       fullPath: '/orgs/$orgId/relations/receivables'
       preLoaderRoute: typeof OrgsOrgIdRelationsReceivablesRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/reception': {
+      id: '/orgs/$orgId/relations/reception'
+      path: '/reception'
+      fullPath: '/orgs/$orgId/relations/reception'
+      preLoaderRoute: typeof OrgsOrgIdRelationsReceptionRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
     '/orgs/$orgId/relations/settings': {
@@ -1084,6 +1249,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsCatalogueNewRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/relations/complaints/': {
+      id: '/orgs/$orgId/relations/complaints/'
+      path: '/complaints'
+      fullPath: '/orgs/$orgId/relations/complaints/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsComplaintsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/complaints/$complaintId': {
+      id: '/orgs/$orgId/relations/complaints/$complaintId'
+      path: '/complaints/$complaintId'
+      fullPath: '/orgs/$orgId/relations/complaints/$complaintId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsComplaintsComplaintIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/relations/contracts/': {
       id: '/orgs/$orgId/relations/contracts/'
       path: '/contracts'
@@ -1103,6 +1282,13 @@ declare module '@tanstack/react-router' {
       path: '/contracts/new'
       fullPath: '/orgs/$orgId/relations/contracts/new'
       preLoaderRoute: typeof OrgsOrgIdRelationsContractsNewRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/customers/$partyId': {
+      id: '/orgs/$orgId/relations/customers/$partyId'
+      path: '/customers/$partyId'
+      fullPath: '/orgs/$orgId/relations/customers/$partyId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsCustomersPartyIdRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
     '/orgs/$orgId/relations/delivery-notes/': {
@@ -1217,6 +1403,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsReceiptsNewRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/relations/requests/': {
+      id: '/orgs/$orgId/relations/requests/'
+      path: '/requests'
+      fullPath: '/orgs/$orgId/relations/requests/'
+      preLoaderRoute: typeof OrgsOrgIdRelationsRequestsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
+    '/orgs/$orgId/relations/requests/$requestId': {
+      id: '/orgs/$orgId/relations/requests/$requestId'
+      path: '/requests/$requestId'
+      fullPath: '/orgs/$orgId/relations/requests/$requestId'
+      preLoaderRoute: typeof OrgsOrgIdRelationsRequestsRequestIdRouteImport
+      parentRoute: typeof OrgsOrgIdRelationsRoute
+    }
     '/orgs/$orgId/accounting/entries/$entryId/': {
       id: '/orgs/$orgId/accounting/entries/$entryId/'
       path: '/entries/$entryId'
@@ -1284,15 +1484,21 @@ const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
 interface OrgsOrgIdRelationsRouteChildren {
+  OrgsOrgIdRelationsAnomaliesRoute: typeof OrgsOrgIdRelationsAnomaliesRoute
+  OrgsOrgIdRelationsDashboardRoute: typeof OrgsOrgIdRelationsDashboardRoute
   OrgsOrgIdRelationsDepositSlipsRoute: typeof OrgsOrgIdRelationsDepositSlipsRoute
+  OrgsOrgIdRelationsPublicationsRoute: typeof OrgsOrgIdRelationsPublicationsRoute
   OrgsOrgIdRelationsReceivablesRoute: typeof OrgsOrgIdRelationsReceivablesRoute
+  OrgsOrgIdRelationsReceptionRoute: typeof OrgsOrgIdRelationsReceptionRoute
   OrgsOrgIdRelationsSettingsRoute: typeof OrgsOrgIdRelationsSettingsRoute
   OrgsOrgIdRelationsIndexRoute: typeof OrgsOrgIdRelationsIndexRoute
   OrgsOrgIdRelationsCampaignsCampaignIdRoute: typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   OrgsOrgIdRelationsCatalogueItemIdRoute: typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   OrgsOrgIdRelationsCatalogueNewRoute: typeof OrgsOrgIdRelationsCatalogueNewRoute
+  OrgsOrgIdRelationsComplaintsComplaintIdRoute: typeof OrgsOrgIdRelationsComplaintsComplaintIdRoute
   OrgsOrgIdRelationsContractsContractIdRoute: typeof OrgsOrgIdRelationsContractsContractIdRoute
   OrgsOrgIdRelationsContractsNewRoute: typeof OrgsOrgIdRelationsContractsNewRoute
+  OrgsOrgIdRelationsCustomersPartyIdRoute: typeof OrgsOrgIdRelationsCustomersPartyIdRoute
   OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute: typeof OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute
   OrgsOrgIdRelationsEventsEventIdRoute: typeof OrgsOrgIdRelationsEventsEventIdRoute
   OrgsOrgIdRelationsEventsNewRoute: typeof OrgsOrgIdRelationsEventsNewRoute
@@ -1303,8 +1509,10 @@ interface OrgsOrgIdRelationsRouteChildren {
   OrgsOrgIdRelationsQuotesDocumentIdRoute: typeof OrgsOrgIdRelationsQuotesDocumentIdRoute
   OrgsOrgIdRelationsQuotesNewRoute: typeof OrgsOrgIdRelationsQuotesNewRoute
   OrgsOrgIdRelationsReceiptsNewRoute: typeof OrgsOrgIdRelationsReceiptsNewRoute
+  OrgsOrgIdRelationsRequestsRequestIdRoute: typeof OrgsOrgIdRelationsRequestsRequestIdRoute
   OrgsOrgIdRelationsCampaignsIndexRoute: typeof OrgsOrgIdRelationsCampaignsIndexRoute
   OrgsOrgIdRelationsCatalogueIndexRoute: typeof OrgsOrgIdRelationsCatalogueIndexRoute
+  OrgsOrgIdRelationsComplaintsIndexRoute: typeof OrgsOrgIdRelationsComplaintsIndexRoute
   OrgsOrgIdRelationsContractsIndexRoute: typeof OrgsOrgIdRelationsContractsIndexRoute
   OrgsOrgIdRelationsDeliveryNotesIndexRoute: typeof OrgsOrgIdRelationsDeliveryNotesIndexRoute
   OrgsOrgIdRelationsEventsIndexRoute: typeof OrgsOrgIdRelationsEventsIndexRoute
@@ -1312,11 +1520,16 @@ interface OrgsOrgIdRelationsRouteChildren {
   OrgsOrgIdRelationsOrdersIndexRoute: typeof OrgsOrgIdRelationsOrdersIndexRoute
   OrgsOrgIdRelationsQuotesIndexRoute: typeof OrgsOrgIdRelationsQuotesIndexRoute
   OrgsOrgIdRelationsReceiptsIndexRoute: typeof OrgsOrgIdRelationsReceiptsIndexRoute
+  OrgsOrgIdRelationsRequestsIndexRoute: typeof OrgsOrgIdRelationsRequestsIndexRoute
 }
 
 const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
+  OrgsOrgIdRelationsAnomaliesRoute: OrgsOrgIdRelationsAnomaliesRoute,
+  OrgsOrgIdRelationsDashboardRoute: OrgsOrgIdRelationsDashboardRoute,
   OrgsOrgIdRelationsDepositSlipsRoute: OrgsOrgIdRelationsDepositSlipsRoute,
+  OrgsOrgIdRelationsPublicationsRoute: OrgsOrgIdRelationsPublicationsRoute,
   OrgsOrgIdRelationsReceivablesRoute: OrgsOrgIdRelationsReceivablesRoute,
+  OrgsOrgIdRelationsReceptionRoute: OrgsOrgIdRelationsReceptionRoute,
   OrgsOrgIdRelationsSettingsRoute: OrgsOrgIdRelationsSettingsRoute,
   OrgsOrgIdRelationsIndexRoute: OrgsOrgIdRelationsIndexRoute,
   OrgsOrgIdRelationsCampaignsCampaignIdRoute:
@@ -1324,9 +1537,13 @@ const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
   OrgsOrgIdRelationsCatalogueItemIdRoute:
     OrgsOrgIdRelationsCatalogueItemIdRoute,
   OrgsOrgIdRelationsCatalogueNewRoute: OrgsOrgIdRelationsCatalogueNewRoute,
+  OrgsOrgIdRelationsComplaintsComplaintIdRoute:
+    OrgsOrgIdRelationsComplaintsComplaintIdRoute,
   OrgsOrgIdRelationsContractsContractIdRoute:
     OrgsOrgIdRelationsContractsContractIdRoute,
   OrgsOrgIdRelationsContractsNewRoute: OrgsOrgIdRelationsContractsNewRoute,
+  OrgsOrgIdRelationsCustomersPartyIdRoute:
+    OrgsOrgIdRelationsCustomersPartyIdRoute,
   OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute:
     OrgsOrgIdRelationsDeliveryNotesDocumentIdRoute,
   OrgsOrgIdRelationsEventsEventIdRoute: OrgsOrgIdRelationsEventsEventIdRoute,
@@ -1341,8 +1558,12 @@ const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
     OrgsOrgIdRelationsQuotesDocumentIdRoute,
   OrgsOrgIdRelationsQuotesNewRoute: OrgsOrgIdRelationsQuotesNewRoute,
   OrgsOrgIdRelationsReceiptsNewRoute: OrgsOrgIdRelationsReceiptsNewRoute,
+  OrgsOrgIdRelationsRequestsRequestIdRoute:
+    OrgsOrgIdRelationsRequestsRequestIdRoute,
   OrgsOrgIdRelationsCampaignsIndexRoute: OrgsOrgIdRelationsCampaignsIndexRoute,
   OrgsOrgIdRelationsCatalogueIndexRoute: OrgsOrgIdRelationsCatalogueIndexRoute,
+  OrgsOrgIdRelationsComplaintsIndexRoute:
+    OrgsOrgIdRelationsComplaintsIndexRoute,
   OrgsOrgIdRelationsContractsIndexRoute: OrgsOrgIdRelationsContractsIndexRoute,
   OrgsOrgIdRelationsDeliveryNotesIndexRoute:
     OrgsOrgIdRelationsDeliveryNotesIndexRoute,
@@ -1351,6 +1572,7 @@ const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
   OrgsOrgIdRelationsOrdersIndexRoute: OrgsOrgIdRelationsOrdersIndexRoute,
   OrgsOrgIdRelationsQuotesIndexRoute: OrgsOrgIdRelationsQuotesIndexRoute,
   OrgsOrgIdRelationsReceiptsIndexRoute: OrgsOrgIdRelationsReceiptsIndexRoute,
+  OrgsOrgIdRelationsRequestsIndexRoute: OrgsOrgIdRelationsRequestsIndexRoute,
 }
 
 const OrgsOrgIdRelationsRouteWithChildren =
@@ -1395,6 +1617,7 @@ const OrgsOrgIdRouteWithChildren = OrgsOrgIdRoute._addFileChildren(
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   LoginRoute: LoginRoute,
+  ContactOrgRefRoute: ContactOrgRefRoute,
   OrgsOrgIdRoute: OrgsOrgIdRouteWithChildren,
   OrgsNewRoute: OrgsNewRoute,
 }

@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   // Events and prospecting campaigns (activity 1.1): relations work, not accounting.
   'prospecting.read': ['owner', 'assistant', 'viewer', 'teacher', 'student'],
   'prospecting.write': ['owner', 'assistant', 'teacher', 'student'],
+  // GDPR: a person's full export and the erasure of their data (decision 0016).
+  'privacy.manage': ['owner', 'teacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -124,3 +124,18 @@ export const AREA_SCOPE: Record<Area, readonly UpcomingScope[]> = {
     { activity: '3.3' },
   ],
 };
+
+/** Requests and the public contact form: reception and handling of requests. */
+export const RECEPTION_SERVE: readonly ServedActivity[] = [{ code: '1.1', label: 'badges.reception' }];
+
+/** Complaints and disputes. */
+export const COMPLAINTS_SERVE: readonly ServedActivity[] = [{ code: '1.2', label: 'badges.complaints' }];
+
+/** The customer file, the anomaly report and the GDPR actions: updating the records. */
+export const RECORDS_SERVE: readonly ServedActivity[] = [{ code: '1.3', label: 'badges.customerRecords' }];
+
+export const SALES_DASHBOARD_SERVE: readonly ServedActivity[] = [
+  { code: '1.3', label: 'badges.salesDashboards' },
+];
+
+export const PUBLICATIONS_SERVE: readonly ServedActivity[] = [{ code: '1.3', label: 'badges.publications' }];

@@ -105,16 +105,28 @@ export function EditPartyPage() {
         title={party.name}
         served={PARTIES_SERVE}
         actions={
-          writable ? (
-            <Button
-              variant="default"
-              loading={archive.isPending}
-              onClick={() => archive.mutate(!archived)}
-              data-testid={archived ? 'party-restore' : 'party-archive'}
-            >
-              {archived ? t('parties.restore') : t('parties.archive')}
-            </Button>
-          ) : null
+          <>
+            {can('sales.read') ? (
+              <ButtonLink
+                to="/orgs/$orgId/relations/customers/$partyId"
+                params={{ orgId, partyId: party.id }}
+                variant="default"
+                data-testid="party-file"
+              >
+                {t('records.file.open')}
+              </ButtonLink>
+            ) : null}
+            {writable ? (
+              <Button
+                variant="default"
+                loading={archive.isPending}
+                onClick={() => archive.mutate(!archived)}
+                data-testid={archived ? 'party-restore' : 'party-archive'}
+              >
+                {archived ? t('parties.restore') : t('parties.archive')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       {archived ? (

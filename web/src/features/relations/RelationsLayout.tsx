@@ -6,6 +6,7 @@ import { ButtonLink } from '../../ui/links.tsx';
 // Typed by the literals below: every `to` must be a route of the route tree, every label an i18n key.
 const ITEMS = [
   { to: '/orgs/$orgId/parties', label: 'relations.nav.parties', testId: 'subnav-parties' },
+  { to: '/orgs/$orgId/relations/requests', label: 'records.nav.requests', testId: 'subnav-requests' },
   { to: '/orgs/$orgId/relations/events', label: 'relations.nav.events', testId: 'subnav-events' },
   { to: '/orgs/$orgId/relations/campaigns', label: 'relations.nav.campaigns', testId: 'subnav-campaigns' },
   { to: '/orgs/$orgId/relations/catalogue', label: 'relations.nav.catalogue', testId: 'subnav-catalogue' },
@@ -29,6 +30,14 @@ const ITEMS = [
     label: 'relations.nav.receivables',
     testId: 'subnav-receivables',
   },
+  { to: '/orgs/$orgId/relations/complaints', label: 'records.nav.complaints', testId: 'subnav-complaints' },
+  { to: '/orgs/$orgId/relations/dashboard', label: 'records.nav.dashboard', testId: 'subnav-dashboard' },
+  { to: '/orgs/$orgId/relations/anomalies', label: 'records.nav.anomalies', testId: 'subnav-anomalies' },
+  {
+    to: '/orgs/$orgId/relations/publications',
+    label: 'records.nav.publications',
+    testId: 'subnav-publications',
+  },
   {
     to: '/orgs/$orgId/relations/settings',
     label: 'relations.nav.settings',
@@ -36,7 +45,7 @@ const ITEMS = [
   },
 ] as const;
 
-/** The Relations area's own navigation: parties, events, prospecting, the sales pipeline, contracts, receipts, reminders, settings. */
+/** The Relations area's own navigation: from first contact (requests, events, prospecting) to payment and records. */
 export function RelationsLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/relations' });
