@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { resolveSession } from '../kernel/auth/sessions.ts';
 import { ledgerRoutes } from '../ledger/index.ts';
 import { relationsRoutes } from '../relations/index.ts';
+import { trainingRoutes } from '../training/index.ts';
 import { requireSession } from './guard.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     'GET /api/openapi.json',
     'POST /api/v1/auth/login',
     'POST /api/v1/auth/logout',
+    'POST /api/v1/auth/join',
   ]);
   app.addHook('preValidation', async (request) => {
     const route = `${request.method} ${request.routeOptions.url}`;
@@ -132,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   documentRoutes(app, options);
   ledgerRoutes(app, options);
   relationsRoutes(app, options);
+  trainingRoutes(app, options);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir)) {

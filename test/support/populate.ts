@@ -4,6 +4,7 @@ import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
 import { populateRelations } from '../../src/relations/test-helpers.ts';
+import { populateTraining } from '../../src/training/test-helpers.ts';
 import { buildParty, buildUser } from './factories.ts';
 
 /**
@@ -48,4 +49,7 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
     .execute();
   await populateLedger(db, orgId);
   await populateRelations(db, orgId, documentsDir, member.id);
+  // The organisation doubles as a school: a class, a student who joined, a scenario handed out.
+  const dialect = db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
+  await populateTraining(db, dialect, orgId, (await buildUser(db)).id);
 }

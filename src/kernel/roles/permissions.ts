@@ -42,6 +42,10 @@ export const PERMISSIONS = {
   'ledger.close': ['owner', 'accountant', 'teacher'],
   'sales.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
   'sales.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
+  // Training mode, in the school's organisation. Which classes, students and sandboxes a teacher or a
+  // student reaches is narrowed further by src/training/classes/access.ts (their own only).
+  'training.read': ['owner', 'teacher', 'student'],
+  'training.manage': ['owner', 'teacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,7 +3,14 @@ import { redirect } from '@tanstack/react-router';
 import { can, type Permission, type Role } from '../../../src/kernel/roles/permissions.ts';
 import { api, isApiError, setCsrfToken } from '../api/client.ts';
 
-export type MeOrganisation = { id: string; name: string; kind: string; role: Role };
+export type MeOrganisation = {
+  id: string;
+  name: string;
+  kind: string;
+  role: Role;
+  /** The scenario's "today" in a training sandbox (forms default to it). */
+  simulatedToday?: string | null;
+};
 export type Me = {
   user: { id: string; email: string; name: string; locale: string };
   organisations: MeOrganisation[];
