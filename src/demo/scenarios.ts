@@ -72,9 +72,9 @@ async function buildTrading(store: DbHandle, orgId: string, userId: string | nul
         trx,
         orgId,
         partyInput.parse({
-          kind: i % 3 === 0 ? 'person' : 'organisation',
-          name:
-            i % 3 === 0 ? `${FIRST_NAMES[i]} ${LAST_NAMES[i % 8]}` : `Atelier ${LAST_NAMES[i % 8]} et fils`,
+          // Private customers: a French company customer would need its SIREN on the invoice.
+          kind: 'person',
+          name: `${FIRST_NAMES[i]} ${LAST_NAMES[i % 8]}`,
           roles: ['customer'],
           email: `client${i + 1}@example.org`,
           addresses: [
@@ -329,9 +329,11 @@ async function buildAssociation(store: DbHandle, orgId: string, userId: string |
       ),
     ];
     // Dues: each member in January (season renewal) or September (new members), paid within a fortnight.
-    for (const [i, memberId] of members.entries()) {
-      const month = i % 4 === 0 ? 9 : 1;
-      const issueDate = day(year, month, 4 + (i % 20));
+    // Invoices are numbered in date order, so they are made in date order.
+    const dues = members
+      .map((memberId, i) => ({ memberId, i, issueDate: day(year, i % 4 === 0 ? 9 : 1, 4 + (i % 20)) }))
+      .sort((a, b) => a.issueDate.localeCompare(b.issueDate));
+    for (const { memberId, i, issueDate } of dues) {
       const lines = [{ itemId: licence.id, quantity: '1' }];
       if (i % 5 === 0) lines.push({ itemId: course.id, quantity: String(2 + (i % 3)) });
       const draft = await createInvoiceDraft(
@@ -386,7 +388,7 @@ async function buildAssociation(store: DbHandle, orgId: string, userId: string |
         voucherDate: day(year, 3, 20),
         lines: [
           { account: '441', partyId: null, label: null, debit: grant, credit: 0, dueDate: null },
-          { account: '74', partyId: null, label: null, debit: 0, credit: grant, dueDate: null },
+          { account: '741', partyId: null, label: null, debit: 0, credit: grant, dueDate: null },
         ],
       },
       userId,
@@ -494,6 +496,9 @@ export const DEMO_SCENARIOS: Record<DemoScenarioKind, DemoScenario> = {
       name: 'Association Sportive du Val',
       legalForm: 'Association loi 1901',
       kind: 'association',
+      // Fictitious, with valid check digits (an association that invoices has a SIREN).
+      siren: '784512345',
+      siret: '78451234500017',
       addressLine1: '2 allée des Sports',
       postalCode: '69100',
       city: 'Villeurbanne',

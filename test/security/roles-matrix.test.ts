@@ -12,6 +12,7 @@ const PUBLIC = new Set([
   'GET /api/openapi.json',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/join',
 ]);
 
 // Every route × every role against the permission table: the guard lets exactly the allowed roles through.
