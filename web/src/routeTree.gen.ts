@@ -10,6 +10,7 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as JoinRouteImport } from './routes/join'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as OrgsOrgIdRouteImport } from './routes/orgs/$orgId'
 import { Route as OrgsNewRouteImport } from './routes/orgs/new'
@@ -32,6 +33,9 @@ import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgI
 import { Route as OrgsOrgIdRelationsSettingsRouteImport } from './routes/orgs/$orgId/relations/settings'
 import { Route as OrgsOrgIdSettingsIndexRouteImport } from './routes/orgs/$orgId/settings/index'
 import { Route as OrgsOrgIdSettingsUsersRouteImport } from './routes/orgs/$orgId/settings/users'
+import { Route as OrgsOrgIdTrainingIndexRouteImport } from './routes/orgs/$orgId/training/index'
+import { Route as OrgsOrgIdTrainingCoverageRouteImport } from './routes/orgs/$orgId/training/coverage'
+import { Route as OrgsOrgIdTrainingReferentielRouteImport } from './routes/orgs/$orgId/training/referentiel'
 import { Route as OrgsOrgIdAccountingEntriesIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/index'
 import { Route as OrgsOrgIdAccountingEntriesNewRouteImport } from './routes/orgs/$orgId/accounting/entries/new'
 import { Route as OrgsOrgIdAccountingReportsAgedBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/aged-balance'
@@ -46,12 +50,18 @@ import { Route as OrgsOrgIdRelationsCatalogueNewRouteImport } from './routes/org
 import { Route as OrgsOrgIdRelationsInvoicesIndexRouteImport } from './routes/orgs/$orgId/relations/invoices/index'
 import { Route as OrgsOrgIdRelationsInvoicesInvoiceIdRouteImport } from './routes/orgs/$orgId/relations/invoices/$invoiceId'
 import { Route as OrgsOrgIdRelationsInvoicesNewRouteImport } from './routes/orgs/$orgId/relations/invoices/new'
+import { Route as OrgsOrgIdTrainingClassesClassIdRouteImport } from './routes/orgs/$orgId/training/classes/$classId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const JoinRoute = JoinRouteImport.update({
+  id: '/join',
+  path: '/join',
   getParentRoute: () => rootRouteImport,
 } as any)
 const LoginRoute = LoginRouteImport.update({
@@ -170,6 +180,23 @@ const OrgsOrgIdSettingsUsersRoute = OrgsOrgIdSettingsUsersRouteImport.update({
   path: '/settings/users',
   getParentRoute: () => OrgsOrgIdRoute,
 } as any)
+const OrgsOrgIdTrainingIndexRoute = OrgsOrgIdTrainingIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => OrgsOrgIdTrainingRoute,
+} as any)
+const OrgsOrgIdTrainingCoverageRoute =
+  OrgsOrgIdTrainingCoverageRouteImport.update({
+    id: '/coverage',
+    path: '/coverage',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
+const OrgsOrgIdTrainingReferentielRoute =
+  OrgsOrgIdTrainingReferentielRouteImport.update({
+    id: '/referentiel',
+    path: '/referentiel',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
 const OrgsOrgIdAccountingEntriesIndexRoute =
   OrgsOrgIdAccountingEntriesIndexRouteImport.update({
     id: '/entries/',
@@ -254,6 +281,12 @@ const OrgsOrgIdRelationsInvoicesNewRoute =
     path: '/invoices/new',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
+const OrgsOrgIdTrainingClassesClassIdRoute =
+  OrgsOrgIdTrainingClassesClassIdRouteImport.update({
+    id: '/classes/$classId',
+    path: '/classes/$classId',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
 const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
   OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport.update({
     id: '/entries/$entryId/',
@@ -269,6 +302,7 @@ const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/join': typeof JoinRoute
   '/login': typeof LoginRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
   '/orgs/new': typeof OrgsNewRoute
@@ -276,7 +310,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRouteWithChildren
-  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
+  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRouteWithChildren
   '/orgs/$orgId/': typeof OrgsOrgIdIndexRoute
   '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
   '/orgs/$orgId/accounting/fec': typeof OrgsOrgIdAccountingFecRoute
@@ -287,10 +321,13 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
+  '/orgs/$orgId/training/coverage': typeof OrgsOrgIdTrainingCoverageRoute
+  '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
   '/orgs/$orgId/relations/': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
+  '/orgs/$orgId/training/': typeof OrgsOrgIdTrainingIndexRoute
   '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
   '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
   '/orgs/$orgId/accounting/reports/balance-sheet': typeof OrgsOrgIdAccountingReportsBalanceSheetRoute
@@ -302,6 +339,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
@@ -310,11 +348,11 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/join': typeof JoinRoute
   '/login': typeof LoginRoute
   '/orgs/new': typeof OrgsNewRoute
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
-  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
   '/orgs/$orgId': typeof OrgsOrgIdIndexRoute
   '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
   '/orgs/$orgId/accounting/fec': typeof OrgsOrgIdAccountingFecRoute
@@ -325,10 +363,13 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
+  '/orgs/$orgId/training/coverage': typeof OrgsOrgIdTrainingCoverageRoute
+  '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties': typeof OrgsOrgIdPartiesIndexRoute
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings': typeof OrgsOrgIdSettingsIndexRoute
+  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingIndexRoute
   '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
   '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
   '/orgs/$orgId/accounting/reports/balance-sheet': typeof OrgsOrgIdAccountingReportsBalanceSheetRoute
@@ -340,6 +381,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/invoices': typeof OrgsOrgIdRelationsInvoicesIndexRoute
@@ -349,6 +391,7 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/join': typeof JoinRoute
   '/login': typeof LoginRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
   '/orgs/new': typeof OrgsNewRoute
@@ -356,7 +399,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRouteWithChildren
-  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
+  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRouteWithChildren
   '/orgs/$orgId/': typeof OrgsOrgIdIndexRoute
   '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
   '/orgs/$orgId/accounting/fec': typeof OrgsOrgIdAccountingFecRoute
@@ -367,10 +410,13 @@ export interface FileRoutesById {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/relations/settings': typeof OrgsOrgIdRelationsSettingsRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
+  '/orgs/$orgId/training/coverage': typeof OrgsOrgIdTrainingCoverageRoute
+  '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
   '/orgs/$orgId/relations/': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
+  '/orgs/$orgId/training/': typeof OrgsOrgIdTrainingIndexRoute
   '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
   '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
   '/orgs/$orgId/accounting/reports/balance-sheet': typeof OrgsOrgIdAccountingReportsBalanceSheetRoute
@@ -382,6 +428,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
   '/orgs/$orgId/relations/invoices/$invoiceId': typeof OrgsOrgIdRelationsInvoicesInvoiceIdRoute
   '/orgs/$orgId/relations/invoices/new': typeof OrgsOrgIdRelationsInvoicesNewRoute
+  '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/invoices/': typeof OrgsOrgIdRelationsInvoicesIndexRoute
@@ -392,6 +439,7 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/join'
     | '/login'
     | '/orgs/$orgId'
     | '/orgs/new'
@@ -410,10 +458,13 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
+    | '/orgs/$orgId/training/coverage'
+    | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
     | '/orgs/$orgId/relations/'
     | '/orgs/$orgId/settings/'
+    | '/orgs/$orgId/training/'
     | '/orgs/$orgId/accounting/entries/new'
     | '/orgs/$orgId/accounting/reports/aged-balance'
     | '/orgs/$orgId/accounting/reports/balance-sheet'
@@ -425,6 +476,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/catalogue/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/training/classes/$classId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/catalogue/'
     | '/orgs/$orgId/relations/invoices/'
@@ -433,11 +485,11 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/join'
     | '/login'
     | '/orgs/new'
     | '/orgs/$orgId/personnel'
     | '/orgs/$orgId/production'
-    | '/orgs/$orgId/training'
     | '/orgs/$orgId'
     | '/orgs/$orgId/accounting/accounts'
     | '/orgs/$orgId/accounting/fec'
@@ -448,10 +500,13 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
+    | '/orgs/$orgId/training/coverage'
+    | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting'
     | '/orgs/$orgId/parties'
     | '/orgs/$orgId/relations'
     | '/orgs/$orgId/settings'
+    | '/orgs/$orgId/training'
     | '/orgs/$orgId/accounting/entries/new'
     | '/orgs/$orgId/accounting/reports/aged-balance'
     | '/orgs/$orgId/accounting/reports/balance-sheet'
@@ -463,6 +518,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/catalogue/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/training/classes/$classId'
     | '/orgs/$orgId/accounting/entries'
     | '/orgs/$orgId/relations/catalogue'
     | '/orgs/$orgId/relations/invoices'
@@ -471,6 +527,7 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/'
+    | '/join'
     | '/login'
     | '/orgs/$orgId'
     | '/orgs/new'
@@ -489,10 +546,13 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/relations/settings'
     | '/orgs/$orgId/settings/users'
+    | '/orgs/$orgId/training/coverage'
+    | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
     | '/orgs/$orgId/relations/'
     | '/orgs/$orgId/settings/'
+    | '/orgs/$orgId/training/'
     | '/orgs/$orgId/accounting/entries/new'
     | '/orgs/$orgId/accounting/reports/aged-balance'
     | '/orgs/$orgId/accounting/reports/balance-sheet'
@@ -504,6 +564,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/catalogue/new'
     | '/orgs/$orgId/relations/invoices/$invoiceId'
     | '/orgs/$orgId/relations/invoices/new'
+    | '/orgs/$orgId/training/classes/$classId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/catalogue/'
     | '/orgs/$orgId/relations/invoices/'
@@ -513,6 +574,7 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  JoinRoute: typeof JoinRoute
   LoginRoute: typeof LoginRoute
   OrgsOrgIdRoute: typeof OrgsOrgIdRouteWithChildren
   OrgsNewRoute: typeof OrgsNewRoute
@@ -525,6 +587,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/join': {
+      id: '/join'
+      path: '/join'
+      fullPath: '/join'
+      preLoaderRoute: typeof JoinRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/login': {
@@ -681,6 +750,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdSettingsUsersRouteImport
       parentRoute: typeof OrgsOrgIdRoute
     }
+    '/orgs/$orgId/training/': {
+      id: '/orgs/$orgId/training/'
+      path: '/'
+      fullPath: '/orgs/$orgId/training/'
+      preLoaderRoute: typeof OrgsOrgIdTrainingIndexRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
+    '/orgs/$orgId/training/coverage': {
+      id: '/orgs/$orgId/training/coverage'
+      path: '/coverage'
+      fullPath: '/orgs/$orgId/training/coverage'
+      preLoaderRoute: typeof OrgsOrgIdTrainingCoverageRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
+    '/orgs/$orgId/training/referentiel': {
+      id: '/orgs/$orgId/training/referentiel'
+      path: '/referentiel'
+      fullPath: '/orgs/$orgId/training/referentiel'
+      preLoaderRoute: typeof OrgsOrgIdTrainingReferentielRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
     '/orgs/$orgId/accounting/entries/': {
       id: '/orgs/$orgId/accounting/entries/'
       path: '/entries'
@@ -779,6 +869,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsInvoicesNewRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/training/classes/$classId': {
+      id: '/orgs/$orgId/training/classes/$classId'
+      path: '/classes/$classId'
+      fullPath: '/orgs/$orgId/training/classes/$classId'
+      preLoaderRoute: typeof OrgsOrgIdTrainingClassesClassIdRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
     '/orgs/$orgId/accounting/entries/$entryId/': {
       id: '/orgs/$orgId/accounting/entries/$entryId/'
       path: '/entries/$entryId'
@@ -872,12 +969,29 @@ const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
 const OrgsOrgIdRelationsRouteWithChildren =
   OrgsOrgIdRelationsRoute._addFileChildren(OrgsOrgIdRelationsRouteChildren)
 
+interface OrgsOrgIdTrainingRouteChildren {
+  OrgsOrgIdTrainingCoverageRoute: typeof OrgsOrgIdTrainingCoverageRoute
+  OrgsOrgIdTrainingReferentielRoute: typeof OrgsOrgIdTrainingReferentielRoute
+  OrgsOrgIdTrainingIndexRoute: typeof OrgsOrgIdTrainingIndexRoute
+  OrgsOrgIdTrainingClassesClassIdRoute: typeof OrgsOrgIdTrainingClassesClassIdRoute
+}
+
+const OrgsOrgIdTrainingRouteChildren: OrgsOrgIdTrainingRouteChildren = {
+  OrgsOrgIdTrainingCoverageRoute: OrgsOrgIdTrainingCoverageRoute,
+  OrgsOrgIdTrainingReferentielRoute: OrgsOrgIdTrainingReferentielRoute,
+  OrgsOrgIdTrainingIndexRoute: OrgsOrgIdTrainingIndexRoute,
+  OrgsOrgIdTrainingClassesClassIdRoute: OrgsOrgIdTrainingClassesClassIdRoute,
+}
+
+const OrgsOrgIdTrainingRouteWithChildren =
+  OrgsOrgIdTrainingRoute._addFileChildren(OrgsOrgIdTrainingRouteChildren)
+
 interface OrgsOrgIdRouteChildren {
   OrgsOrgIdAccountingRoute: typeof OrgsOrgIdAccountingRouteWithChildren
   OrgsOrgIdPersonnelRoute: typeof OrgsOrgIdPersonnelRoute
   OrgsOrgIdProductionRoute: typeof OrgsOrgIdProductionRoute
   OrgsOrgIdRelationsRoute: typeof OrgsOrgIdRelationsRouteWithChildren
-  OrgsOrgIdTrainingRoute: typeof OrgsOrgIdTrainingRoute
+  OrgsOrgIdTrainingRoute: typeof OrgsOrgIdTrainingRouteWithChildren
   OrgsOrgIdIndexRoute: typeof OrgsOrgIdIndexRoute
   OrgsOrgIdPartiesPartyIdRoute: typeof OrgsOrgIdPartiesPartyIdRoute
   OrgsOrgIdPartiesNewRoute: typeof OrgsOrgIdPartiesNewRoute
@@ -891,7 +1005,7 @@ const OrgsOrgIdRouteChildren: OrgsOrgIdRouteChildren = {
   OrgsOrgIdPersonnelRoute: OrgsOrgIdPersonnelRoute,
   OrgsOrgIdProductionRoute: OrgsOrgIdProductionRoute,
   OrgsOrgIdRelationsRoute: OrgsOrgIdRelationsRouteWithChildren,
-  OrgsOrgIdTrainingRoute: OrgsOrgIdTrainingRoute,
+  OrgsOrgIdTrainingRoute: OrgsOrgIdTrainingRouteWithChildren,
   OrgsOrgIdIndexRoute: OrgsOrgIdIndexRoute,
   OrgsOrgIdPartiesPartyIdRoute: OrgsOrgIdPartiesPartyIdRoute,
   OrgsOrgIdPartiesNewRoute: OrgsOrgIdPartiesNewRoute,
@@ -906,6 +1020,7 @@ const OrgsOrgIdRouteWithChildren = OrgsOrgIdRoute._addFileChildren(
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  JoinRoute: JoinRoute,
   LoginRoute: LoginRoute,
   OrgsOrgIdRoute: OrgsOrgIdRouteWithChildren,
   OrgsNewRoute: OrgsNewRoute,
