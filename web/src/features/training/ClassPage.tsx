@@ -133,8 +133,8 @@ function Students({ orgId, classId }: { orgId: string; classId: string }) {
                     </Button>
                     <Button
                       size="compact-sm"
-                      variant="subtle"
-                      color="red.8"
+                      variant="filled"
+                      color="red.9"
                       onClick={() => {
                         if (window.confirm(t('training.students.eraseConfirm'))) erase.mutate(s);
                       }}

@@ -58,8 +58,8 @@ export function SandboxList({
             <Table.Td>
               <Button
                 size="compact-sm"
-                variant="subtle"
-                color="red.8"
+                variant="filled"
+                color="red.9"
                 loading={reset.isPending && reset.variables?.id === s.id}
                 onClick={() => {
                   if (window.confirm(t('training.sandboxes.resetConfirm'))) reset.mutate(s);
