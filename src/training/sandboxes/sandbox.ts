@@ -129,7 +129,7 @@ export async function runHandout(
       .orderBy('id')
       .execute();
     const tables = await discoverOrgTables(store.db, store.dialect);
-    for (const student of students) {
+    const copyFor = async (student: (typeof students)[number]) => {
       await store.db.transaction().execute(async (trx) => {
         const { orgId } = await copyOrganisation(trx, store.dialect, {
           sourceOrgId: scenario.template_org_id,
@@ -160,7 +160,16 @@ export async function runHandout(
           .where('id', '=', handout.id)
           .execute();
       });
-    }
+    };
+    // PostgreSQL copies on two connections at once (its foreign-key checks are per row and CPU-bound);
+    // SQLite has one writer, so its copies go one after the other.
+    const lanes = store.dialect === 'postgres' ? 2 : 1;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (next < students.length) await copyFor(students[next++]!);
+      }),
+    );
     await store.db
       .updateTable('training_handout')
       .set({ status: 'done', finished_at: new Date().toISOString() })

@@ -87,6 +87,15 @@ export function useOrgRole(orgId: string): { role: Role | null; can: (permission
   return { role, can: (permission) => role !== null && can(role, permission) };
 }
 
+/**
+ * The scenario's "today" when the organisation is a training template or sandbox (issue 5 §4): forms
+ * propose it as their default date instead of the real one. Null for a real organisation.
+ */
+export function useSimulatedToday(orgId: string): string | null {
+  const me = useMe();
+  return me.organisations.find((o) => o.id === orgId)?.simulatedToday ?? null;
+}
+
 const LAST_ORG_KEY = 'agora.lastOrganisation';
 
 export function rememberOrganisation(orgId: string): void {
