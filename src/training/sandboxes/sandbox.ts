@@ -14,6 +14,7 @@ import { managedClass, type TrainingScope } from '../classes/access.ts';
 import type { HandoutDto, MyTrainingDto, SandboxDto } from '../scenarios/contract.ts';
 import { getScenario } from '../scenarios/scenario.ts';
 import type { TrainingHandoutTable, TrainingStudentTable } from '../tables.ts';
+import { copyTransaction } from './copy-transaction.ts';
 
 const studentName = (s: Pick<TrainingStudentTable, 'first_name' | 'last_initial'>) =>
   s.last_initial ? `${s.first_name} ${s.last_initial}.` : s.first_name;
@@ -130,7 +131,7 @@ export async function runHandout(
       .execute();
     const tables = await discoverOrgTables(store.db, store.dialect);
     const copyFor = async (student: (typeof students)[number]) => {
-      await store.db.transaction().execute(async (trx) => {
+      await copyTransaction(store, async (trx) => {
         const { orgId } = await copyOrganisation(trx, store.dialect, {
           sourceOrgId: scenario.template_org_id,
           name: `${scenario.title} — ${studentName(student)}`,
@@ -326,7 +327,7 @@ export async function resetSandbox(
   const row = await actionableSandbox(store.db, scope, sandboxId, false);
   const scenario = await getScenario(store.db, scope.orgId, row.scenario_id);
   const known = tables ?? (await discoverOrgTables(store.db, store.dialect));
-  await store.db.transaction().execute(async (trx) => {
+  await copyTransaction(store, async (trx) => {
     const name = (
       await trx
         .selectFrom('organisation')
