@@ -12,9 +12,7 @@ import { createOrganisation } from '../kernel/organisations/organisation.ts';
 import { ROLES, type Role } from '../kernel/roles/permissions.ts';
 import { createUser, findUserByEmail, setMembership } from '../kernel/users/users.ts';
 import { encodeLatin9, ensureLedger, importFecFile, prepareFecExport } from '../ledger/index.ts';
-import { buildApp } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
-import { coverageReport, DEFAULT_REFERENTIEL, loadReferentiel } from '../training/index.ts';
 import { progressBar } from './progress.ts';
 
 const config = readConfig();
@@ -53,6 +51,8 @@ async function serve(options: { port?: string; demo: boolean }) {
   const applied = await migrateToLatest(store);
   if (applied.length > 0) process.stdout.write(`Base de données à jour (${applied.length} migrations).\n`);
   const demo = options.demo ? await ensureDemo(store) : null;
+  // Loaded here only: the other commands start faster without the whole HTTP application.
+  const { buildApp } = await import('../server/app.ts');
   const app = await buildApp({
     store,
     documentsDir: config.documentsDir,
@@ -330,10 +330,11 @@ program
   .description(
     'Couverture du référentiel : pour chaque tâche et compétence, les écrans et opérations qui la servent',
   )
-  .option('--referentiel <id>', 'référentiel (fichier data/referentiels/<id>.json)', DEFAULT_REFERENTIEL)
+  .option('--referentiel <id>', 'référentiel (fichier data/referentiels/<id>.json)', 'agora')
   .option('--json', 'sortie JSON')
   .action(
     run(async (o: { referentiel: string; json?: boolean }) => {
+      const { coverageReport, loadReferentiel } = await import('../training/index.ts');
       const referentiel = loadReferentiel(o.referentiel);
       const report = coverageReport(referentiel);
       if (o.json) {
