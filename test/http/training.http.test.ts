@@ -89,7 +89,7 @@ describe.each(DIALECTS)('training over HTTP on %s', (dialect) => {
     expect(sandboxes).toHaveLength(2);
 
     // Léa joins with her code: her login is made, she is in her class and her sandbox, with its "today".
-    const joined = await join(codes['Léa'], 'lea@eleves.test');
+    const joined = await join(codes.Léa, 'lea@eleves.test');
     expect(joined.statusCode).toBe(200);
     const me = joined.json();
     const sandboxOfLea = sandboxes.find((s: { studentName: string }) => s.studentName === 'Léa D.');
@@ -105,7 +105,7 @@ describe.each(DIALECTS)('training over HTTP on %s', (dialect) => {
       ]),
     );
     expect(me.organisations.some((o: { id: string }) => o.id === sandboxOfHugo.sandboxOrgId)).toBe(false);
-    expect((await join(codes['Léa'], 'autre@eleves.test')).statusCode).toBe(404);
+    expect((await join(codes.Léa, 'autre@eleves.test')).statusCode).toBe(404);
 
     const lea = await loginAs(server.app, 'lea@eleves.test', 'Bonjour-Agora-2026');
     const mine = await lea.request('GET', `${base}/my`);

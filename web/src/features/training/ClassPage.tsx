@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   Code,
@@ -124,7 +125,20 @@ function Students({ orgId, classId }: { orgId: string; classId: string }) {
                   {s.joined ? t('training.students.joined') : t('training.students.invited')}
                 </Table.Td>
                 <Table.Td>
-                  {s.invitationCode ? <Code data-testid="invitation-code">{s.invitationCode}</Code> : '—'}
+                  {s.invitationCode ? (
+                    <Group gap="xs">
+                      <Code data-testid="invitation-code">{s.invitationCode}</Code>
+                      <Anchor
+                        size="sm"
+                        href={`/join?code=${s.invitationCode}`}
+                        aria-label={t('training.students.linkFor', { name: s.firstName })}
+                      >
+                        {t('training.students.link')}
+                      </Anchor>
+                    </Group>
+                  ) : (
+                    '—'
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs">
