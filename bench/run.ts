@@ -3,6 +3,7 @@ const files: Record<string, string> = {
   http: './http-load.ts',
   ledger: './ledger.ts',
   invoices: './invoices.ts',
+  training: './training.ts',
 };
 const all = Object.keys(files);
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

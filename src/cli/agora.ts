@@ -12,7 +12,6 @@ import { createOrganisation } from '../kernel/organisations/organisation.ts';
 import { ROLES, type Role } from '../kernel/roles/permissions.ts';
 import { createUser, findUserByEmail, setMembership } from '../kernel/users/users.ts';
 import { encodeLatin9, ensureLedger, importFecFile, prepareFecExport } from '../ledger/index.ts';
-import { buildApp } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { progressBar } from './progress.ts';
 
@@ -52,6 +51,8 @@ async function serve(options: { port?: string; demo: boolean }) {
   const applied = await migrateToLatest(store);
   if (applied.length > 0) process.stdout.write(`Base de données à jour (${applied.length} migrations).\n`);
   const demo = options.demo ? await ensureDemo(store) : null;
+  // Loaded here only: the other commands start faster without the whole HTTP application.
+  const { buildApp } = await import('../server/app.ts');
   const app = await buildApp({
     store,
     documentsDir: config.documentsDir,
@@ -323,6 +324,51 @@ program
         );
         if (report.rejected.length > 0) process.exitCode = 2;
       });
+    }),
+  );
+
+program
+  .command('coverage')
+  .description(
+    'Couverture du référentiel : pour chaque tâche et compétence, les écrans et opérations qui la servent',
+  )
+  .option('--referentiel <id>', 'référentiel (fichier data/referentiels/<id>.json)', 'agora')
+  .option('--json', 'sortie JSON')
+  .action(
+    run(async (o: { referentiel: string; json?: boolean }) => {
+      const { coverageReport, loadReferentiel } = await import('../training/index.ts');
+      const referentiel = loadReferentiel(o.referentiel);
+      const report = coverageReport(referentiel);
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        return;
+      }
+      const list = (items: string[]) => (items.length > 0 ? items.join(', ') : '—');
+      const out: string[] = [
+        `Couverture du référentiel ${referentiel.code} (${referentiel.id})`,
+        '',
+        'Tâches',
+      ];
+      for (const t of report.tasks)
+        out.push(
+          `  ${t.code}  ${t.title}`,
+          `      écrans : ${list(t.screens)}`,
+          `      opérations : ${list(t.operations)}`,
+        );
+      out.push('', 'Compétences');
+      for (const c of report.competencies)
+        out.push(
+          `  ${c.code}  ${c.title} (${c.block})`,
+          `      écrans : ${c.screens.length} ; opérations : ${c.operations.length}`,
+        );
+      out.push(
+        '',
+        `Non servies : ${report.unservedTasks.length} tâche(s) sur ${report.tasks.length}, ` +
+          `${report.unservedCompetencies.length} compétence(s) sur ${report.competencies.length}`,
+        `  tâches : ${list(report.unservedTasks)}`,
+        `  compétences : ${list(report.unservedCompetencies)}`,
+      );
+      process.stdout.write(`${out.join('\n')}\n`);
     }),
   );
 

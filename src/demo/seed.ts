@@ -12,7 +12,7 @@ export const DEMO_EMAIL = 'demo@agora.test';
 export const DEMO_PASSWORD = 'demo';
 
 // Fictitious identifiers with valid check digits (SIREN Luhn key, VAT key): they belong to nobody.
-const DEMO_PARTIES = [
+export const DEMO_PARTIES = [
   {
     kind: 'organisation',
     name: 'Boulangerie Martin',

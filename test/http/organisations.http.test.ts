@@ -58,6 +58,7 @@ describe.each(DIALECTS)('organisations, settings and members over HTTP on %s', (
       name: 'Menuiserie Leroy',
       kind: 'company',
       role: 'owner',
+      simulatedToday: null,
     });
 
     const updated = await owner.request('PUT', `/api/v1/orgs/${orgId}`, {

@@ -14,6 +14,7 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/logout',
   'GET /api/v1/public/orgs/:slugOrId/request-form',
   'POST /api/v1/public/orgs/:slugOrId/requests',
+  'POST /api/v1/auth/join',
 ]);
 
 // Every route × every role against the permission table: the guard lets exactly the allowed roles through.

@@ -8,6 +8,7 @@ import { populateLedger } from '../../src/ledger/test-helpers.ts';
 import { populateRecords } from '../../src/relations/records-test-helpers.ts';
 import { populateSales } from '../../src/relations/sales/sales-test-helpers.ts';
 import { populateRelations } from '../../src/relations/test-helpers.ts';
+import { populateTraining } from '../../src/training/test-helpers.ts';
 import { buildParty, buildUser } from './factories.ts';
 
 /**
@@ -70,4 +71,7 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
   await populateRelations(db, orgId, documentsDir, member.id);
   await populateSales(db, orgId);
   await populateRecords(db, orgId, member.id);
+  // The organisation doubles as a school: a class, a student who joined, a scenario handed out.
+  const dialect = db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
+  await populateTraining(db, dialect, orgId, (await buildUser(db)).id);
 }

@@ -10,6 +10,7 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
+import { Route as JoinRouteImport } from './routes/join'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as ContactOrgRefRouteImport } from './routes/contact/$orgRef'
 import { Route as OrgsOrgIdRouteImport } from './routes/orgs/$orgId'
@@ -41,6 +42,9 @@ import { Route as OrgsOrgIdSettingsIndexRouteImport } from './routes/orgs/$orgId
 import { Route as OrgsOrgIdSettingsMailRouteImport } from './routes/orgs/$orgId/settings/mail'
 import { Route as OrgsOrgIdSettingsOutboxRouteImport } from './routes/orgs/$orgId/settings/outbox'
 import { Route as OrgsOrgIdSettingsUsersRouteImport } from './routes/orgs/$orgId/settings/users'
+import { Route as OrgsOrgIdTrainingIndexRouteImport } from './routes/orgs/$orgId/training/index'
+import { Route as OrgsOrgIdTrainingCoverageRouteImport } from './routes/orgs/$orgId/training/coverage'
+import { Route as OrgsOrgIdTrainingReferentielRouteImport } from './routes/orgs/$orgId/training/referentiel'
 import { Route as OrgsOrgIdAccountingEntriesIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/index'
 import { Route as OrgsOrgIdAccountingEntriesNewRouteImport } from './routes/orgs/$orgId/accounting/entries/new'
 import { Route as OrgsOrgIdAccountingReportsAgedBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/aged-balance'
@@ -78,12 +82,18 @@ import { Route as OrgsOrgIdRelationsReceiptsIndexRouteImport } from './routes/or
 import { Route as OrgsOrgIdRelationsReceiptsNewRouteImport } from './routes/orgs/$orgId/relations/receipts/new'
 import { Route as OrgsOrgIdRelationsRequestsIndexRouteImport } from './routes/orgs/$orgId/relations/requests/index'
 import { Route as OrgsOrgIdRelationsRequestsRequestIdRouteImport } from './routes/orgs/$orgId/relations/requests/$requestId'
+import { Route as OrgsOrgIdTrainingClassesClassIdRouteImport } from './routes/orgs/$orgId/training/classes/$classId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const JoinRoute = JoinRouteImport.update({
+  id: '/join',
+  path: '/join',
   getParentRoute: () => rootRouteImport,
 } as any)
 const LoginRoute = LoginRouteImport.update({
@@ -253,6 +263,23 @@ const OrgsOrgIdSettingsUsersRoute = OrgsOrgIdSettingsUsersRouteImport.update({
   path: '/settings/users',
   getParentRoute: () => OrgsOrgIdRoute,
 } as any)
+const OrgsOrgIdTrainingIndexRoute = OrgsOrgIdTrainingIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => OrgsOrgIdTrainingRoute,
+} as any)
+const OrgsOrgIdTrainingCoverageRoute =
+  OrgsOrgIdTrainingCoverageRouteImport.update({
+    id: '/coverage',
+    path: '/coverage',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
+const OrgsOrgIdTrainingReferentielRoute =
+  OrgsOrgIdTrainingReferentielRouteImport.update({
+    id: '/referentiel',
+    path: '/referentiel',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
 const OrgsOrgIdAccountingEntriesIndexRoute =
   OrgsOrgIdAccountingEntriesIndexRouteImport.update({
     id: '/entries/',
@@ -475,6 +502,12 @@ const OrgsOrgIdRelationsRequestsRequestIdRoute =
     path: '/requests/$requestId',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
+const OrgsOrgIdTrainingClassesClassIdRoute =
+  OrgsOrgIdTrainingClassesClassIdRouteImport.update({
+    id: '/classes/$classId',
+    path: '/classes/$classId',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
 const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
   OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport.update({
     id: '/entries/$entryId/',
@@ -490,6 +523,7 @@ const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/join': typeof JoinRoute
   '/login': typeof LoginRoute
   '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
@@ -498,7 +532,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRouteWithChildren
-  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
+  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRouteWithChildren
   '/orgs/$orgId/': typeof OrgsOrgIdIndexRoute
   '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
   '/orgs/$orgId/accounting/fec': typeof OrgsOrgIdAccountingFecRoute
@@ -517,10 +551,13 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
+  '/orgs/$orgId/training/coverage': typeof OrgsOrgIdTrainingCoverageRoute
+  '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
   '/orgs/$orgId/relations/': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
+  '/orgs/$orgId/training/': typeof OrgsOrgIdTrainingIndexRoute
   '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
   '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
   '/orgs/$orgId/accounting/reports/balance-sheet': typeof OrgsOrgIdAccountingReportsBalanceSheetRoute
@@ -546,6 +583,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
+  '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -563,12 +601,12 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/join': typeof JoinRoute
   '/login': typeof LoginRoute
   '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/new': typeof OrgsNewRoute
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
-  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
   '/orgs/$orgId': typeof OrgsOrgIdIndexRoute
   '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
   '/orgs/$orgId/accounting/fec': typeof OrgsOrgIdAccountingFecRoute
@@ -587,10 +625,13 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
+  '/orgs/$orgId/training/coverage': typeof OrgsOrgIdTrainingCoverageRoute
+  '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties': typeof OrgsOrgIdPartiesIndexRoute
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings': typeof OrgsOrgIdSettingsIndexRoute
+  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingIndexRoute
   '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
   '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
   '/orgs/$orgId/accounting/reports/balance-sheet': typeof OrgsOrgIdAccountingReportsBalanceSheetRoute
@@ -616,6 +657,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
+  '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -634,6 +676,7 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
+  '/join': typeof JoinRoute
   '/login': typeof LoginRoute
   '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
@@ -642,7 +685,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRouteWithChildren
-  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRoute
+  '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRouteWithChildren
   '/orgs/$orgId/': typeof OrgsOrgIdIndexRoute
   '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
   '/orgs/$orgId/accounting/fec': typeof OrgsOrgIdAccountingFecRoute
@@ -661,10 +704,13 @@ export interface FileRoutesById {
   '/orgs/$orgId/settings/mail': typeof OrgsOrgIdSettingsMailRoute
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
+  '/orgs/$orgId/training/coverage': typeof OrgsOrgIdTrainingCoverageRoute
+  '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
   '/orgs/$orgId/relations/': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
+  '/orgs/$orgId/training/': typeof OrgsOrgIdTrainingIndexRoute
   '/orgs/$orgId/accounting/entries/new': typeof OrgsOrgIdAccountingEntriesNewRoute
   '/orgs/$orgId/accounting/reports/aged-balance': typeof OrgsOrgIdAccountingReportsAgedBalanceRoute
   '/orgs/$orgId/accounting/reports/balance-sheet': typeof OrgsOrgIdAccountingReportsBalanceSheetRoute
@@ -690,6 +736,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
+  '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -709,6 +756,7 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/join'
     | '/login'
     | '/contact/$orgRef'
     | '/orgs/$orgId'
@@ -736,10 +784,13 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/settings/mail'
     | '/orgs/$orgId/settings/outbox'
     | '/orgs/$orgId/settings/users'
+    | '/orgs/$orgId/training/coverage'
+    | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
     | '/orgs/$orgId/relations/'
     | '/orgs/$orgId/settings/'
+    | '/orgs/$orgId/training/'
     | '/orgs/$orgId/accounting/entries/new'
     | '/orgs/$orgId/accounting/reports/aged-balance'
     | '/orgs/$orgId/accounting/reports/balance-sheet'
@@ -765,6 +816,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/relations/requests/$requestId'
+    | '/orgs/$orgId/training/classes/$classId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -782,12 +834,12 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/join'
     | '/login'
     | '/contact/$orgRef'
     | '/orgs/new'
     | '/orgs/$orgId/personnel'
     | '/orgs/$orgId/production'
-    | '/orgs/$orgId/training'
     | '/orgs/$orgId'
     | '/orgs/$orgId/accounting/accounts'
     | '/orgs/$orgId/accounting/fec'
@@ -806,10 +858,13 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/settings/mail'
     | '/orgs/$orgId/settings/outbox'
     | '/orgs/$orgId/settings/users'
+    | '/orgs/$orgId/training/coverage'
+    | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting'
     | '/orgs/$orgId/parties'
     | '/orgs/$orgId/relations'
     | '/orgs/$orgId/settings'
+    | '/orgs/$orgId/training'
     | '/orgs/$orgId/accounting/entries/new'
     | '/orgs/$orgId/accounting/reports/aged-balance'
     | '/orgs/$orgId/accounting/reports/balance-sheet'
@@ -835,6 +890,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/relations/requests/$requestId'
+    | '/orgs/$orgId/training/classes/$classId'
     | '/orgs/$orgId/accounting/entries'
     | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
@@ -852,6 +908,7 @@ export interface FileRouteTypes {
   id:
     | '__root__'
     | '/'
+    | '/join'
     | '/login'
     | '/contact/$orgRef'
     | '/orgs/$orgId'
@@ -879,10 +936,13 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/settings/mail'
     | '/orgs/$orgId/settings/outbox'
     | '/orgs/$orgId/settings/users'
+    | '/orgs/$orgId/training/coverage'
+    | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
     | '/orgs/$orgId/relations/'
     | '/orgs/$orgId/settings/'
+    | '/orgs/$orgId/training/'
     | '/orgs/$orgId/accounting/entries/new'
     | '/orgs/$orgId/accounting/reports/aged-balance'
     | '/orgs/$orgId/accounting/reports/balance-sheet'
@@ -908,6 +968,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/relations/requests/$requestId'
+    | '/orgs/$orgId/training/classes/$classId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -926,6 +987,7 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  JoinRoute: typeof JoinRoute
   LoginRoute: typeof LoginRoute
   ContactOrgRefRoute: typeof ContactOrgRefRoute
   OrgsOrgIdRoute: typeof OrgsOrgIdRouteWithChildren
@@ -939,6 +1001,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/'
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/join': {
+      id: '/join'
+      path: '/join'
+      fullPath: '/join'
+      preLoaderRoute: typeof JoinRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/login': {
@@ -1157,6 +1226,27 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/settings/users'
       preLoaderRoute: typeof OrgsOrgIdSettingsUsersRouteImport
       parentRoute: typeof OrgsOrgIdRoute
+    }
+    '/orgs/$orgId/training/': {
+      id: '/orgs/$orgId/training/'
+      path: '/'
+      fullPath: '/orgs/$orgId/training/'
+      preLoaderRoute: typeof OrgsOrgIdTrainingIndexRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
+    '/orgs/$orgId/training/coverage': {
+      id: '/orgs/$orgId/training/coverage'
+      path: '/coverage'
+      fullPath: '/orgs/$orgId/training/coverage'
+      preLoaderRoute: typeof OrgsOrgIdTrainingCoverageRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
+    '/orgs/$orgId/training/referentiel': {
+      id: '/orgs/$orgId/training/referentiel'
+      path: '/referentiel'
+      fullPath: '/orgs/$orgId/training/referentiel'
+      preLoaderRoute: typeof OrgsOrgIdTrainingReferentielRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
     }
     '/orgs/$orgId/accounting/entries/': {
       id: '/orgs/$orgId/accounting/entries/'
@@ -1417,6 +1507,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsRequestsRequestIdRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/training/classes/$classId': {
+      id: '/orgs/$orgId/training/classes/$classId'
+      path: '/classes/$classId'
+      fullPath: '/orgs/$orgId/training/classes/$classId'
+      preLoaderRoute: typeof OrgsOrgIdTrainingClassesClassIdRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
     '/orgs/$orgId/accounting/entries/$entryId/': {
       id: '/orgs/$orgId/accounting/entries/$entryId/'
       path: '/entries/$entryId'
@@ -1578,12 +1675,29 @@ const OrgsOrgIdRelationsRouteChildren: OrgsOrgIdRelationsRouteChildren = {
 const OrgsOrgIdRelationsRouteWithChildren =
   OrgsOrgIdRelationsRoute._addFileChildren(OrgsOrgIdRelationsRouteChildren)
 
+interface OrgsOrgIdTrainingRouteChildren {
+  OrgsOrgIdTrainingCoverageRoute: typeof OrgsOrgIdTrainingCoverageRoute
+  OrgsOrgIdTrainingReferentielRoute: typeof OrgsOrgIdTrainingReferentielRoute
+  OrgsOrgIdTrainingIndexRoute: typeof OrgsOrgIdTrainingIndexRoute
+  OrgsOrgIdTrainingClassesClassIdRoute: typeof OrgsOrgIdTrainingClassesClassIdRoute
+}
+
+const OrgsOrgIdTrainingRouteChildren: OrgsOrgIdTrainingRouteChildren = {
+  OrgsOrgIdTrainingCoverageRoute: OrgsOrgIdTrainingCoverageRoute,
+  OrgsOrgIdTrainingReferentielRoute: OrgsOrgIdTrainingReferentielRoute,
+  OrgsOrgIdTrainingIndexRoute: OrgsOrgIdTrainingIndexRoute,
+  OrgsOrgIdTrainingClassesClassIdRoute: OrgsOrgIdTrainingClassesClassIdRoute,
+}
+
+const OrgsOrgIdTrainingRouteWithChildren =
+  OrgsOrgIdTrainingRoute._addFileChildren(OrgsOrgIdTrainingRouteChildren)
+
 interface OrgsOrgIdRouteChildren {
   OrgsOrgIdAccountingRoute: typeof OrgsOrgIdAccountingRouteWithChildren
   OrgsOrgIdPersonnelRoute: typeof OrgsOrgIdPersonnelRoute
   OrgsOrgIdProductionRoute: typeof OrgsOrgIdProductionRoute
   OrgsOrgIdRelationsRoute: typeof OrgsOrgIdRelationsRouteWithChildren
-  OrgsOrgIdTrainingRoute: typeof OrgsOrgIdTrainingRoute
+  OrgsOrgIdTrainingRoute: typeof OrgsOrgIdTrainingRouteWithChildren
   OrgsOrgIdIndexRoute: typeof OrgsOrgIdIndexRoute
   OrgsOrgIdPartiesPartyIdRoute: typeof OrgsOrgIdPartiesPartyIdRoute
   OrgsOrgIdPartiesNewRoute: typeof OrgsOrgIdPartiesNewRoute
@@ -1599,7 +1713,7 @@ const OrgsOrgIdRouteChildren: OrgsOrgIdRouteChildren = {
   OrgsOrgIdPersonnelRoute: OrgsOrgIdPersonnelRoute,
   OrgsOrgIdProductionRoute: OrgsOrgIdProductionRoute,
   OrgsOrgIdRelationsRoute: OrgsOrgIdRelationsRouteWithChildren,
-  OrgsOrgIdTrainingRoute: OrgsOrgIdTrainingRoute,
+  OrgsOrgIdTrainingRoute: OrgsOrgIdTrainingRouteWithChildren,
   OrgsOrgIdIndexRoute: OrgsOrgIdIndexRoute,
   OrgsOrgIdPartiesPartyIdRoute: OrgsOrgIdPartiesPartyIdRoute,
   OrgsOrgIdPartiesNewRoute: OrgsOrgIdPartiesNewRoute,
@@ -1616,6 +1730,7 @@ const OrgsOrgIdRouteWithChildren = OrgsOrgIdRoute._addFileChildren(
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  JoinRoute: JoinRoute,
   LoginRoute: LoginRoute,
   ContactOrgRefRoute: ContactOrgRefRoute,
   OrgsOrgIdRoute: OrgsOrgIdRouteWithChildren,

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { Db, Dialect } from '../db/index.ts';
 import { notFound } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
-import { discoverOrgTables } from './org-tables.ts';
+import { discoverOrgTables, type OrgTable } from './org-tables.ts';
 
 export type CopyProgress = (done: number, total: number, table: string) => void;
 
@@ -15,7 +15,14 @@ export type CopyProgress = (done: number, total: number, table: string) => void;
 export async function copyOrganisation(
   trx: Db,
   dialect: Dialect,
-  input: { sourceOrgId: string; name?: string; actorId: string | null; targetOrgId?: string },
+  input: {
+    sourceOrgId: string;
+    name?: string;
+    actorId: string | null;
+    targetOrgId?: string;
+    /** The schema, found once by the caller that copies many times (a class of sandboxes). */
+    tables?: OrgTable[];
+  },
   onProgress?: CopyProgress,
 ): Promise<{ orgId: string; rows: Record<string, number> }> {
   const source = await trx
@@ -25,7 +32,7 @@ export async function copyOrganisation(
     .executeTakeFirst();
   if (!source) throw notFound('Organisation');
   const orgId = input.targetOrgId ?? newId();
-  const tables = await discoverOrgTables(trx, dialect);
+  const tables = input.tables ?? (await discoverOrgTables(trx, dialect));
   const rows: Record<string, number> = {};
   let done = 0;
   for (const table of tables) {
@@ -34,6 +41,8 @@ export async function copyOrganisation(
       if (table.name === 'organisation' && column === 'name')
         return sql`${input.name ?? `${source.name} (copie)`}`;
       if (table.name === 'organisation' && column === 'copied_from') return sql`${input.sourceOrgId}`;
+      // A copy of a scenario's template is where work happens (a sandbox), never a template itself.
+      if (table.name === 'organisation' && column === 'is_template') return sql`0`;
       return sql.ref(column);
     });
     const result = await sql`
@@ -56,8 +65,13 @@ export async function copyOrganisation(
 }
 
 /** Removes an organisation and all its rows (a discarded sandbox); tables in reverse dependency order. */
-export async function deleteOrganisation(trx: Db, dialect: Dialect, orgId: string): Promise<void> {
-  const tables = await discoverOrgTables(trx, dialect);
+export async function deleteOrganisation(
+  trx: Db,
+  dialect: Dialect,
+  orgId: string,
+  known?: OrgTable[],
+): Promise<void> {
+  const tables = known ?? (await discoverOrgTables(trx, dialect));
   for (const table of [...tables].reverse()) {
     await sql`delete from ${sql.table(table.name)} where org_id = ${orgId}`.execute(trx);
   }

@@ -5,6 +5,8 @@
 import type { LedgerTables } from '../../ledger/tables.ts';
 // biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
 import type { RelationsTables } from '../../relations/tables.ts';
+// biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
+import type { TrainingTables } from '../../training/tables.ts';
 import type { AuditEventTable, AuditHeadTable } from '../audit/tables.ts';
 import type { DocumentTable } from '../documents/tables.ts';
 import type { MailAttachmentTable, MailMessageTable, MailSettingsTable } from '../mail/tables.ts';
@@ -36,4 +38,5 @@ export type DB = {
   mail_message: MailMessageTable;
   mail_attachment: MailAttachmentTable;
 } & LedgerTables &
-  RelationsTables;
+  RelationsTables &
+  TrainingTables;

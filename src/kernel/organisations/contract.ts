@@ -146,6 +146,8 @@ export const organisationDto = z.object({
   vatRegime: z.enum(vatRegimes),
   timeZone: z.string(),
   copiedFrom: z.string().nullable(),
+  isTemplate: z.boolean(),
+  simulatedToday: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

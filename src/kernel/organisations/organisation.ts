@@ -46,6 +46,8 @@ export function toOrganisationDto(row: OrganisationTable): OrganisationDto {
     vatRegime: row.vat_regime,
     timeZone: row.time_zone,
     copiedFrom: row.copied_from,
+    isTemplate: row.is_template === 1,
+    simulatedToday: row.simulated_today,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -62,6 +64,8 @@ export async function createOrganisation(
     org_id: newId(),
     ...toRow(input),
     copied_from: null,
+    is_template: 0,
+    simulated_today: null,
     created_at: now,
     updated_at: now,
   };
@@ -122,13 +126,25 @@ export async function updateOrganisation(
   return toOrganisationDto(row);
 }
 
-export type UserOrganisation = { id: string; name: string; kind: OrganisationTable['kind']; role: Role };
+export type UserOrganisation = {
+  id: string;
+  name: string;
+  kind: OrganisationTable['kind'];
+  role: Role;
+  simulatedToday: string | null;
+};
 
 export async function listUserOrganisations(db: Db, userId: string): Promise<UserOrganisation[]> {
   return db
     .selectFrom('membership')
     .innerJoin('organisation', 'organisation.org_id', 'membership.org_id')
-    .select(['organisation.org_id as id', 'organisation.name', 'organisation.kind', 'membership.role'])
+    .select([
+      'organisation.org_id as id',
+      'organisation.name',
+      'organisation.kind',
+      'membership.role',
+      'organisation.simulated_today as simulatedToday',
+    ])
     .where('membership.user_id', '=', userId)
     .orderBy('organisation.name')
     .orderBy('organisation.org_id')
@@ -143,4 +159,37 @@ export async function membershipRole(db: Db, orgId: string, userId: string): Pro
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return row?.role ?? null;
+}
+
+/**
+ * Training mode: marks an organisation as a scenario's template, and/or sets its simulated "today" (the
+ * date forms propose in a template or a sandbox). Null gives a sandbox back the real date.
+ */
+export async function setTrainingState(
+  trx: Db,
+  orgId: string,
+  state: { isTemplate?: boolean; simulatedToday?: string | null },
+  actorId: string | null,
+): Promise<void> {
+  const before = await trx
+    .selectFrom('organisation')
+    .select(['is_template', 'simulated_today'])
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  if (!before) throw notFound('Organisation');
+  const set: { is_template?: number; simulated_today?: string | null; updated_at: string } = {
+    updated_at: new Date().toISOString(),
+  };
+  if (state.isTemplate !== undefined) set.is_template = state.isTemplate ? 1 : 0;
+  if (state.simulatedToday !== undefined) set.simulated_today = state.simulatedToday;
+  await trx.updateTable('organisation').set(set).where('org_id', '=', orgId).execute();
+  await recordAudit(trx, {
+    orgId,
+    actorId,
+    action: 'organisation.training_state_set',
+    entity: 'organisation',
+    entityId: orgId,
+    before,
+    after: state,
+  });
 }

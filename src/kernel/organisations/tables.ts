@@ -21,6 +21,10 @@ export type OrganisationTable = {
   vat_regime: VatRegime;
   time_zone: string;
   copied_from: string | null;
+  /** 1 for the starting point of a training scenario (issue 5). */
+  is_template: number;
+  /** The scenario's "today" in a template or a sandbox; null for a real organisation. */
+  simulated_today: string | null;
   created_at: string;
   updated_at: string;
 };

@@ -51,6 +51,10 @@ export const PERMISSIONS = {
   'prospecting.write': ['owner', 'assistant', 'teacher', 'student'],
   // GDPR: a person's full export and the erasure of their data (decision 0016).
   'privacy.manage': ['owner', 'teacher'],
+  // Training mode, in the school's organisation. Which classes, students and sandboxes a teacher or a
+  // student reaches is narrowed further by src/training/classes/access.ts (their own only).
+  'training.read': ['owner', 'teacher', 'student'],
+  'training.manage': ['owner', 'teacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

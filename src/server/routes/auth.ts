@@ -6,6 +6,7 @@ import { ROLES } from '../../kernel/roles/permissions.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../kernel/users/passwords.ts';
 import { getUser } from '../../kernel/users/users.ts';
 import { text } from '../../kernel/validation/text.ts';
+import { joinInput, joinWithCode } from '../../training/index.ts';
 import { requireSession } from '../guard.ts';
 import type { App, Deps } from '../types.ts';
 
@@ -19,6 +20,8 @@ const meDto = z.object({
       name: z.string(),
       kind: z.string(),
       role: z.enum(ROLES as [string, ...string[]]),
+      /** The scenario's "today" in a training sandbox: forms default to it instead of the real date. */
+      simulatedToday: z.string().nullable(),
     }),
   ),
   csrfToken: z.string(),
@@ -57,6 +60,36 @@ export function authRoutes(app: App, deps: Deps) {
       },
     },
     async (request, reply) => {
+      const { token, session } = await login(store.db, request.body.email, request.body.password);
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_IDLE_MS / 1000 });
+      return {
+        user: await getUser(store.db, session.userId),
+        organisations: await listUserOrganisations(store.db, session.userId),
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+      };
+    },
+  );
+
+  // A student's first visit: their invitation code opens an account in their class (issue 5 §3).
+  app.post(
+    '/api/v1/auth/join',
+    {
+      schema: {
+        tags: ['authentification'],
+        summary: 'Rejoindre sa classe avec un code d’invitation (crée le compte élève, ouvre la session)',
+        body: joinInput,
+        response: { 200: meDto },
+      },
+      config: {
+        rateLimit: {
+          max: deps.loginRateLimit?.max ?? 10,
+          timeWindow: deps.loginRateLimit?.timeWindowMs ?? 60_000,
+        },
+      },
+    },
+    async (request, reply) => {
+      await store.db.transaction().execute((trx) => joinWithCode(trx, request.body));
       const { token, session } = await login(store.db, request.body.email, request.body.password);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_IDLE_MS / 1000 });
       return {

@@ -3,7 +3,14 @@ import { redirect } from '@tanstack/react-router';
 import { can, type Permission, type Role } from '../../../src/kernel/roles/permissions.ts';
 import { api, isApiError, setCsrfToken } from '../api/client.ts';
 
-export type MeOrganisation = { id: string; name: string; kind: string; role: Role };
+export type MeOrganisation = {
+  id: string;
+  name: string;
+  kind: string;
+  role: Role;
+  /** The scenario's "today" in a training sandbox (forms default to it). */
+  simulatedToday?: string | null;
+};
 export type Me = {
   user: { id: string; email: string; name: string; locale: string };
   organisations: MeOrganisation[];
@@ -78,6 +85,15 @@ export function useOrgRole(orgId: string): { role: Role | null; can: (permission
   const me = useMe();
   const role = me.organisations.find((o) => o.id === orgId)?.role ?? null;
   return { role, can: (permission) => role !== null && can(role, permission) };
+}
+
+/**
+ * The scenario's "today" when the organisation is a training template or sandbox (issue 5 §4): forms
+ * propose it as their default date instead of the real one. Null for a real organisation.
+ */
+export function useSimulatedToday(orgId: string): string | null {
+  const me = useMe();
+  return me.organisations.find((o) => o.id === orgId)?.simulatedToday ?? null;
 }
 
 const LAST_ORG_KEY = 'agora.lastOrganisation';

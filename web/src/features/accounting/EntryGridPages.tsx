@@ -4,7 +4,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntryDto, EntryInput } from '../../../../src/ledger/entries/contract.ts';
-import { useOrgRole } from '../../auth/session.ts';
+import { useOrgRole, useSimulatedToday } from '../../auth/session.ts';
 import { ACCOUNTING_SERVE } from '../../referentiel/activities.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
@@ -39,6 +39,7 @@ const defaultJournal = (codes: string[]) => (codes.includes('OD') ? 'OD' : (code
 export function NewEntryPage() {
   const { t } = useTranslation();
   const { orgId } = newRoute.useParams();
+  const simulatedToday = useSimulatedToday(orgId);
   const queryClient = useQueryClient();
   const { can } = useOrgRole(orgId);
   const journals = useQuery(journalsQuery(orgId));
@@ -119,7 +120,7 @@ export function NewEntryPage() {
         accounts={accounts.data}
         initial={gridValuesOf(null, {
           journal: round.journal ?? defaultJournal(codes.filter((c) => c !== 'AN')),
-          date: round.date ?? today(),
+          date: round.date ?? simulatedToday ?? today(),
         })}
         autoFocus={round.n === 0 ? 'journal' : 'label'}
         onSubmit={submit}

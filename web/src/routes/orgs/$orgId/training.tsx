@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../../ui/ComingSoon.tsx';
+import { TrainingLayout } from '../../../features/training/TrainingLayout.tsx';
 
 export const Route = createFileRoute('/orgs/$orgId/training')({
-  component: () => <ComingSoon area="training" />,
+  component: TrainingLayout,
 });

@@ -1,0 +1,34 @@
+// What the two shipped scenarios share: names for made-up people, dates, the scenario's fiscal year.
+import type { Db } from '../kernel/db/index.ts';
+import { ensureLedger, openFiscalYear } from '../ledger/index.ts';
+
+export type DbHandle = { db: Db };
+
+export const FIRST_NAMES = [
+  'Léa',
+  'Hugo',
+  'Inès',
+  'Noah',
+  'Chloé',
+  'Lucas',
+  'Manon',
+  'Adam',
+  'Jade',
+  'Louis',
+];
+export const LAST_NAMES = ['Bernard', 'Petit', 'Robert', 'Richard', 'Moreau', 'Laurent', 'Simon', 'Michel'];
+
+/** Opens the scenario's fiscal year before anything is dated in it (the real today may be elsewhere). */
+export async function prepareLedger(trx: Db, orgId: string, userId: string | null, year: number) {
+  const exists = await trx
+    .selectFrom('ledger_fiscal_year')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('start_date', '=', `${year}-01-01`)
+    .executeTakeFirst();
+  if (!exists) await openFiscalYear(trx, orgId, { start: `${year}-01-01`, end: `${year}-12-31` }, userId);
+  await ensureLedger(trx, orgId, userId);
+}
+
+export const day = (year: number, month: number, d: number) =>
+  `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

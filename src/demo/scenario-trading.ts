@@ -1,0 +1,217 @@
+import { addDays, endOfMonth } from '../kernel/dates/index.ts';
+import { partyInput } from '../kernel/parties/contract.ts';
+import { createParty } from '../kernel/parties/party.ts';
+import { post } from '../ledger/index.ts';
+import {
+  catalogueItemInput,
+  createCatalogueItem,
+  createInvoiceDraft,
+  invoiceDraftInput,
+  invoiceSettingsInput,
+  saveInvoiceSettings,
+  validateInvoice,
+} from '../relations/index.ts';
+import { type DbHandle, day, FIRST_NAMES, LAST_NAMES, prepareLedger } from './scenario-helpers.ts';
+import { DEMO_PARTIES } from './seed.ts';
+
+/** Les Ateliers du Val's year: sixteen parties, a catalogue, four invoices a month, purchases, receipts. */
+export async function buildTrading(store: DbHandle, orgId: string, userId: string | null, year: number) {
+  await store.db.transaction().execute(async (trx) => {
+    await prepareLedger(trx, orgId, userId, year);
+    const customers: string[] = [];
+    const suppliers: string[] = [];
+    for (const party of DEMO_PARTIES) {
+      const created = await createParty(trx, orgId, partyInput.parse(party), userId);
+      if (party.roles.includes('customer' as never)) customers.push(created.id);
+      if (party.roles.includes('supplier' as never) || party.roles.includes('provider' as never))
+        suppliers.push(created.id);
+    }
+    for (let i = 0; i < 10; i++) {
+      const created = await createParty(
+        trx,
+        orgId,
+        partyInput.parse({
+          // Private customers: a French company customer would need its SIREN on the invoice.
+          kind: 'person',
+          name: `${FIRST_NAMES[i]} ${LAST_NAMES[i % 8]}`,
+          roles: ['customer'],
+          email: `client${i + 1}@example.org`,
+          addresses: [
+            { kind: 'billing', line1: `${i + 3} rue du Marché`, postalCode: '69003', city: 'Lyon' },
+          ],
+        }),
+        userId,
+      );
+      customers.push(created.id);
+    }
+    await saveInvoiceSettings(
+      trx,
+      orgId,
+      invoiceSettingsInput.parse({
+        paymentTermsDays: 30,
+        shareCapital: 1_000_000,
+        rcsCity: 'Lyon',
+        iban: 'FR7630006000011234567890189',
+        bic: 'AGRIFRPP',
+      }),
+      userId ?? '',
+    );
+    const items: string[] = [];
+    for (const item of [
+      {
+        code: 'BUR-A4',
+        label: 'Ramette de papier A4 recyclé',
+        kind: 'goods',
+        unit: 'C62',
+        unitPrice: '5.2',
+        vatRate: '20',
+        revenueAccount: '707',
+      },
+      {
+        code: 'BUR-CLAS',
+        label: 'Classeur à levier dos 80 mm',
+        kind: 'goods',
+        unit: 'C62',
+        unitPrice: '3.9',
+        vatRate: '20',
+        revenueAccount: '707',
+      },
+      {
+        code: 'BUR-STYLO',
+        label: 'Boîte de 50 stylos bille',
+        kind: 'goods',
+        unit: 'C62',
+        unitPrice: '14.5',
+        vatRate: '20',
+        revenueAccount: '707',
+      },
+      {
+        code: 'LIV-GEST',
+        label: 'Guide « Gérer son atelier »',
+        kind: 'goods',
+        unit: 'C62',
+        unitPrice: '18.96',
+        vatRate: '5.5',
+        revenueAccount: '707',
+      },
+      {
+        code: 'LIVR',
+        label: 'Livraison sur site',
+        kind: 'service',
+        unit: 'C62',
+        unitPrice: '25',
+        vatRate: '20',
+      },
+    ])
+      items.push((await createCatalogueItem(trx, orgId, catalogueItemInput.parse(item), userId ?? '')).id);
+
+    for (let month = 1; month <= 11; month++) {
+      // Sales: four invoices a month, paid thirty days later (the bank journal records the receipt).
+      for (let k = 0; k < 4; k++) {
+        const customerId = customers[(month * 4 + k) % customers.length]!;
+        const issueDate = day(year, month, 3 + k * 6);
+        const draft = await createInvoiceDraft(
+          trx,
+          orgId,
+          invoiceDraftInput.parse({
+            customerId,
+            issueDate,
+            lines: [
+              { itemId: items[(month + k) % 3], quantity: String(5 + ((month * 7 + k) % 20)) },
+              { itemId: items[3], quantity: String(1 + (k % 3)) },
+              ...(k % 2 === 0 ? [{ itemId: items[4], quantity: '1' }] : []),
+            ],
+          }),
+          userId ?? '',
+        );
+        const invoice = await validateInvoice(trx, orgId, draft.id, userId ?? '');
+        const paidOn = addDays(issueDate, 30);
+        if (paidOn <= day(year, 11, 30))
+          await post(
+            trx,
+            orgId,
+            {
+              journal: 'BQ',
+              date: paidOn,
+              label: `Règlement facture ${invoice.number}`,
+              voucherRef: invoice.number,
+              voucherDate: paidOn,
+              lines: [
+                {
+                  account: '512',
+                  partyId: null,
+                  label: null,
+                  debit: invoice.total,
+                  credit: 0,
+                  dueDate: null,
+                },
+                {
+                  account: '411',
+                  partyId: customerId,
+                  label: null,
+                  debit: 0,
+                  credit: invoice.total,
+                  dueDate: null,
+                },
+              ],
+            },
+            userId,
+          );
+      }
+      // Purchases of goods for resale and a bank fee, paid at the end of the month.
+      const supplierId = suppliers[month % suppliers.length]!;
+      const net = 120_000 + month * 3_500;
+      const vat = Math.round(net * 0.2);
+      const purchaseDate = day(year, month, 5);
+      await post(
+        trx,
+        orgId,
+        {
+          journal: 'AC',
+          date: purchaseDate,
+          label: `Achat de marchandises ${month}/${year}`,
+          voucherRef: `FA-${year}-${String(month).padStart(2, '0')}`,
+          voucherDate: purchaseDate,
+          lines: [
+            { account: '607', partyId: null, label: null, debit: net, credit: 0, dueDate: null },
+            { account: '44566', partyId: null, label: null, debit: vat, credit: 0, dueDate: null },
+            { account: '401', partyId: supplierId, label: null, debit: 0, credit: net + vat, dueDate: null },
+          ],
+        },
+        userId,
+      );
+      const endOf = endOfMonth(purchaseDate);
+      await post(
+        trx,
+        orgId,
+        {
+          journal: 'BQ',
+          date: endOf,
+          label: `Paiement fournisseur et frais bancaires ${month}/${year}`,
+          voucherRef: `RLV-${year}-${String(month).padStart(2, '0')}`,
+          voucherDate: endOf,
+          lines: [
+            { account: '401', partyId: supplierId, label: null, debit: net + vat, credit: 0, dueDate: null },
+            {
+              account: '627',
+              partyId: null,
+              label: 'Frais de tenue de compte',
+              debit: 1_250,
+              credit: 0,
+              dueDate: null,
+            },
+            {
+              account: '512',
+              partyId: null,
+              label: null,
+              debit: 0,
+              credit: net + vat + 1_250,
+              dueDate: null,
+            },
+          ],
+        },
+        userId,
+      );
+    }
+  });
+}

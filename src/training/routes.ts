@@ -1,0 +1,13 @@
+import { classRoutes } from './classes/routes.ts';
+import type { App, Deps } from './http.ts';
+import { privacyRoutes } from './privacy/routes.ts';
+import { referentielRoutes } from './referentiel/routes.ts';
+import { scenarioRoutes } from './scenarios/routes.ts';
+
+/** Every HTTP route of the training module; mounted by src/server/app.ts. */
+export function trainingRoutes(app: App, deps: Deps) {
+  referentielRoutes(app, deps);
+  classRoutes(app, deps);
+  scenarioRoutes(app, deps);
+  privacyRoutes(app, deps);
+}

@@ -1,0 +1,100 @@
+// Every table of the training module, assembled for src/kernel/db/database.ts (type-only import there).
+
+export type ClassLevel = 'seconde' | 'premiere' | 'terminale';
+
+export type TrainingSchoolYearTable = {
+  org_id: string;
+  id: string;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  created_at: string;
+};
+
+export type TrainingClassTable = {
+  org_id: string;
+  id: string;
+  school_year_id: string;
+  name: string;
+  level: ClassLevel;
+  referentiel_id: string;
+  created_at: string;
+};
+
+export type TrainingClassTeacherTable = {
+  org_id: string;
+  class_id: string;
+  user_id: string;
+  created_at: string;
+};
+
+export type TrainingGroupTable = {
+  org_id: string;
+  id: string;
+  class_id: string;
+  name: string;
+  created_at: string;
+};
+
+export type TrainingStudentTable = {
+  org_id: string;
+  id: string;
+  class_id: string;
+  group_id: string | null;
+  first_name: string;
+  last_initial: string | null;
+  email: string | null;
+  user_id: string | null;
+  invitation_code: string | null;
+  joined_at: string | null;
+  created_at: string;
+};
+
+export type TrainingScenarioTable = {
+  org_id: string;
+  id: string;
+  template_org_id: string;
+  title: string;
+  description: string;
+  source: string;
+  simulated_start: string;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type TrainingHandoutTable = {
+  org_id: string;
+  id: string;
+  class_id: string;
+  scenario_id: string;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  error: string | null;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+};
+
+export type TrainingSandboxTable = {
+  org_id: string;
+  id: string;
+  handout_id: string;
+  student_id: string;
+  sandbox_org_id: string;
+  status: 'pending' | 'ready';
+  reset_count: number;
+  created_at: string;
+  ready_at: string | null;
+};
+
+export type TrainingTables = {
+  training_school_year: TrainingSchoolYearTable;
+  training_class: TrainingClassTable;
+  training_class_teacher: TrainingClassTeacherTable;
+  training_group: TrainingGroupTable;
+  training_student: TrainingStudentTable;
+  training_scenario: TrainingScenarioTable;
+  training_handout: TrainingHandoutTable;
+  training_sandbox: TrainingSandboxTable;
+};

@@ -1,0 +1,103 @@
+// Builders for the training module's tests and for the copy test's populate step, through the domain
+// functions as real work would go.
+import type { Db, Dialect } from '../kernel/db/index.ts';
+import { setMembership } from '../kernel/users/users.ts';
+import type { TrainingScope } from './classes/access.ts';
+import { createClass, createGroup } from './classes/class.ts';
+import { classInput, joinInput, studentInput } from './classes/contract.ts';
+import { addStudent, joinWithCode } from './classes/students.ts';
+import { runHandout, startHandout } from './sandboxes/sandbox.ts';
+import { scenarioInput } from './scenarios/contract.ts';
+import { createScenario } from './scenarios/scenario.ts';
+
+let counter = 0;
+
+const NO_DEMOS = {
+  trading: { organisation: undefined as never, build: async () => {} },
+  association: { organisation: undefined as never, build: async () => {} },
+};
+
+/** A school with one class of `students` students (the first `joined` of them with a login). */
+export async function trainingClass(
+  db: Db,
+  schoolId: string,
+  teacherId: string,
+  options: { students?: number; joined?: number; name?: string } = {},
+) {
+  const scope: TrainingScope = { orgId: schoolId, userId: teacherId, role: 'teacher' };
+  const role = await db
+    .selectFrom('membership')
+    .select('role')
+    .where('org_id', '=', schoolId)
+    .where('user_id', '=', teacherId)
+    .executeTakeFirst();
+  if (!role)
+    await db
+      .transaction()
+      .execute((trx) =>
+        setMembership(trx, { orgId: schoolId, userId: teacherId, role: 'teacher', actorId: null }),
+      );
+  else scope.role = role.role;
+  const cls = await db.transaction().execute(async (trx) => {
+    const created = await createClass(
+      trx,
+      scope,
+      classInput.parse({
+        name: options.name ?? `1re AGOrA ${++counter}`,
+        level: 'premiere',
+        schoolYear: '2026-2027',
+      }),
+    );
+    return createGroup(trx, scope, created.id, 'Groupe A');
+  });
+  const students = [];
+  const logins = [];
+  for (let i = 0; i < (options.students ?? 2); i++) {
+    const student = await db
+      .transaction()
+      .execute((trx) =>
+        addStudent(
+          trx,
+          scope,
+          cls.id,
+          studentInput.parse({ firstName: `Élève${i + 1}`, lastInitial: 'D', groupId: cls.groups[0]!.id }),
+        ),
+      );
+    students.push(student);
+    if (i < (options.joined ?? 0)) {
+      const email = `eleve-${Date.now().toString(36)}-${++counter}@agora.test`;
+      const password = 'Correct-Horse-42';
+      const { userId } = await db
+        .transaction()
+        .execute((trx) =>
+          joinWithCode(trx, joinInput.parse({ code: student.invitationCode, email, password })),
+        );
+      logins.push({ studentId: student.id, userId, email, password });
+    }
+  }
+  return { scope, cls, students, logins };
+}
+
+/** A blank scenario handed to a class: one sandbox per student, made as the HTTP route makes them. */
+export async function handOutBlankScenario(
+  handle: { db: Db; dialect: Dialect },
+  scope: TrainingScope,
+  classId: string,
+  simulatedStart = '2026-12-01',
+) {
+  const scenario = await createScenario(
+    handle,
+    scope,
+    scenarioInput.parse({ title: `Scénario ${++counter}`, source: 'blank', simulatedStart }),
+    NO_DEMOS,
+  );
+  const handout = await startHandout(handle.db, scope, classId, scenario.id);
+  await runHandout(handle, scope.orgId, handout.id, scope.userId);
+  return { scenario, handout };
+}
+
+/** Fills every training table of `schoolId` (the copy test's populate step). */
+export async function populateTraining(db: Db, dialect: Dialect, schoolId: string, teacherId: string) {
+  const { scope, cls } = await trainingClass(db, schoolId, teacherId, { students: 1, joined: 1 });
+  await handOutBlankScenario({ db, dialect }, scope, cls.id);
+}

@@ -1,0 +1,286 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Code,
+  FileInput,
+  Group,
+  Loader,
+  NativeSelect,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../ui/errors.ts';
+import { notify } from '../../ui/notify.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { LoadError } from '../../ui/StatusPages.tsx';
+import { SandboxList } from './SandboxList.tsx';
+import {
+  classQuery,
+  eraseStudent,
+  exportStudent,
+  getHandout,
+  type HandoutDto,
+  importStudents,
+  type StudentDto,
+  sandboxesQuery,
+  scenariosQuery,
+  startHandout,
+  studentsQuery,
+  trainingKeys,
+} from './training-api.ts';
+
+const route = getRouteApi('/orgs/$orgId/training/classes/$classId');
+
+export function ClassPage() {
+  const { t } = useTranslation();
+  const { orgId, classId } = route.useParams();
+  const cls = useQuery(classQuery(orgId, classId));
+  if (cls.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (cls.isError) return <LoadError error={cls.error} />;
+  return (
+    <>
+      <PageHeader title={`${cls.data.name} — ${cls.data.schoolYear}`} served={[]} />
+      <Stack gap="xl">
+        <Students orgId={orgId} classId={classId} />
+        <Handout orgId={orgId} classId={classId} />
+        <Sandboxes orgId={orgId} classId={classId} />
+      </Stack>
+    </>
+  );
+}
+
+function Students({ orgId, classId }: { orgId: string; classId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const students = useQuery(studentsQuery(orgId, classId));
+  const [csv, setCsv] = useState('');
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trainingKeys.class(orgId, classId) });
+  const importCsv = useMutation({
+    mutationFn: () => importStudents(orgId, classId, csv),
+    onSuccess: async (result) => {
+      setCsv('');
+      await refresh();
+      notify('success', t('training.students.imported', { count: result.items.length }));
+    },
+  });
+  const erase = useMutation({
+    mutationFn: (student: StudentDto) => eraseStudent(orgId, student.id),
+    onSuccess: async () => {
+      await refresh();
+      notify('success', t('training.students.erased'));
+    },
+    onError: (error) => notify('error', errorMessage(error, t)),
+  });
+  const download = async (student: StudentDto) => {
+    try {
+      const data = await exportStudent(orgId, student.id);
+      const url = URL.createObjectURL(
+        new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+      );
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `eleve-${student.id}.json`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (error) {
+      notify('error', errorMessage(error, t));
+    }
+  };
+  return (
+    <Stack component="section" aria-labelledby="students-title">
+      <Title order={2} size="h3" id="students-title">
+        {t('training.students.title')}
+      </Title>
+      {students.isPending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : students.isError ? (
+        <LoadError error={students.error} />
+      ) : students.data.items.length === 0 ? (
+        <Text c="dimmed">{t('training.students.none')}</Text>
+      ) : (
+        <Table striped data-testid="students-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('training.students.name')}</Table.Th>
+              <Table.Th>{t('training.students.status')}</Table.Th>
+              <Table.Th>{t('training.students.code')}</Table.Th>
+              <Table.Th>{t('training.students.privacy')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {students.data.items.map((s) => (
+              <Table.Tr key={s.id} data-testid="student-row">
+                <Table.Td>{s.lastInitial ? `${s.firstName} ${s.lastInitial}.` : s.firstName}</Table.Td>
+                <Table.Td>
+                  {s.joined ? t('training.students.joined') : t('training.students.invited')}
+                </Table.Td>
+                <Table.Td>
+                  {s.invitationCode ? (
+                    <Group gap="xs">
+                      <Code data-testid="invitation-code">{s.invitationCode}</Code>
+                      <Anchor
+                        size="sm"
+                        href={`/join?code=${s.invitationCode}`}
+                        aria-label={t('training.students.linkFor', { name: s.firstName })}
+                      >
+                        {t('training.students.link')}
+                      </Anchor>
+                    </Group>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Button size="compact-sm" variant="subtle" onClick={() => download(s)}>
+                      {t('training.students.export')}
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="filled"
+                      color="red.9"
+                      onClick={() => {
+                        if (window.confirm(t('training.students.eraseConfirm'))) erase.mutate(s);
+                      }}
+                    >
+                      {t('training.students.erase')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Card withBorder>
+        <Stack gap="sm">
+          <Text size="sm">{t('training.students.csvHelp')}</Text>
+          <FileInput
+            label={t('training.students.csvFile')}
+            accept=".csv,text/csv"
+            onChange={async (file) => setCsv(file ? await file.text() : '')}
+          />
+          <Textarea
+            label={t('training.students.csvText')}
+            autosize
+            minRows={3}
+            value={csv}
+            onChange={(e) => setCsv(e.currentTarget.value)}
+            data-testid="csv-input"
+          />
+          {importCsv.error ? (
+            <Alert color="red" role="alert">
+              {errorMessage(importCsv.error, t)}
+            </Alert>
+          ) : null}
+          <Button
+            onClick={() => importCsv.mutate()}
+            disabled={!csv.trim()}
+            loading={importCsv.isPending}
+            data-testid="import-students"
+          >
+            {t('training.students.import')}
+          </Button>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
+function Handout({ orgId, classId }: { orgId: string; classId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const scenarios = useQuery(scenariosQuery(orgId));
+  const [scenarioId, setScenarioId] = useState('');
+  const [job, setJob] = useState<HandoutDto | null>(null);
+  const start = useMutation({
+    mutationFn: () => startHandout(orgId, classId, scenarioId || scenarios.data?.items[0]?.id || ''),
+    onSuccess: setJob,
+    onError: (error) => notify('error', errorMessage(error, t)),
+  });
+  // The copies run on the server; the job row says how far they are.
+  useEffect(() => {
+    if (job?.status !== 'running') return;
+    const timer = setTimeout(async () => {
+      try {
+        const next = await getHandout(orgId, job.id);
+        setJob(next);
+        if (next.status !== 'running')
+          await queryClient.invalidateQueries({ queryKey: trainingKeys.all(orgId) });
+      } catch (error) {
+        notify('error', errorMessage(error, t));
+      }
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [job, orgId, queryClient, t]);
+  const items = scenarios.data?.items ?? [];
+  return (
+    <Stack component="section" aria-labelledby="handout-title">
+      <Title order={2} size="h3" id="handout-title">
+        {t('training.handout.title')}
+      </Title>
+      {items.length === 0 ? (
+        <Text c="dimmed">{t('training.handout.noScenario')}</Text>
+      ) : (
+        <Group align="flex-end">
+          <NativeSelect
+            label={t('training.handout.scenario')}
+            data={items.map((s) => ({ value: s.id, label: s.title }))}
+            value={scenarioId || items[0]!.id}
+            onChange={(e) => setScenarioId(e.currentTarget.value)}
+          />
+          <Button
+            onClick={() => start.mutate()}
+            loading={start.isPending || job?.status === 'running'}
+            data-testid="hand-out"
+          >
+            {t('training.handout.start')}
+          </Button>
+        </Group>
+      )}
+      {job ? (
+        <Stack gap={4}>
+          <Progress
+            value={job.total ? (100 * job.done) / job.total : 0}
+            aria-label={t('training.handout.progress')}
+            data-testid="handout-progress"
+          />
+          <Text size="sm" data-testid="handout-status">
+            {job.status === 'failed'
+              ? (job.error ?? t('training.handout.failed'))
+              : t('training.handout.count', { done: job.done, total: job.total })}
+          </Text>
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Sandboxes({ orgId, classId }: { orgId: string; classId: string }) {
+  const { t } = useTranslation();
+  const sandboxes = useQuery(sandboxesQuery(orgId, classId));
+  return (
+    <Stack component="section" aria-labelledby="sandboxes-title">
+      <Title order={2} size="h3" id="sandboxes-title">
+        {t('training.sandboxes.title')}
+      </Title>
+      {sandboxes.isPending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : sandboxes.isError ? (
+        <LoadError error={sandboxes.error} />
+      ) : (
+        <SandboxList orgId={orgId} sandboxes={sandboxes.data.items} />
+      )}
+    </Stack>
+  );
+}
