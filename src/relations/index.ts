@@ -39,7 +39,6 @@ export type { ReminderDto, ReminderInput } from './reminders/contract.ts';
 export { reminderInput } from './reminders/contract.ts';
 export { createReminder, listReminders } from './reminders/reminder.ts';
 export { emailReminder, issueReminderDocument } from './reminders/reminder-issue.ts';
-export { type SmtpSettings, sendReminder } from './reminders/send-reminder.ts';
 export { requestFormSettingsInput, requestInput, requestTemplateInput } from './requests/contract.ts';
 export { answerRequest, createRequest } from './requests/request.ts';
 export { saveRequestFormSettings } from './requests/request-form.ts';

@@ -44,7 +44,8 @@ describe.each(DIALECTS)('receipts, deposit slips, receivables and reminders over
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    server = await startTestServer(dialect);
+    // The outbox worker runs in the server, as under `agora serve`: reminders by email go through it.
+    server = await startTestServer(dialect, { mailWorker: true });
     const user = await buildUser(server.store.db);
     orgId = (await salesOrganisation(server.store.db, { name: 'Menuiserie Roux' }, user.id)).id;
     otherOrgId = (await salesOrganisation(server.store.db, {}, (await buildUser(server.store.db)).id)).id;
@@ -213,24 +214,31 @@ describe.each(DIALECTS)('receipts, deposit slips, receivables and reminders over
       channel: 'email',
     });
     expect(notConfigured.status).toBe(400);
-    process.env.AGORA_SMTP_HOST = '127.0.0.1';
-    process.env.AGORA_SMTP_PORT = String((smtp.server.address() as AddressInfo).port);
-    process.env.AGORA_SMTP_FROM = 'Menuiserie Roux <compta@roux.example>';
-    try {
-      const email = await owner.request('POST', `${base}/reminders`, {
-        customerId,
-        level: 2,
-        date: '2026-04-30',
-        channel: 'email',
-      });
-      expect(email.status).toBe(201);
-      expect(email.body).toMatchObject({ level: 2, emailTo: 'paiements@bois.example', sendError: null });
-      expect(email.body.sentAt).not.toBeNull();
-    } finally {
-      delete process.env.AGORA_SMTP_HOST;
-      delete process.env.AGORA_SMTP_PORT;
-      delete process.env.AGORA_SMTP_FROM;
-    }
+    expect(notConfigured.body.detail).toMatch(/Aucun serveur d’envoi/);
+    const configured = await owner.request('PUT', `${base}/mail/settings`, {
+      host: '127.0.0.1',
+      port: (smtp.server.address() as AddressInfo).port,
+      security: 'none',
+      fromAddress: 'compta@roux.example',
+      fromName: 'Menuiserie Roux',
+    });
+    expect(configured.status).toBe(200);
+    const email = await owner.request('POST', `${base}/reminders`, {
+      customerId,
+      level: 2,
+      date: '2026-04-30',
+      channel: 'email',
+    });
+    expect(email.status).toBe(201);
+    expect(email.body).toMatchObject({ level: 2, emailTo: 'paiements@bois.example', sendError: null });
+    expect(email.body.sentAt).not.toBeNull();
+    // Queued in the outbox, then delivered by the worker.
+    await expect
+      .poll(() => mails.some((m) => m.subject === 'Relance ferme – Menuiserie Roux – 30/04/2026'), {
+        timeout: 15_000,
+        interval: 250,
+      })
+      .toBe(true);
     const mail = mails.find((m) => m.subject === 'Relance ferme – Menuiserie Roux – 30/04/2026');
     expect(mail?.attachments[0]?.contentType).toBe('application/pdf');
 

@@ -2,12 +2,14 @@ import { recordAudit } from '../../kernel/audit/audit.ts';
 import { formatDateFr } from '../../kernel/dates/index.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { putBytes, readDocument, recordDocument } from '../../kernel/documents/document-store.ts';
+import { invalid } from '../../kernel/errors/domain-error.ts';
+import { enqueueEmail } from '../../kernel/mail/index.ts';
+import { getMailSettingsRow } from '../../kernel/mail/settings.ts';
 import { getOrganisation } from '../../kernel/organisations/organisation.ts';
 import { getParty } from '../../kernel/parties/party.ts';
 import type { ReminderDto } from './contract.ts';
 import { getReminder } from './reminder.ts';
 import { reminderEmailText, reminderPdfBytes } from './reminder-letter.ts';
-import { type SmtpSettings, sendReminder } from './send-reminder.ts';
 
 // The letter of a reminder is made once, outside the recording transaction (PDF work must not hold the
 // database's write lock), and stored: the history shows the very letter the customer received.
@@ -65,49 +67,59 @@ export async function issueReminderDocument(
 }
 
 /**
- * Emails a reminder with its letter attached. A failure is recorded on the reminder (send_error) and
- * returned, not thrown: the reminder exists and can be sent again.
+ * Emails a reminder with its letter attached, through the organisation's outbox (src/kernel/mail): the
+ * message is queued in the same transaction that marks the reminder as handed over, and the outbox worker
+ * sends it with the organisation's SMTP settings, retrying while the server is away — nothing is lost when
+ * it is down. The outbox screen shows where each message stands.
  */
 export async function emailReminder(
   db: Db,
   documentsDir: string,
   orgId: string,
   reminderId: string,
-  smtp: SmtpSettings,
   actorId: string | null,
 ): Promise<ReminderDto> {
   const reminder = await getReminder(db, orgId, reminderId);
   if (!reminder.emailTo) return reminder;
   const org = await getOrganisation(db, orgId);
-  const letter = await issueReminderDocument(db, documentsDir, orgId, reminderId, actorId);
-  let sentAt: string | null = null;
-  let error: string | null = null;
-  try {
-    await sendReminder(smtp, {
-      to: reminder.emailTo,
-      subject: `${reminder.levelLabel} – ${org.name} – ${formatDateFr(reminder.date)}`,
-      text: reminderEmailText(reminder, org),
-      attachment: { fileName: letter.fileName, bytes: letter.bytes },
-    });
-    sentAt = new Date().toISOString();
-  } catch (e) {
-    error = `Envoi impossible : ${e instanceof Error ? e.message : String(e)}`.slice(0, 500);
-  }
+  await issueReminderDocument(db, documentsDir, orgId, reminderId, actorId);
+  const { documentId } = await getReminder(db, orgId, reminderId);
   await db.transaction().execute(async (trx) => {
+    const queued = await enqueueEmail(
+      trx,
+      orgId,
+      {
+        to: [reminder.emailTo!],
+        subject: `${reminder.levelLabel} – ${org.name} – ${formatDateFr(reminder.date)}`,
+        text: reminderEmailText(reminder, org),
+        source: `relations.reminder:${reminderId}`,
+        attachments: documentId ? [{ documentId }] : [],
+      },
+      actorId,
+    );
     await trx
       .updateTable('relations_reminder')
-      .set({ sent_at: sentAt, send_error: error })
+      .set({ sent_at: new Date().toISOString(), send_error: null })
       .where('org_id', '=', orgId)
       .where('id', '=', reminderId)
       .execute();
     await recordAudit(trx, {
       orgId,
       actorId,
-      action: sentAt ? 'relations.reminder.sent' : 'relations.reminder.send_failed',
+      action: 'relations.reminder.queued',
       entity: 'relations_reminder',
       entityId: reminderId,
-      after: { to: reminder.emailTo, sentAt, error },
+      after: { to: reminder.emailTo, outboxMessage: queued.id },
     });
   });
   return getReminder(db, orgId, reminderId);
+}
+
+/** The French refusal when an organisation has no SMTP server yet: the letter channel still works. */
+export async function requireMailSettings(db: Db, orgId: string): Promise<void> {
+  if (!(await getMailSettingsRow(db, orgId)))
+    throw invalid(
+      'Aucun serveur d’envoi n’est configuré pour l’organisation (Paramètres › Messagerie) : choisissez la lettre PDF ou configurez l’envoi.',
+      [{ field: 'channel', message: 'Courriel non configuré.' }],
+    );
 }

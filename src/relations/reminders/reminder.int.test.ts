@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,13 +8,15 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, DIALECTS, type TestStore } from '../../../test/support/test-db.ts';
+import { mailSettingsInput, outboxQuery } from '../../kernel/mail/contract.ts';
+import { createMailWorker, listOutbox, saveMailSettings } from '../../kernel/mail/index.ts';
 import { invoiceSettingsInput } from '../invoice-settings/contract.ts';
 import { saveInvoiceSettings } from '../invoice-settings/invoice-settings.ts';
 import { agedReceivables } from '../receipts/receivables.ts';
 import { receipt, salesCustomer, salesOrganisation, validatedInvoice } from '../test-helpers.ts';
 import { reminderInput } from './contract.ts';
 import { createReminder, listReminders } from './reminder.ts';
-import { emailReminder, issueReminderDocument } from './reminder-issue.ts';
+import { emailReminder, issueReminderDocument, requireMailSettings } from './reminder-issue.ts';
 
 /** The text of a PDF as poppler's pdftotext reads it (layout kept, spaces normalised). */
 function pdfText(bytes: Uint8Array): string {
@@ -208,7 +211,7 @@ describe.each(DIALECTS)('reminders on %s', (dialect) => {
     });
   });
 
-  it('sends the letter by email through a real SMTP server', async () => {
+  it('sends the letter by email through the outbox and a real SMTP server', async () => {
     const { org, customer } = await workedExample();
     const reminder = await remind(org.id, {
       customerId: customer.id,
@@ -217,17 +220,34 @@ describe.each(DIALECTS)('reminders on %s', (dialect) => {
       channel: 'email',
     });
     expect(reminder.emailTo).toBe('compta@martin.example');
-    const settings = {
-      host: '127.0.0.1',
-      port,
-      secure: false,
-      user: 'agora',
-      pass: 'secret',
-      from: 'Atelier Lumière <compta@atelier-lumiere.example>',
-    };
-    const sent = await emailReminder(store.db, documentsDir, org.id, reminder.id, settings, null);
+    // Without SMTP settings the email channel is refused in French; the letter channel still works.
+    await expect(requireMailSettings(store.db, org.id)).rejects.toMatchObject({ kind: 'invalid' });
+    const key = randomBytes(32);
+    const settings = (password: string) =>
+      store.db.transaction().execute((trx) =>
+        saveMailSettings(
+          trx,
+          key,
+          org.id,
+          mailSettingsInput.parse({
+            host: '127.0.0.1',
+            port,
+            security: 'none',
+            username: 'agora',
+            password,
+            fromAddress: 'compta@atelier-lumiere.example',
+            fromName: 'Atelier Lumière',
+          }),
+          null,
+        ),
+      );
+    await settings('secret');
+    const worker = createMailWorker({ db: store.db, documentsDir, key });
+    const sent = await emailReminder(store.db, documentsDir, org.id, reminder.id, null);
     expect(sent.sendError).toBeNull();
     expect(sent.sentAt).not.toBeNull();
+    expect(received.some((m) => m.subject?.includes('Atelier Lumière'))).toBe(false);
+    expect(await worker.runOnce()).toMatchObject({ sent: 1 });
     const mail = received.find((m) => m.subject?.includes('Atelier Lumière'))!;
     expect(mail).toBeDefined();
     expect(mail.subject).toBe('Relance amiable – Atelier Lumière – 15/04/2026');
@@ -240,15 +260,13 @@ describe.each(DIALECTS)('reminders on %s', (dialect) => {
     expect(mail.attachments[0]!.filename).toMatch(/^relance-2026-04-15-SAS-Martin\.pdf$/);
     expect(pdfText(mail.attachments[0]!.content)).toContain('1 705,97 €');
 
-    // Wrong credentials: the failure is recorded on the reminder, nothing thrown.
-    const failed = await emailReminder(
-      store.db,
-      documentsDir,
-      org.id,
-      reminder.id,
-      { ...settings, pass: 'faux' },
-      null,
-    );
-    expect(failed.sendError).toMatch(/^Envoi impossible/);
+    // Wrong credentials: the message stays in the outbox with the server's refusal, to be retried.
+    await settings('faux');
+    await emailReminder(store.db, documentsDir, org.id, reminder.id, null);
+    expect(await worker.runOnce()).toMatchObject({ sent: 0, retrying: 1 });
+    const { items } = await listOutbox(store.db, org.id, outboxQuery.parse({}));
+    const pending = items.find((m) => m.status === 'pending')!;
+    expect(pending.subject).toBe('Relance amiable – Atelier Lumière – 15/04/2026');
+    expect(pending.lastError).toBeTruthy();
   });
 });

@@ -3,8 +3,7 @@ import { invalid } from '../../kernel/errors/domain-error.ts';
 import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../http.ts';
 import { reminderDto, reminderInput, reminderList, reminderListQuery } from './contract.ts';
 import { createReminder, getReminder, listReminders } from './reminder.ts';
-import { emailReminder, issueReminderDocument } from './reminder-issue.ts';
-import { smtpSettingsFromEnv } from './send-reminder.ts';
+import { emailReminder, issueReminderDocument, requireMailSettings } from './reminder-issue.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
 const reminderParams = params.extend({ reminderId: z.string().max(64) });
@@ -41,16 +40,13 @@ export function reminderRoutes(app: App, { store, documentsDir }: Deps) {
     },
     async (request, reply) => {
       const scope = scopeOf(request);
-      const smtp = request.body.channel === 'email' ? smtpSettingsFromEnv() : null;
-      if (request.body.channel === 'email' && !smtp)
-        throw invalid('L’envoi par courriel n’est pas configuré sur ce serveur : choisissez la lettre PDF.', [
-          { field: 'channel', message: 'Courriel non configuré.' },
-        ]);
+      const byEmail = request.body.channel === 'email';
+      if (byEmail) await requireMailSettings(store.db, scope.orgId);
       const { status, body, replayed } = await createOnce(store, request, scope, (trx) =>
         createReminder(trx, scope.orgId, request.body, scope.userId),
       );
       if (replayed) return reply.code(status as 201).send(body);
-      if (!smtp) {
+      if (!byEmail) {
         try {
           await issueReminderDocument(store.db, documentsDir, scope.orgId, body.id, scope.userId);
         } catch (error) {
@@ -59,7 +55,7 @@ export function reminderRoutes(app: App, { store, documentsDir }: Deps) {
         }
         return reply.code(201).send(await getReminder(store.db, scope.orgId, body.id));
       }
-      const sent = await emailReminder(store.db, documentsDir, scope.orgId, body.id, smtp, scope.userId);
+      const sent = await emailReminder(store.db, documentsDir, scope.orgId, body.id, scope.userId);
       return reply.code(201).send(sent);
     },
   );
