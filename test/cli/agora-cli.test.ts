@@ -34,7 +34,9 @@ describe.each(DIALECTS)('the agora command on %s', (dialect) => {
     }
   };
 
-  it('creates a user and an organisation, copies it, verifies the audit chain, and reports tampering', async () => {
+  it('creates a user and an organisation, copies it, verifies the audit chain, and reports tampering', {
+    timeout: 90_000,
+  }, async () => {
     expect((await agora('migrate')).stdout).toContain('Base déjà à jour');
     const user = await agora(
       'create-user',
