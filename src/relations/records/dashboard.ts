@@ -49,12 +49,29 @@ export function monthsBetween(from: string, to: string): string[] {
  * Quotes are another feature; until it exists the rate is unknown. Kept one small function so the
  * quotes module can answer here (accepted ÷ sent over the period) without touching the rest.
  */
+/**
+ * Quotes issued in the period that reached the customer (sent, then accepted, refused or expired; drafts
+ * do not count) and the share of them accepted.
+ */
 export async function quoteConversion(
-  _db: Db,
-  _orgId: string,
-  _period: { from: string; to: string },
+  db: Db,
+  orgId: string,
+  period: { from: string; to: string },
 ): Promise<DashboardDto['quoteConversion']> {
-  return { rate: null, quotes: null, accepted: null, note: 'Les devis ne sont pas encore gérés dans Agora.' };
+  const rows = await db
+    .selectFrom('relations_sales_document')
+    .select(['status', (eb) => eb.cast<number>(eb.fn.countAll(), 'bigint').as('count')])
+    .where('org_id', '=', orgId)
+    .where('kind', '=', 'quote')
+    .where('status', 'in', ['sent', 'accepted', 'refused', 'expired'])
+    .where('issue_date', '>=', period.from)
+    .where('issue_date', '<=', period.to)
+    .groupBy('status')
+    .execute();
+  const quotes = rows.reduce((sum, r) => sum + Number(r.count), 0);
+  const accepted = Number(rows.find((r) => r.status === 'accepted')?.count ?? 0);
+  if (quotes === 0) return { rate: null, quotes: 0, accepted: 0, note: 'Aucun devis envoyé sur la période.' };
+  return { rate: accepted / quotes, quotes, accepted, note: null };
 }
 
 export async function dashboard(db: Db, orgId: string, query: DashboardQuery): Promise<DashboardDto> {

@@ -3,6 +3,8 @@ import { createTestStore, DIALECTS, type TestStore } from '../../../test/support
 import { getEntry, letter, post } from '../../ledger/index.ts';
 import { createCreditNote, updateInvoiceDraft } from '../invoices/invoice.ts';
 import { complaint, phoneRequest } from '../records-test-helpers.ts';
+import { refuseQuote, sendQuote } from '../sales/quotes.ts';
+import { acceptedOrder, draftQuote } from '../sales/sales-test-helpers.ts';
 import {
   catalogueItem,
   draft,
@@ -135,7 +137,19 @@ describe.each(DIALECTS)('customer file, anomalies and dashboard on %s', (dialect
       over90: 0,
       total: 104040,
     });
-    expect(board.quoteConversion.rate).toBeNull();
+    expect(board.quoteConversion).toMatchObject({ rate: null, quotes: 0 });
+    // Three quotes sent in the quarter, one accepted, one refused, one still waiting; a draft not counted.
+    await acceptedOrder(db, org.id, a.id);
+    const refused = await draftQuote(db, org.id, a.id);
+    const waiting = await draftQuote(db, org.id, a.id);
+    await db.transaction().execute(async (trx) => {
+      await sendQuote(trx, org.id, refused.id, null);
+      await refuseQuote(trx, org.id, refused.id, null);
+      await sendQuote(trx, org.id, waiting.id, null);
+    });
+    await draftQuote(db, org.id, a.id);
+    const withQuotes = await dashboard(db, org.id, { from: '2026-01-01', to: '2026-03-31', top: 10 });
+    expect(withQuotes.quoteConversion).toEqual({ rate: 1 / 3, quotes: 3, accepted: 1, note: null });
 
     const report = await anomalyReport(db, org.id);
     const overdue = report.items.filter((i) => i.kind === 'overdue_invoice').map((i) => i.invoiceId);
