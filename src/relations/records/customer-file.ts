@@ -98,8 +98,119 @@ export const complaintsSection: FileSection = async (db, orgId, partyId) => {
   };
 };
 
-/** In the order the screen shows them. Payments (receipts) go after invoices when they exist. */
-export const FILE_SECTIONS: FileSection[] = [invoicesSection, requestsSection, complaintsSection];
+const SALES_LABEL: Record<string, string> = {
+  quote: 'Devis',
+  order: 'Commande',
+  delivery_note: 'Bon de livraison',
+};
+const SALES_STATUS: Record<string, string> = {
+  draft: 'Brouillon',
+  sent: 'Envoyé',
+  accepted: 'Accepté',
+  refused: 'Refusé',
+  expired: 'Expiré',
+  confirmed: 'Confirmée',
+  validated: 'Validé',
+};
+
+export const salesSection: FileSection = async (db, orgId, partyId) => {
+  const rows = await db
+    .selectFrom('relations_sales_document')
+    .select(['id', 'kind', 'status', 'number', 'issue_date', 'total'])
+    .where('org_id', '=', orgId)
+    .where('party_id', '=', partyId)
+    .orderBy('issue_date', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(LIMIT)
+    .execute();
+  return {
+    key: 'sales',
+    title: 'Devis, commandes et livraisons',
+    count: rows.length,
+    items: rows.map((r) => ({
+      id: r.id,
+      date: r.issue_date,
+      reference: r.number,
+      label: SALES_LABEL[r.kind] ?? r.kind,
+      status: SALES_STATUS[r.status] ?? r.status,
+      amount: Number(r.total),
+    })),
+  };
+};
+
+const METHOD_LABEL: Record<string, string> = {
+  transfer: 'Virement',
+  cheque: 'Chèque',
+  card: 'Carte',
+  cash: 'Espèces',
+  direct_debit: 'Prélèvement',
+};
+
+export const paymentsSection: FileSection = async (db, orgId, partyId) => {
+  const rows = await db
+    .selectFrom('relations_receipt')
+    .select(['id', 'number', 'receipt_date', 'method', 'amount', 'status', 'reference'])
+    .where('org_id', '=', orgId)
+    .where('customer_id', '=', partyId)
+    .orderBy('receipt_date', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(LIMIT)
+    .execute();
+  return {
+    key: 'payments',
+    title: 'Règlements',
+    count: rows.length,
+    items: rows.map((r) => ({
+      id: r.id,
+      date: r.receipt_date,
+      reference: r.number,
+      label: r.reference ? `${METHOD_LABEL[r.method]} ${r.reference}` : (METHOD_LABEL[r.method] ?? r.method),
+      status: r.status === 'cancelled' ? 'Annulé' : 'Enregistré',
+      amount: Number(r.amount),
+    })),
+  };
+};
+
+const REMINDER_LEVEL: Record<number, string> = {
+  1: 'Relance amiable',
+  2: 'Relance ferme',
+  3: 'Mise en demeure',
+};
+
+export const remindersSection: FileSection = async (db, orgId, partyId) => {
+  const rows = await db
+    .selectFrom('relations_reminder')
+    .select(['id', 'level', 'reminder_date', 'channel', 'total'])
+    .where('org_id', '=', orgId)
+    .where('customer_id', '=', partyId)
+    .orderBy('reminder_date', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(LIMIT)
+    .execute();
+  return {
+    key: 'reminders',
+    title: 'Relances',
+    count: rows.length,
+    items: rows.map((r) => ({
+      id: r.id,
+      date: r.reminder_date,
+      reference: null,
+      label: REMINDER_LEVEL[r.level] ?? `Niveau ${r.level}`,
+      status: r.channel === 'email' ? 'Courriel' : 'Lettre',
+      amount: Number(r.total),
+    })),
+  };
+};
+
+/** In the order the screen shows them: from the first quote to payment, then the front desk. */
+export const FILE_SECTIONS: FileSection[] = [
+  salesSection,
+  invoicesSection,
+  paymentsSection,
+  remindersSection,
+  requestsSection,
+  complaintsSection,
+];
 
 export async function customerFile(db: Db, orgId: string, partyId: string): Promise<CustomerFileDto> {
   const party = await getParty(db, orgId, partyId);

@@ -9,6 +9,7 @@ import {
   catalogueItem,
   draft,
   draftInvoice,
+  receipt,
   salesCustomer,
   salesOrganisation,
   validate,
@@ -155,9 +156,26 @@ describe.each(DIALECTS)('customer file, anomalies and dashboard on %s', (dialect
     const overdue = report.items.filter((i) => i.kind === 'overdue_invoice').map((i) => i.invoiceId);
     expect(overdue.sort()).toEqual([inv1.id, inv2.id].sort());
 
+    // A cheque on part of the first invoice: the file shows it with the quotes, orders and invoices.
+    await receipt(db, org.id, {
+      customerId: a.id,
+      date: '2026-04-01',
+      method: 'cheque',
+      reference: '0000123',
+      amount: 1000,
+      allocations: [{ invoiceId: inv1.id, amount: 1000 }],
+    });
     const file = await customerFile(db, org.id, a.id);
-    const invoices = file.sections.find((s) => s.key === 'invoices')!;
-    expect(invoices.items.map((i) => i.amount)).toEqual([5460, 57240]);
+    const section = (key: string) => file.sections.find((s) => s.key === key)!;
+    expect(section('invoices').items.map((i) => i.amount)).toEqual([5460, 57240]);
+    expect(
+      section('sales')
+        .items.map((i) => i.label)
+        .sort(),
+    ).toEqual(['Commande', 'Devis', 'Devis', 'Devis', 'Devis']);
+    expect(section('payments').items).toEqual([
+      expect.objectContaining({ label: 'Chèque 0000123', status: 'Enregistré', amount: 1000 }),
+    ]);
   });
 
   it('finds duplicates, missing SIRENs and invalid contacts', async () => {
@@ -220,11 +238,14 @@ describe.each(DIALECTS)('customer file, anomalies and dashboard on %s', (dialect
     const file = await customerFile(db, org.id, a.id);
     expect(file.party.name).toBe('Alpha');
     expect(file.sections.map((s) => [s.key, s.count])).toEqual([
+      ['sales', 0],
       ['invoices', 0],
+      ['payments', 0],
+      ['reminders', 0],
       ['requests', 1],
       ['complaints', 1],
     ]);
-    expect(file.sections[1]!.items[0]).toMatchObject({ label: 'Question A', status: 'Nouvelle' });
-    expect(file.sections[2]!.items[0]).toMatchObject({ reference: 'RE-2026-00001', status: 'Ouverte' });
+    expect(file.sections[4]!.items[0]).toMatchObject({ label: 'Question A', status: 'Nouvelle' });
+    expect(file.sections[5]!.items[0]).toMatchObject({ reference: 'RE-2026-00001', status: 'Ouverte' });
   });
 });
