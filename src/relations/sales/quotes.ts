@@ -2,6 +2,7 @@ import { recordAudit } from '../../kernel/audit/audit.ts';
 import { compareDates, todayIn } from '../../kernel/dates/index.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { ruleBroken } from '../../kernel/errors/domain-error.ts';
+import { addPartyRole } from '../../kernel/parties/party.ts';
 import type { SalesDocumentDto } from './contract.ts';
 import { getSalesDocument, loadSalesDocument } from './document-read.ts';
 import { insertSalesDocument, linesFrom, moveStatus, nextSalesNumber, orgContext } from './documents.ts';
@@ -33,7 +34,10 @@ export async function sendQuote(trx: Db, orgId: string, id: string, actorId: str
   return audit(trx, orgId, id, 'relations.quote.sent', actorId);
 }
 
-/** Accepting a quote makes the sales order, numbered at once (the customer has agreed). */
+/**
+ * Accepting a quote makes the sales order, numbered at once (the customer has agreed), and makes a
+ * prospect a customer.
+ */
 export async function acceptQuote(
   trx: Db,
   orgId: string,
@@ -78,6 +82,8 @@ export async function acceptQuote(
     linesFrom(lines),
     actorId,
   );
+  // A prospect who accepts a quote becomes a customer (kept as a prospect too: the history stays).
+  await addPartyRole(trx, orgId, row.party_id, 'customer', actorId);
   const quote = await audit(trx, orgId, id, 'relations.quote.accepted', actorId);
   const order = await audit(trx, orgId, orderId, 'relations.order.confirmed', actorId);
   return { quote, order };

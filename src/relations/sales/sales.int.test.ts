@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, DIALECTS, type TestStore } from '../../../test/support/test-db.ts';
+import { getParty } from '../../kernel/parties/party.ts';
 import { getEntry } from '../../ledger/index.ts';
 import { deleteInvoiceDraft } from '../invoices/invoice.ts';
 import { getInvoice } from '../invoices/invoice-read.ts';
@@ -126,6 +127,14 @@ describe.each(DIALECTS)('sales pipeline on %s', (dialect) => {
       'invoice',
     ]);
     await expect(deliver(store.db, org.id, order.id)).rejects.toThrow(/Rien à livrer/);
+  });
+
+  it('a prospect who accepts a quote becomes a customer, and stays a prospect in the history', async () => {
+    const { org } = await setup();
+    const prospect = await salesCustomer(store.db, org.id, { name: 'Prospect SARL', roles: ['prospect'] });
+    expect(prospect.roles).toEqual(['prospect']);
+    await acceptedOrder(store.db, org.id, prospect.id);
+    expect((await getParty(store.db, org.id, prospect.id)).roles.sort()).toEqual(['customer', 'prospect']);
   });
 
   it('a down payment invoice (4191) is deducted from the final invoice, and the ledger clears 4191', async () => {
