@@ -210,6 +210,8 @@ function QuoteActions({ doc, orgId }: { doc: SalesDocumentDto; orgId: string }) 
     mutationFn: () => acceptQuote(orgId, doc.id),
     onSuccess: async ({ order }) => {
       await queryClient.invalidateQueries({ queryKey: salesKeys.all(orgId) });
+      // A prospect who accepts becomes a customer: every party list and picker must see the new role.
+      await queryClient.invalidateQueries({ queryKey: ['orgs', orgId, 'parties'] });
       notify('success', t('relations.sales.quote.accepted', { number: order.number }));
       await open('order', order.id);
     },
