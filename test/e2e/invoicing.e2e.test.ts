@@ -221,7 +221,8 @@ describe.runIf(browserAvailable)('invoicing in a real browser', () => {
     await page.getByTestId('invoice-credit-note').click();
     await page.getByRole('heading', { level: 1, name: 'Brouillon d’avoir' }).waitFor();
     expect(plain(await page.getByTestId('credit-note-of').textContent())).toContain(invoiceNumber);
-    expect(await page.getByTestId('invoice-line').count()).toBe(2);
+    // The heading shows before the draft's lines are loaded into the form: wait for them.
+    await expect.poll(() => page.getByTestId('invoice-line').count(), { timeout: 10_000 }).toBe(2);
     await audit('brouillon d’avoir');
   });
 

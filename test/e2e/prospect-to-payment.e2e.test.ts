@@ -110,7 +110,10 @@ describe.runIf(browserAvailable)('from a new prospect to a paid invoice in a rea
     await page.getByRole('heading', { level: 1, name: /^Commande BC-/ }).waitFor();
     await page.getByTestId('order-invoice').click();
     await page.getByRole('heading', { level: 1, name: 'Brouillon de facture' }).waitFor({ timeout: 30_000 });
-    expect(plain(await page.getByTestId('totals-net').textContent())).toBe('142,00 €');
+    // The heading shows before the draft's lines are loaded into the form: wait for its totals.
+    await expect
+      .poll(async () => plain(await page.getByTestId('totals-net').textContent()), { timeout: 10_000 })
+      .toBe('142,00 €');
     await page.getByTestId('invoice-validate').click();
     await page.getByTestId('invoice-validate-confirm').click();
     const heading = page.getByRole('heading', { level: 1, name: /^Facture FA-/ });

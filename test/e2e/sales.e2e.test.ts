@@ -102,7 +102,8 @@ describe.runIf(browserAvailable)('sales pipeline in a real browser', () => {
 
     await page.getByTestId('order-invoice').click();
     await page.getByRole('heading', { level: 1, name: 'Brouillon de facture' }).waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('invoice-line').count()).toBe(2);
+    // The heading shows before the draft's lines are loaded into the form: wait for them.
+    await expect.poll(() => page.getByTestId('invoice-line').count(), { timeout: 10_000 }).toBe(2);
     expect(await page.getByTestId('line-quantity-0').inputValue()).toBe('4');
     // 4 × 5,20 + 2 × 45 = 110,80 € excl. VAT.
     expect(plain(await page.getByTestId('totals-net').textContent())).toBe('110,80 €');
