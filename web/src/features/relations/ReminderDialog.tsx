@@ -52,7 +52,10 @@ export function ReminderDialog({
       else
         notify(
           'success',
-          t('relations.reminders.created', { level: reminder.levelLabel, amount: money(reminder.total) }),
+          t(reminder.channel === 'email' ? 'relations.reminders.queued' : 'relations.reminders.created', {
+            level: reminder.levelLabel,
+            amount: money(reminder.total),
+          }),
         );
       onClose();
     },
