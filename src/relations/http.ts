@@ -6,4 +6,6 @@ export { orgRoute, scopeOf } from '../server/guard.ts';
 // biome-ignore lint/style/noRestrictedImports: HTTP edge of the relations module (see above)
 export { createOnce } from '../server/idempotency.ts';
 // biome-ignore lint/style/noRestrictedImports: HTTP edge of the relations module (see above)
+export { readCacheOf } from '../server/read-cache.ts';
+// biome-ignore lint/style/noRestrictedImports: HTTP edge of the relations module (see above)
 export type { App, Deps } from '../server/types.ts';

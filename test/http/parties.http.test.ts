@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/kernel/db/index.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { buildOrganisation, buildParty, buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { type Client, loginAs, startTestServer, type TestServer } from '../support/http.ts';
@@ -36,6 +37,34 @@ describe.each(DIALECTS)('parties over HTTP on %s', (dialect) => {
   });
   afterAll(async () => {
     await server?.close();
+  });
+
+  it('lists at once what another connection or process has just written (the list cache never goes stale)', async () => {
+    const list = async () => (await owner.request('GET', `${base}?limit=200&sort=name`)).body;
+    const before = await list();
+    expect(await list()).toEqual(before);
+    // Another process's connection to the same database: the server's cache cannot know of it but by the
+    // database itself.
+    const other = openStore(server.store.url);
+    try {
+      await buildParty(other.db, orgId, { name: 'Écrit par un autre processus' });
+    } finally {
+      await other.close();
+    }
+    const after = await list();
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items.map((p: { name: string }) => p.name)).toContain('Écrit par un autre processus');
+    const renamed = await owner.request(
+      'PUT',
+      `${base}/${after.items.find((p: { name: string }) => p.name === 'Écrit par un autre processus').id}`,
+      {
+        kind: 'organisation',
+        name: 'Renommé par ce serveur',
+        roles: ['customer'],
+      },
+    );
+    expect(renamed.status).toBe(200);
+    expect((await list()).items.map((p: { name: string }) => p.name)).toContain('Renommé par ce serveur');
   });
 
   const partyCount = async (org: string) =>

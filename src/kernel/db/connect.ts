@@ -14,6 +14,12 @@ export type Store = {
   /** `postgres://…` or the SQLite file path. */
   location: string;
   close: () => Promise<void>;
+  /**
+   * A number that changes whenever the database may have changed since the last call: SQLite's
+   * `data_version` on the read connection, which moves with every commit of any other connection — this
+   * process's writer or another process. Null where there is none (PostgreSQL): nothing may be cached.
+   */
+  readVersion: () => number | null;
 };
 
 // pg turns int8, numeric, date and timestamptz into strings or local-midnight Dates by default;
@@ -43,7 +49,7 @@ export function openStore(location: string, options: { poolSize?: number } = {})
         process.stderr.write(`PostgreSQL : connexion inactive perdue (${error.message})\n`);
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', location, close: () => db.destroy() };
+    return { db, dialect: 'postgres', location, close: () => db.destroy(), readVersion: () => null };
   }
   const file = location.replace(/^sqlite:/, '');
   const database = new Database(file, { timeout: 5000 });
@@ -56,7 +62,9 @@ export function openStore(location: string, options: { poolSize?: number } = {})
   const db = new Kysely<DB>({
     dialect: new SplitSqliteDialect(withStatementCache(database), withStatementCache(reader)),
   });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  const dataVersion = reader.prepare('pragma data_version').pluck();
+  const readVersion = () => dataVersion.get() as number;
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy(), readVersion };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../http.ts';
+import { type App, createOnce, type Deps, orgRoute, readCacheOf, scopeOf } from '../http.ts';
 import { invoiceDraftInput, invoiceDto, invoiceListQuery, invoicePage } from './contract.ts';
 import { createCreditNote, createInvoiceDraft, deleteInvoiceDraft, updateInvoiceDraft } from './invoice.ts';
 import { invoicePdf, issueInvoiceDocument } from './invoice-document.ts';
@@ -24,7 +24,16 @@ export function invoiceRoutes(app: App, { store, documentsDir }: Deps) {
         response: { 200: invoicePage },
       },
     },
-    async (request) => listInvoices(store.db, scopeOf(request).orgId, request.query),
+    // Serialised here, as the response schema would (encode, then JSON), so that the text can be kept until
+    // the database changes (read-cache.ts); the URL holds the organisation and the query.
+    async (request, reply) => {
+      const page = await readCacheOf(store)(request.url, async () =>
+        JSON.stringify(
+          invoicePage.encode(await listInvoices(store.db, scopeOf(request).orgId, request.query)),
+        ),
+      );
+      return reply.type('application/json; charset=utf-8').send(page as never);
+    },
   );
 
   app.post(

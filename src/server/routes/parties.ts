@@ -6,6 +6,7 @@ import { listPartiesJson } from '../../kernel/parties/party-list-json.ts';
 import { partiesToCsv, partiesToXlsx } from '../exports/parties-export.ts';
 import { orgRoute, scopeOf } from '../guard.ts';
 import { createOnce } from '../idempotency.ts';
+import { readCacheOf } from '../read-cache.ts';
 import type { App, Deps } from '../types.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
@@ -24,9 +25,12 @@ export function partyRoutes(app: App, { store }: Deps) {
         response: { 200: partyPage },
       },
     },
-    // The page comes as JSON text from the database (party-list-json.ts): sent as is, not re-serialised.
+    // The page comes as JSON text from the database (party-list-json.ts): sent as is, not re-serialised,
+    // and kept until the database changes (read-cache.ts). The URL holds the organisation and the query.
     async (request, reply) => {
-      const page = await listPartiesJson(store, scopeOf(request).orgId, request.query);
+      const page = await readCacheOf(store)(request.url, () =>
+        listPartiesJson(store, scopeOf(request).orgId, request.query),
+      );
       return reply.type('application/json; charset=utf-8').send(page as never);
     },
   );
