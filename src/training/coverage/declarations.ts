@@ -208,6 +208,18 @@ const operations: Record<string, readonly string[]> = {
   'PUT /api/v1/orgs/:orgId/training/sandboxes/:sandboxId/date': [],
   'GET /api/v1/orgs/:orgId/training/students/:studentId/export': [],
   'DELETE /api/v1/orgs/:orgId/training/students/:studentId': [],
+  // Situations (part 5): the training mode's own screens serve no activity on their own; the work
+  // happens in the sandboxes' ordinary screens, declared above.
+  'GET /api/v1/orgs/:orgId/training/classes/:classId/situations': [],
+  'POST /api/v1/orgs/:orgId/training/classes/:classId/situations': [],
+  'GET /api/v1/orgs/:orgId/training/situations/:situationId': [],
+  'PUT /api/v1/orgs/:orgId/training/situations/:situationId': [],
+  'GET /api/v1/orgs/:orgId/training/situations/:situationId/results': [],
+  'POST /api/v1/orgs/:orgId/training/situations/:situationId/results/refresh': [],
+  'GET /api/v1/orgs/:orgId/training/situations/:situationId/attachments/:documentId': [],
+  'GET /api/v1/orgs/:orgId/training/my/situations': [],
+  'GET /api/v1/orgs/:orgId/training/my/situations/:situationId': [],
+  'POST /api/v1/orgs/:orgId/training/my/situations/:situationId/check': [],
   'GET /api/v1/orgs/:orgId/mail/settings': NONE,
   'PUT /api/v1/orgs/:orgId/mail/settings': NONE,
   'POST /api/v1/orgs/:orgId/mail/settings/test': NONE,
