@@ -67,6 +67,7 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/training/referentiel': [],
   'orgs/$orgId/training/coverage': [],
   'orgs/$orgId/training/classes/$classId': [],
+  'orgs/$orgId/training/situations/$situationId': [],
   'contact/$orgRef': REQUESTS,
   'orgs/$orgId/relations/anomalies': RECORDS,
   'orgs/$orgId/relations/campaigns/$campaignId': PROSPECTING,
