@@ -394,7 +394,7 @@ function Editor({
             <Text size="sm">{f.fileName}</Text>
             <Button
               size="compact-xs"
-              variant="subtle"
+              variant="filled"
               color="red.9"
               onClick={() => {
                 setFiles(files.filter((x) => x.id !== f.id));
@@ -558,7 +558,7 @@ function CheckEditor({
                 />
               )}
               <Button
-                variant="subtle"
+                variant="filled"
                 color="red.9"
                 onClick={() => onChange({ conditions: check.conditions.filter((_, j) => j !== i) })}
                 aria-label={t('training.situations.removeCondition', { n, m })}
@@ -585,7 +585,7 @@ function CheckEditor({
           >
             {t('training.situations.addCondition')}
           </Button>
-          <Button variant="subtle" size="compact-sm" color="red.9" onClick={onRemove}>
+          <Button variant="filled" size="compact-sm" color="red.9" onClick={onRemove}>
             {t('training.situations.removeCheck', { n })}
           </Button>
         </Group>
