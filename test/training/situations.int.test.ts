@@ -1,11 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationInput } from '../../src/kernel/organisations/contract.ts';
 import { getOrganisation, updateOrganisation } from '../../src/kernel/organisations/organisation.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { receipt, salesCustomer, validatedInvoice } from '../../src/relations/test-helpers.ts';
 import type { TrainingScope } from '../../src/training/classes/access.ts';
+import { eraseStudent } from '../../src/training/privacy/student-privacy.ts';
 import { listClassSandboxes } from '../../src/training/sandboxes/sandbox.ts';
+import { CHECK_CATALOGUE } from '../../src/training/situations/check-catalogue.ts';
 import { situationInput } from '../../src/training/situations/contract.ts';
+import { evaluateCheck } from '../../src/training/situations/evaluate.ts';
 import { indicatorOutcomes } from '../../src/training/situations/outcomes.ts';
 import {
   checkMyResults,
@@ -14,6 +20,7 @@ import {
   mySituations,
   refreshClassResults,
 } from '../../src/training/situations/results.ts';
+import { SANDBOX_READERS } from '../../src/training/situations/sandbox-rows.ts';
 import {
   createSituation,
   getSituation,
@@ -22,6 +29,7 @@ import {
 } from '../../src/training/situations/situation.ts';
 import { handOutBlankScenario, trainingClass } from '../../src/training/test-helpers.ts';
 import { buildOrganisation, buildUser } from '../support/factories.ts';
+import { populateOrganisation } from '../support/populate.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../support/test-db.ts';
 
 /** The sandbox of a blank scenario lacks the seller's address an invoice needs: the student fills it. */
@@ -211,6 +219,12 @@ describe.each(DIALECTS)('professional situations on %s', (dialect) => {
     const after = await classResults(store.db, scope, situation.id);
     expect(after.results.map((r) => r.checkId).every((id) => id === situation.checks[0]!.id)).toBe(true);
     expect(after.results).toHaveLength(2);
+
+    // Erasing a student takes their results with them.
+    await eraseStudent(store, scope, bad!.studentId);
+    const left = await classResults(store.db, scope, situation.id);
+    expect(left.results.every((r) => r.studentId === good!.studentId)).toBe(true);
+    expect(left.students.map((s) => s.id)).toEqual([good!.studentId]);
   });
 
   it('keeps drafts from students, and other classes’ situations from everyone else', async () => {
@@ -299,6 +313,36 @@ describe.each(DIALECTS)('professional situations on %s', (dialect) => {
         failed: 1,
       },
     ]);
+  });
+
+  it('reads every entity of the catalogue, with every field it declares', async () => {
+    const admin = await buildUser(store.db);
+    const orgId = (await buildOrganisation(store.db, admin.id, { name: 'Bac à sable rempli' })).id;
+    await populateOrganisation(store.db, orgId, mkdtempSync(join(tmpdir(), 'agora-situations-')));
+    const empty: string[] = [];
+    for (const entity of CHECK_CATALOGUE) {
+      const rows = await SANDBOX_READERS[entity.key]!(store.db, orgId);
+      if (rows.length === 0) empty.push(entity.key);
+      for (const row of rows)
+        expect(Object.keys(row.values).sort(), entity.key).toEqual(
+          expect.arrayContaining(entity.fields.map((f) => f.key).sort()),
+        );
+      const first = entity.fields[0]!;
+      const result = await evaluateCheck(store.db, orgId, {
+        entity: entity.key,
+        conditions: [
+          {
+            field: first.key,
+            operator: first.type === 'enum' ? 'ne' : 'filled',
+            value: first.type === 'enum' ? '-' : null,
+          },
+        ],
+        countMode: 'at_least',
+        expectedCount: 1,
+      });
+      expect(result.passed, `${entity.key}: ${result.explanation}`).toBe(rows.length > 0);
+    }
+    expect(empty).toEqual([]);
   });
 
   it('refuses malformed checks with French messages', () => {

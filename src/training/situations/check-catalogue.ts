@@ -160,6 +160,12 @@ export const CHECK_CATALOGUE: readonly CatalogueEntity[] = [
       { key: 'level', label: 'niveau', type: 'number' },
       { key: 'channel', label: 'canal', type: 'enum', options: { letter: 'courrier', email: 'e-mail' } },
       { key: 'date', label: 'date', type: 'date' },
+      {
+        key: 'sent',
+        label: 'envoyée (e-mail remis à la file d’envoi, ou courrier édité)',
+        type: 'enum',
+        options: { yes: 'oui', no: 'non' },
+      },
       { key: 'sentAt', label: 'date d’envoi par e-mail', type: 'date' },
       { key: 'emailTo', label: 'adresse e-mail du destinataire', type: 'text' },
       { key: 'total', label: 'montant réclamé', type: 'money' },

@@ -174,6 +174,8 @@ export const SANDBOX_READERS: Record<string, Reader> = {
         level: n(r.level),
         channel: r.channel,
         date: d(r.reminder_date),
+        // E-mailed: handed to the outbox (sent_at); on paper: the letter was produced.
+        sent: (r.channel === 'email' ? r.sent_at : r.document_id) ? 'yes' : 'no',
         sentAt: d(r.sent_at),
         emailTo: r.email_to,
         total: n(r.total),
