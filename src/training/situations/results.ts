@@ -5,7 +5,8 @@ import { notFound } from '../../kernel/errors/domain-error.ts';
 import type { TrainingScope } from '../classes/access.ts';
 import type { TrainingSituationResultTable, TrainingSituationTable } from '../tables.ts';
 import type { ClassResultsDto, MySituationDto, ResultDto } from './contract.ts';
-import { evaluateCheck } from './evaluate.ts';
+import { evaluateRows } from './evaluate.ts';
+import { SANDBOX_READERS, type SandboxRow } from './sandbox-rows.ts';
 import {
   managedSituation,
   readableSituation,
@@ -64,14 +65,20 @@ async function evaluate(
   const rows: TrainingSituationResultTable[] = [];
   for (const studentId of studentIds) {
     const sandbox = sandboxOf.get(studentId);
+    // Each entity is read once per sandbox, however many checks look at it.
+    const read = new Map<string, Promise<SandboxRow[]>>();
     for (const check of checks) {
+      const reader = SANDBOX_READERS[check.entity];
+      if (sandbox && reader && !read.has(check.entity))
+        read.set(check.entity, reader(db, sandbox.sandbox_org_id));
+      const definition = {
+        entity: check.entity,
+        conditions: storedConditions(check),
+        countMode: check.count_mode,
+        expectedCount: Number(check.expected_count),
+      };
       const result = sandbox
-        ? await evaluateCheck(db, sandbox.sandbox_org_id, {
-            entity: check.entity,
-            conditions: storedConditions(check),
-            countMode: check.count_mode,
-            expectedCount: Number(check.expected_count),
-          })
+        ? evaluateRows(definition, (await read.get(check.entity)) ?? [])
         : { passed: false, explanation: 'Pas de bac à sable prêt pour cet élève (distribution en cours ?).' };
       rows.push({
         org_id: scope.orgId,
