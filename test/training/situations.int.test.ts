@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationInput } from '../../src/kernel/organisations/contract.ts';
 import { getOrganisation, updateOrganisation } from '../../src/kernel/organisations/organisation.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
-import { receipt, salesCustomer, validatedInvoice } from '../../src/relations/test-helpers.ts';
+import { reminderInput } from '../../src/relations/reminders/contract.ts';
+import { createReminder } from '../../src/relations/reminders/reminder.ts';
+import { issueReminderDocument } from '../../src/relations/reminders/reminder-issue.ts';
+import {
+  receipt,
+  salesCustomer,
+  salesOrganisation,
+  validatedInvoice,
+} from '../../src/relations/test-helpers.ts';
 import type { TrainingScope } from '../../src/training/classes/access.ts';
 import { eraseStudent } from '../../src/training/privacy/student-privacy.ts';
 import { listClassSandboxes } from '../../src/training/sandboxes/sandbox.ts';
@@ -343,6 +351,53 @@ describe.each(DIALECTS)('professional situations on %s', (dialect) => {
       expect(result.passed, `${entity.key}: ${result.explanation}`).toBe(rows.length > 0);
     }
     expect(empty).toEqual([]);
+  });
+
+  it('sees "a level-2 reminder was sent to Y" once the letter is produced', async () => {
+    const org = await salesOrganisation(store.db);
+    const customer = await salesCustomer(store.db, org.id, { name: 'Épicerie Dupré' });
+    await validatedInvoice(store.db, org.id, customer.id, { issueDate: '2026-10-01', dueDate: '2026-10-31' });
+    const remind = (level: number, date: string) =>
+      store.db
+        .transaction()
+        .execute((trx) =>
+          createReminder(
+            trx,
+            org.id,
+            reminderInput.parse({ customerId: customer.id, level, date, channel: 'letter' }),
+            null,
+          ),
+        );
+    await remind(1, '2026-11-10');
+    const reminder = await remind(2, '2026-12-01');
+    const check = situationInput.parse({
+      handoutId: 'h',
+      title: 'Relance',
+      checks: [
+        {
+          label: 'Relance de niveau 2 envoyée',
+          entity: 'reminder',
+          conditions: [
+            { field: 'party', operator: 'contains', value: 'epicerie dupre' },
+            { field: 'level', operator: 'eq', value: '2' },
+            { field: 'sent', operator: 'eq', value: 'oui' },
+          ],
+        },
+      ],
+    }).checks[0]!;
+    const before = await evaluateCheck(store.db, org.id, check);
+    expect(before.passed).toBe(false);
+    expect(before.explanation).toMatch(
+      /la plus proche : relance de niveau 2 du 01\/12\/2026 à Épicerie Dupré, envoyée .* non au lieu de oui\.$/,
+    );
+    await issueReminderDocument(
+      store.db,
+      mkdtempSync(join(tmpdir(), 'agora-reminder-')),
+      org.id,
+      reminder.id,
+      null,
+    );
+    expect((await evaluateCheck(store.db, org.id, check)).passed).toBe(true);
   });
 
   it('refuses malformed checks with French messages', () => {
