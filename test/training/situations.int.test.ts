@@ -162,6 +162,20 @@ describe.each(DIALECTS)('professional situations on %s', (dialect) => {
       lines: [{ label: 'Pains spéciaux', quantity: '1', unitPrice: '1000', vatRate: '20' }],
     });
 
+    // 500 € of 1 234,56 €: lettered, not settled.
+    const settled = situationInput.parse({
+      handoutId: 'h',
+      title: 'x',
+      checks: [
+        {
+          label: 'Réglée',
+          entity: 'invoice',
+          conditions: [{ field: 'settled', operator: 'eq', value: 'non' }],
+        },
+      ],
+    }).checks[0]!;
+    expect((await evaluateCheck(store.db, good!.orgId, settled)).passed).toBe(true);
+
     const mine = await checkMyResults(store.db, good!.scope, situation.id);
     expect(mine.sandboxOrgId).toBe(good!.orgId);
     expect(mine.results.map((r) => r.passed)).toEqual([true, true]);

@@ -90,7 +90,16 @@ export const CHECK_CATALOGUE: readonly CatalogueEntity[] = [
     label: 'facture',
     plural: 'factures',
     none: 'Aucune facture',
-    fields: [...invoiceFields(INVOICE_STATUS), { key: 'dueDate', label: 'date d’échéance', type: 'date' }],
+    fields: [
+      ...invoiceFields(INVOICE_STATUS),
+      { key: 'dueDate', label: 'date d’échéance', type: 'date' },
+      {
+        key: 'settled',
+        label: 'réglée (encaissements lettrés)',
+        type: 'enum',
+        options: { yes: 'oui', no: 'non' },
+      },
+    ],
   },
   {
     key: 'credit_note',

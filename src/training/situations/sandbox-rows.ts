@@ -20,7 +20,7 @@ async function partyNames(db: Db, orgId: string): Promise<Map<string, string>> {
 }
 
 async function invoices(db: Db, orgId: string, kind: 'invoice' | 'credit_note'): Promise<SandboxRow[]> {
-  const [rows, lines, names, numbers] = await Promise.all([
+  const [rows, lines, names, numbers, allocations] = await Promise.all([
     db
       .selectFrom('relations_invoice')
       .selectAll()
@@ -35,7 +35,20 @@ async function invoices(db: Db, orgId: string, kind: 'invoice' | 'credit_note'):
       .execute(),
     partyNames(db, orgId),
     db.selectFrom('relations_invoice').select(['id', 'number']).where('org_id', '=', orgId).execute(),
+    db
+      .selectFrom('relations_receipt_allocation')
+      .innerJoin('relations_receipt', (join) =>
+        join
+          .onRef('relations_receipt.org_id', '=', 'relations_receipt_allocation.org_id')
+          .onRef('relations_receipt.id', '=', 'relations_receipt_allocation.receipt_id'),
+      )
+      .select(['relations_receipt_allocation.invoice_id', 'relations_receipt_allocation.amount'])
+      .where('relations_receipt_allocation.org_id', '=', orgId)
+      .where('relations_receipt.status', '=', 'validated')
+      .execute(),
   ]);
+  const paid = new Map<string, number>();
+  for (const a of allocations) paid.set(a.invoice_id, (paid.get(a.invoice_id) ?? 0) + Number(a.amount));
   const numberOf = new Map(numbers.map((r) => [r.id, r.number]));
   const products = new Map<string, string[]>();
   for (const line of lines) {
@@ -56,6 +69,7 @@ async function invoices(db: Db, orgId: string, kind: 'invoice' | 'credit_note'):
       dueDate: d(r.due_date),
       products: products.get(r.id) ?? [],
       creditedInvoice: r.credited_invoice_id ? (numberOf.get(r.credited_invoice_id) ?? null) : null,
+      settled: r.status === 'validated' && (paid.get(r.id) ?? 0) >= Number(r.total) ? 'yes' : 'no',
     },
   }));
 }
