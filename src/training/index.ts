@@ -23,3 +23,8 @@ export {
 } from './sandboxes/sandbox.ts';
 export { scenarioInput } from './scenarios/contract.ts';
 export { createScenario, listScenarios } from './scenarios/scenario.ts';
+export { CHECK_CATALOGUE } from './situations/check-catalogue.ts';
+export { indicatorCode, situationInput } from './situations/contract.ts';
+export { type IndicatorOutcome, indicatorOutcomes } from './situations/outcomes.ts';
+export { refreshClassResults } from './situations/results.ts';
+export { createSituation } from './situations/situation.ts';

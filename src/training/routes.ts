@@ -3,6 +3,7 @@ import type { App, Deps } from './http.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { referentielRoutes } from './referentiel/routes.ts';
 import { scenarioRoutes } from './scenarios/routes.ts';
+import { situationRoutes } from './situations/routes.ts';
 
 /** Every HTTP route of the training module; mounted by src/server/app.ts. */
 export function trainingRoutes(app: App, deps: Deps) {
@@ -10,4 +11,5 @@ export function trainingRoutes(app: App, deps: Deps) {
   classRoutes(app, deps);
   scenarioRoutes(app, deps);
   privacyRoutes(app, deps);
+  situationRoutes(app, deps);
 }

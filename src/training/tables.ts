@@ -97,4 +97,60 @@ export type TrainingTables = {
   training_scenario: TrainingScenarioTable;
   training_handout: TrainingHandoutTable;
   training_sandbox: TrainingSandboxTable;
+  training_situation: TrainingSituationTable;
+  training_situation_document: TrainingSituationDocumentTable;
+  training_situation_check: TrainingSituationCheckTable;
+  training_situation_result: TrainingSituationResultTable;
+};
+
+export type SituationStatus = 'draft' | 'published';
+
+export type TrainingSituationTable = {
+  org_id: string;
+  id: string;
+  class_id: string;
+  handout_id: string;
+  title: string;
+  statement: string;
+  /** JSON string[]. */
+  competencies: string;
+  /** JSON string[]. */
+  indicators: string;
+  due_date: string | null;
+  status: SituationStatus;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type TrainingSituationDocumentTable = {
+  org_id: string;
+  situation_id: string;
+  document_id: string;
+  position: number;
+};
+
+export type TrainingSituationCheckTable = {
+  org_id: string;
+  id: string;
+  situation_id: string;
+  position: number;
+  label: string;
+  entity: string;
+  /** JSON CheckCondition[]. */
+  conditions: string;
+  count_mode: 'at_least' | 'exactly';
+  expected_count: number;
+  /** JSON string[]. */
+  indicators: string;
+};
+
+export type TrainingSituationResultTable = {
+  org_id: string;
+  check_id: string;
+  student_id: string;
+  situation_id: string;
+  passed: number;
+  explanation: string;
+  evaluated_at: string;
 };

@@ -1,6 +1,7 @@
 // Builders for the training module's tests and for the copy test's populate step, through the domain
 // functions as real work would go.
 import type { Db, Dialect } from '../kernel/db/index.ts';
+import { recordDocument } from '../kernel/documents/document-store.ts';
 import { setMembership } from '../kernel/users/users.ts';
 import type { TrainingScope } from './classes/access.ts';
 import { createClass, createGroup } from './classes/class.ts';
@@ -9,6 +10,9 @@ import { addStudent, joinWithCode } from './classes/students.ts';
 import { runHandout, startHandout } from './sandboxes/sandbox.ts';
 import { scenarioInput } from './scenarios/contract.ts';
 import { createScenario } from './scenarios/scenario.ts';
+import { situationInput } from './situations/contract.ts';
+import { refreshClassResults } from './situations/results.ts';
+import { createSituation } from './situations/situation.ts';
 
 let counter = 0;
 
@@ -99,5 +103,39 @@ export async function handOutBlankScenario(
 /** Fills every training table of `schoolId` (the copy test's populate step). */
 export async function populateTraining(db: Db, dialect: Dialect, schoolId: string, teacherId: string) {
   const { scope, cls } = await trainingClass(db, schoolId, teacherId, { students: 1, joined: 1 });
-  await handOutBlankScenario({ db, dialect }, scope, cls.id);
+  const { handout } = await handOutBlankScenario({ db, dialect }, scope, cls.id);
+  // A situation with an attachment and a check, evaluated once (a result row).
+  const document = await db.transaction().execute((trx) =>
+    recordDocument(trx, {
+      orgId: schoolId,
+      sha256: '0'.repeat(64),
+      fileName: 'commande.txt',
+      mediaType: 'text/plain',
+      size: 1,
+      actorId: teacherId,
+    }),
+  );
+  const situation = await db.transaction().execute((trx) =>
+    createSituation(
+      trx,
+      scope,
+      cls.id,
+      situationInput.parse({
+        handoutId: handout.id,
+        title: 'Facturer une commande',
+        statement: 'Établissez la **facture**.',
+        status: 'published',
+        attachmentIds: [document.id],
+        checks: [
+          {
+            label: 'Une facture validée',
+            entity: 'invoice',
+            conditions: [{ field: 'status', operator: 'eq', value: 'validated' }],
+            indicators: ['1.2.1.i1'],
+          },
+        ],
+      }),
+    ),
+  );
+  await refreshClassResults(db, scope, situation.id);
 }

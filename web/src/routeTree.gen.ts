@@ -83,6 +83,7 @@ import { Route as OrgsOrgIdRelationsReceiptsNewRouteImport } from './routes/orgs
 import { Route as OrgsOrgIdRelationsRequestsIndexRouteImport } from './routes/orgs/$orgId/relations/requests/index'
 import { Route as OrgsOrgIdRelationsRequestsRequestIdRouteImport } from './routes/orgs/$orgId/relations/requests/$requestId'
 import { Route as OrgsOrgIdTrainingClassesClassIdRouteImport } from './routes/orgs/$orgId/training/classes/$classId'
+import { Route as OrgsOrgIdTrainingSituationsSituationIdRouteImport } from './routes/orgs/$orgId/training/situations/$situationId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 
@@ -508,6 +509,12 @@ const OrgsOrgIdTrainingClassesClassIdRoute =
     path: '/classes/$classId',
     getParentRoute: () => OrgsOrgIdTrainingRoute,
   } as any)
+const OrgsOrgIdTrainingSituationsSituationIdRoute =
+  OrgsOrgIdTrainingSituationsSituationIdRouteImport.update({
+    id: '/situations/$situationId',
+    path: '/situations/$situationId',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
 const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
   OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport.update({
     id: '/entries/$entryId/',
@@ -584,6 +591,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
   '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
+  '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -658,6 +666,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
   '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
+  '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -737,6 +746,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
   '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
+  '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -817,6 +827,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/relations/requests/$requestId'
     | '/orgs/$orgId/training/classes/$classId'
+    | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -891,6 +902,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/relations/requests/$requestId'
     | '/orgs/$orgId/training/classes/$classId'
+    | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/accounting/entries'
     | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
@@ -969,6 +981,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/relations/requests/$requestId'
     | '/orgs/$orgId/training/classes/$classId'
+    | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -1514,6 +1527,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdTrainingClassesClassIdRouteImport
       parentRoute: typeof OrgsOrgIdTrainingRoute
     }
+    '/orgs/$orgId/training/situations/$situationId': {
+      id: '/orgs/$orgId/training/situations/$situationId'
+      path: '/situations/$situationId'
+      fullPath: '/orgs/$orgId/training/situations/$situationId'
+      preLoaderRoute: typeof OrgsOrgIdTrainingSituationsSituationIdRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
     '/orgs/$orgId/accounting/entries/$entryId/': {
       id: '/orgs/$orgId/accounting/entries/$entryId/'
       path: '/entries/$entryId'
@@ -1680,6 +1700,7 @@ interface OrgsOrgIdTrainingRouteChildren {
   OrgsOrgIdTrainingReferentielRoute: typeof OrgsOrgIdTrainingReferentielRoute
   OrgsOrgIdTrainingIndexRoute: typeof OrgsOrgIdTrainingIndexRoute
   OrgsOrgIdTrainingClassesClassIdRoute: typeof OrgsOrgIdTrainingClassesClassIdRoute
+  OrgsOrgIdTrainingSituationsSituationIdRoute: typeof OrgsOrgIdTrainingSituationsSituationIdRoute
 }
 
 const OrgsOrgIdTrainingRouteChildren: OrgsOrgIdTrainingRouteChildren = {
@@ -1687,6 +1708,8 @@ const OrgsOrgIdTrainingRouteChildren: OrgsOrgIdTrainingRouteChildren = {
   OrgsOrgIdTrainingReferentielRoute: OrgsOrgIdTrainingReferentielRoute,
   OrgsOrgIdTrainingIndexRoute: OrgsOrgIdTrainingIndexRoute,
   OrgsOrgIdTrainingClassesClassIdRoute: OrgsOrgIdTrainingClassesClassIdRoute,
+  OrgsOrgIdTrainingSituationsSituationIdRoute:
+    OrgsOrgIdTrainingSituationsSituationIdRoute,
 }
 
 const OrgsOrgIdTrainingRouteWithChildren =

@@ -96,6 +96,11 @@ export async function eraseStudent(store: DbHandle, scope: TrainingScope, studen
       await deleteOrganisation(trx, store.dialect, sandbox.sandbox_org_id);
     }
     await trx
+      .deleteFrom('training_situation_result')
+      .where('org_id', '=', scope.orgId)
+      .where('student_id', '=', student.id)
+      .execute();
+    await trx
       .deleteFrom('training_sandbox')
       .where('org_id', '=', scope.orgId)
       .where('student_id', '=', student.id)

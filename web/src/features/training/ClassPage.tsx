@@ -24,6 +24,7 @@ import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { SandboxList } from './SandboxList.tsx';
+import { ClassSituations } from './SituationLists.tsx';
 import {
   classQuery,
   eraseStudent,
@@ -54,6 +55,7 @@ export function ClassPage() {
         <Students orgId={orgId} classId={classId} />
         <Handout orgId={orgId} classId={classId} />
         <Sandboxes orgId={orgId} classId={classId} />
+        <ClassSituations orgId={orgId} classId={classId} />
       </Stack>
     </>
   );

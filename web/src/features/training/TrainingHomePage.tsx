@@ -23,6 +23,7 @@ import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { SandboxList } from './SandboxList.tsx';
+import { MySituations } from './SituationLists.tsx';
 import {
   classesQuery,
   createClass,
@@ -70,6 +71,7 @@ function StudentHome({ orgId }: { orgId: string }) {
         {t('training.home.mySandboxes')}
       </Title>
       <SandboxList orgId={orgId} sandboxes={query.data.sandboxes} mine />
+      <MySituations orgId={orgId} />
     </Stack>
   );
 }

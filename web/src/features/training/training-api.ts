@@ -9,16 +9,28 @@ import type {
   SandboxDto,
   ScenarioDto,
 } from '../../../../src/training/scenarios/contract.ts';
-import { api } from '../../api/client.ts';
+import type {
+  CheckDto,
+  ClassResultsDto,
+  MySituationDto,
+  ResultDto,
+  SituationDto,
+} from '../../../../src/training/situations/contract.ts';
+import { api, apiDownload } from '../../api/client.ts';
 
 export type {
+  CheckDto,
   ClassDto,
+  ClassResultsDto,
   CoverageReportDto,
   HandoutDto,
+  MySituationDto,
   MyTrainingDto,
   ReferentielDto,
+  ResultDto,
   SandboxDto,
   ScenarioDto,
+  SituationDto,
   StudentDto,
 };
 
@@ -113,3 +125,91 @@ export const exportStudent = (orgId: string, studentId: string) =>
 
 export const eraseStudent = (orgId: string, studentId: string) =>
   api<{ sandboxesDeleted: number }>(`${base(orgId)}/students/${id(studentId)}`, { method: 'DELETE' });
+
+// Professional situations (issue 5, part 5).
+
+/** What the editor sends: the contract's input, with values as typed. */
+export type SituationBody = {
+  handoutId: string;
+  title: string;
+  statement: string;
+  competencies: string[];
+  indicators: string[];
+  dueDate: string | null;
+  status: 'draft' | 'published';
+  attachmentIds: string[];
+  checks: {
+    id?: string | null;
+    label: string;
+    entity: string;
+    conditions: { field: string; operator: string; value: string | number | null }[];
+    countMode: 'at_least' | 'exactly';
+    expectedCount: number;
+    indicators: string[];
+  }[];
+};
+
+export const situationKeys = {
+  class: (orgId: string, classId: string) => [...trainingKeys.class(orgId, classId), 'situations'] as const,
+  one: (orgId: string, situationId: string) =>
+    ['orgs', orgId, 'training', 'situations', situationId] as const,
+  mine: (orgId: string) => [...trainingKeys.my(orgId), 'situations'] as const,
+};
+
+export const classSituationsQuery = (orgId: string, classId: string) =>
+  queryOptions({
+    queryKey: situationKeys.class(orgId, classId),
+    queryFn: ({ signal }) =>
+      api<{ items: SituationDto[] }>(`${base(orgId)}/classes/${id(classId)}/situations`, { signal }),
+  });
+
+export const situationQuery = (orgId: string, situationId: string) =>
+  queryOptions({
+    queryKey: situationKeys.one(orgId, situationId),
+    queryFn: ({ signal }) => api<SituationDto>(`${base(orgId)}/situations/${id(situationId)}`, { signal }),
+  });
+
+export const situationResultsQuery = (orgId: string, situationId: string) =>
+  queryOptions({
+    queryKey: [...situationKeys.one(orgId, situationId), 'results'],
+    queryFn: ({ signal }) =>
+      api<ClassResultsDto>(`${base(orgId)}/situations/${id(situationId)}/results`, { signal }),
+  });
+
+export const mySituationsQuery = (orgId: string) =>
+  queryOptions({
+    queryKey: situationKeys.mine(orgId),
+    queryFn: ({ signal }) => api<{ items: MySituationDto[] }>(`${base(orgId)}/my/situations`, { signal }),
+  });
+
+export const mySituationQuery = (orgId: string, situationId: string) =>
+  queryOptions({
+    queryKey: [...situationKeys.mine(orgId), situationId],
+    queryFn: ({ signal }) =>
+      api<MySituationDto>(`${base(orgId)}/my/situations/${id(situationId)}`, { signal }),
+  });
+
+export const createSituation = (orgId: string, classId: string, body: SituationBody) =>
+  api<SituationDto>(`${base(orgId)}/classes/${id(classId)}/situations`, { method: 'POST', body });
+
+export const saveSituation = (orgId: string, situationId: string, body: SituationBody) =>
+  api<SituationDto>(`${base(orgId)}/situations/${id(situationId)}`, { method: 'PUT', body });
+
+export const refreshClass = (orgId: string, situationId: string) =>
+  api<ClassResultsDto>(`${base(orgId)}/situations/${id(situationId)}/results/refresh`, {
+    method: 'POST',
+    body: {},
+  });
+
+export const checkMine = (orgId: string, situationId: string) =>
+  api<MySituationDto>(`${base(orgId)}/my/situations/${id(situationId)}/check`, { method: 'POST', body: {} });
+
+/** Files go to the school's documents first, then the situation lists them. */
+export const uploadDocument = (orgId: string, file: File) =>
+  api<{ id: string; fileName: string; mediaType: string; size: number }>(
+    `/api/v1/orgs/${id(orgId)}/documents?fileName=${encodeURIComponent(file.name)}`,
+    { method: 'POST', raw: { body: file, contentType: file.type || 'application/octet-stream' } },
+  );
+
+export const downloadAttachment = (orgId: string, situationId: string, documentId: string) =>
+  apiDownload(`${base(orgId)}/situations/${id(situationId)}/attachments/${id(documentId)}`);

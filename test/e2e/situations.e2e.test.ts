@@ -1,0 +1,147 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationInput } from '../../src/kernel/organisations/contract.ts';
+import { createOrganisation } from '../../src/kernel/organisations/organisation.ts';
+import { partyInput } from '../../src/kernel/parties/contract.ts';
+import { createParty } from '../../src/kernel/parties/party.ts';
+import { createUser } from '../../src/kernel/users/users.ts';
+import { handOutBlankScenario, trainingClass } from '../../src/training/test-helpers.ts';
+import {
+  type AxeFinding,
+  browserAvailable,
+  type Running,
+  seriousViolations,
+  startBrowserStack,
+  stopBrowserStack,
+  watchConsole,
+} from './browser.ts';
+
+// A professional situation end to end: the teacher writes a check in the UI, without code; the student
+// checks their sandbox, fails with the reason, does the work, and passes. The class and its hand-out
+// are made by the domain functions (the training e2e test covers those screens).
+
+const TEACHER = { email: 'prof.situations@lycee-du-val.test', password: 'Correct-Horse-42' };
+
+async function login(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(/\/orgs\/[^/]+/);
+}
+
+describe.runIf(browserAvailable)('professional situations in a real browser', () => {
+  let stack: Running;
+  let schoolId = '';
+  let classId = '';
+  let student = { email: '', password: '', sandboxOrgId: '' };
+  const consoleErrors: string[] = [];
+  const findings: AxeFinding[] = [];
+
+  beforeAll(async () => {
+    stack = await startBrowserStack();
+    const db = stack.store.db;
+    const { owner, teacher } = await db.transaction().execute(async (trx) => ({
+      owner: await createUser(trx, {
+        email: 'dir@lycee-du-val.test',
+        name: 'Direction',
+        password: TEACHER.password,
+      }),
+      teacher: await createUser(trx, { ...TEACHER, name: 'Paul Situations' }),
+    }));
+    schoolId = (
+      await db
+        .transaction()
+        .execute((trx) =>
+          createOrganisation(
+            trx,
+            organisationInput.parse({ name: 'Lycée du Val', kind: 'public_body', vatRegime: 'not_liable' }),
+            owner.id,
+          ),
+        )
+    ).id;
+    const made = await trainingClass(db, schoolId, teacher.id, {
+      students: 1,
+      joined: 1,
+      name: '1re AGOrA B',
+    });
+    classId = made.cls.id;
+    await handOutBlankScenario({ db, dialect: 'sqlite' }, made.scope, classId);
+    const sandbox = await db
+      .selectFrom('training_sandbox')
+      .select('sandbox_org_id')
+      .where('org_id', '=', schoolId)
+      .executeTakeFirstOrThrow();
+    student = { ...made.logins[0]!, sandboxOrgId: sandbox.sandbox_org_id };
+  }, 60_000);
+  afterAll(async () => {
+    await stopBrowserStack(stack);
+  });
+
+  const audit = async (page: Page, label: string) => {
+    await page.waitForLoadState('networkidle');
+    findings.push(...(await seriousViolations(page, label)));
+  };
+
+  it('the teacher builds a check in the UI; the student sees it fail, does the work, and sees it pass', {
+    timeout: 120_000,
+  }, async () => {
+    const teacher = await (await stack.browser.newContext({ locale: 'fr-FR' })).newPage();
+    consoleErrors.push(...watchConsole(teacher));
+    await login(teacher, stack.baseUrl, TEACHER.email, TEACHER.password);
+    await teacher.goto(`${stack.baseUrl}/orgs/${schoolId}/training/classes/${classId}`);
+    await teacher.getByTestId('new-situation-title').fill('Nouveau client');
+    await teacher.getByTestId('create-situation').click();
+    await teacher.waitForURL(/\/training\/situations\//);
+    await teacher.getByRole('heading', { level: 1, name: 'Nouveau client' }).waitFor();
+
+    await teacher
+      .getByTestId('situation-statement')
+      .fill('# Mission\n\nEnregistrez la **Boulangerie Martin**.');
+    await teacher.getByTestId('add-check').click();
+    await teacher.getByLabel('Libellé de la vérification 1').fill('La boulangerie est enregistrée');
+    await teacher.getByLabel('Objet cherché (vérification 1)').selectOption('party');
+    await teacher.getByLabel('Opérateur (vérification 1, condition 1)').selectOption('contains');
+    await teacher.getByLabel('Valeur (vérification 1, condition 1)').fill('boulangerie martin');
+    await teacher.getByLabel('Statut', { exact: true }).selectOption('published');
+    await teacher.getByTestId('save-situation').click();
+    await teacher.getByTestId('class-grid').getByText('La boulangerie est enregistrée').waitFor();
+    await audit(teacher, 'situation (enseignant)');
+
+    const page = await (await stack.browser.newContext({ locale: 'fr-FR' })).newPage();
+    consoleErrors.push(...watchConsole(page));
+    await login(page, stack.baseUrl, student.email, student.password);
+    await page.goto(`${stack.baseUrl}/orgs/${schoolId}/training`);
+    await page.getByTestId('my-situations').getByRole('link', { name: 'Nouveau client' }).click();
+    await page.getByTestId('statement').getByText('Boulangerie Martin').waitFor();
+    await page.getByTestId('check-mine').click();
+    await expect
+      .poll(() => page.getByTestId('my-result-why').textContent())
+      .toMatch(/^Aucun tiers dans le bac à sable \(attendu : nom contient « boulangerie martin »\)/);
+    await audit(page, 'situation (élève)');
+
+    // The work, in the student's sandbox (the parties screens are covered by their own tests).
+    await stack.store.db
+      .transaction()
+      .execute((trx) =>
+        createParty(
+          trx,
+          student.sandboxOrgId,
+          partyInput.parse({ kind: 'organisation', name: 'Boulangerie Martin', roles: ['customer'] }),
+          null,
+        ),
+      );
+    await page.getByTestId('check-mine').click();
+    await expect
+      .poll(() => page.getByTestId('my-result-why').textContent())
+      .toBe('Réussi : 1 tiers conforme (Boulangerie Martin).');
+
+    await teacher.getByTestId('refresh-class').click();
+    await teacher.getByTestId('grid-row').getByText('Réussi').waitFor();
+  });
+
+  it('found no serious accessibility violation and no console error', () => {
+    expect(findings).toEqual([]);
+    expect(consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
+  });
+});
