@@ -2,10 +2,13 @@
 // functions as real work would go.
 import type { Db, Dialect } from '../kernel/db/index.ts';
 import { setMembership } from '../kernel/users/users.ts';
+import { confirmLevel } from './assessment/assessment.ts';
 import type { TrainingScope } from './classes/access.ts';
 import { createClass, createGroup } from './classes/class.ts';
 import { classInput, joinInput, studentInput } from './classes/contract.ts';
 import { addStudent, joinWithCode } from './classes/students.ts';
+import { portfolioEntryInput } from './portfolio/contract.ts';
+import { addPortfolioEntry } from './portfolio/portfolio.ts';
 import { runHandout, startHandout } from './sandboxes/sandbox.ts';
 import { scenarioInput } from './scenarios/contract.ts';
 import { createScenario } from './scenarios/scenario.ts';
@@ -98,6 +101,21 @@ export async function handOutBlankScenario(
 
 /** Fills every training table of `schoolId` (the copy test's populate step). */
 export async function populateTraining(db: Db, dialect: Dialect, schoolId: string, teacherId: string) {
-  const { scope, cls } = await trainingClass(db, schoolId, teacherId, { students: 1, joined: 1 });
+  const { scope, cls, logins } = await trainingClass(db, schoolId, teacherId, { students: 1, joined: 1 });
   await handOutBlankScenario({ db, dialect }, scope, cls.id);
+  const login = logins[0]!;
+  const student: TrainingScope = { orgId: schoolId, userId: login.userId, role: 'student' };
+  await db.transaction().execute(async (trx) => {
+    await confirmLevel(trx, scope, login.studentId, '1.2.1.i1', { level: 2, comment: 'À revoir' });
+    await addPortfolioEntry(
+      trx,
+      student,
+      portfolioEntryInput.parse({
+        kind: 'pfmp',
+        title: 'Accueil',
+        date: '2026-11-02',
+        competencies: ['1.1.1'],
+      }),
+    );
+  });
 }

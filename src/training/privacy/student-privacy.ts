@@ -100,6 +100,13 @@ export async function eraseStudent(store: DbHandle, scope: TrainingScope, studen
       .where('org_id', '=', scope.orgId)
       .where('student_id', '=', student.id)
       .execute();
+    // Their assessments and portfolio go with them (decision 0023).
+    for (const table of ['training_assessment', 'training_portfolio_entry'] as const)
+      await trx
+        .deleteFrom(table)
+        .where('org_id', '=', scope.orgId)
+        .where('student_id', '=', student.id)
+        .execute();
     await trx
       .deleteFrom('training_student')
       .where('org_id', '=', scope.orgId)
