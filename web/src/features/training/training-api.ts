@@ -1,6 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
+import type {
+  ClassSynthesisDto,
+  IndicatorAssessmentDto,
+  StudentAssessmentDto,
+} from '../../../../src/training/assessment/contract.ts';
 import type { ClassDto, StudentDto } from '../../../../src/training/classes/contract.ts';
 import type { CoverageReportDto } from '../../../../src/training/coverage/contract.ts';
+import type { PortfolioDto, PortfolioEntryDto } from '../../../../src/training/portfolio/contract.ts';
 import type { StudentExportDto } from '../../../../src/training/privacy/contract.ts';
 import type { ReferentielDto } from '../../../../src/training/referentiel/contract.ts';
 import type {
@@ -9,16 +15,21 @@ import type {
   SandboxDto,
   ScenarioDto,
 } from '../../../../src/training/scenarios/contract.ts';
-import { api } from '../../api/client.ts';
+import { api, apiDownload } from '../../api/client.ts';
 
 export type {
   ClassDto,
+  ClassSynthesisDto,
   CoverageReportDto,
   HandoutDto,
+  IndicatorAssessmentDto,
   MyTrainingDto,
+  PortfolioDto,
+  PortfolioEntryDto,
   ReferentielDto,
   SandboxDto,
   ScenarioDto,
+  StudentAssessmentDto,
   StudentDto,
 };
 
@@ -31,6 +42,8 @@ export const trainingKeys = {
   class: (orgId: string, classId: string) => ['orgs', orgId, 'training', 'classes', classId] as const,
   scenarios: (orgId: string) => ['orgs', orgId, 'training', 'scenarios'] as const,
   my: (orgId: string) => ['orgs', orgId, 'training', 'my'] as const,
+  student: (orgId: string, studentId: string) => ['orgs', orgId, 'training', 'students', studentId] as const,
+  myPortfolio: (orgId: string) => ['orgs', orgId, 'training', 'my', 'portfolio'] as const,
 };
 
 export const referentielQuery = (referentielId: string) =>
@@ -113,3 +126,64 @@ export const exportStudent = (orgId: string, studentId: string) =>
 
 export const eraseStudent = (orgId: string, studentId: string) =>
   api<{ sandboxesDeleted: number }>(`${base(orgId)}/students/${id(studentId)}`, { method: 'DELETE' });
+
+export const studentAssessmentQuery = (orgId: string, studentId: string) =>
+  queryOptions({
+    queryKey: [...trainingKeys.student(orgId, studentId), 'assessment'],
+    queryFn: ({ signal }) =>
+      api<StudentAssessmentDto>(`${base(orgId)}/students/${id(studentId)}/assessment`, { signal }),
+  });
+
+export const studentPortfolioQuery = (orgId: string, studentId: string) =>
+  queryOptions({
+    queryKey: [...trainingKeys.student(orgId, studentId), 'portfolio'],
+    queryFn: ({ signal }) =>
+      api<PortfolioDto>(`${base(orgId)}/students/${id(studentId)}/portfolio`, { signal }),
+  });
+
+export const classSynthesisQuery = (orgId: string, classId: string) =>
+  queryOptions({
+    queryKey: [...trainingKeys.class(orgId, classId), 'assessment'],
+    queryFn: ({ signal }) =>
+      api<ClassSynthesisDto>(`${base(orgId)}/classes/${id(classId)}/assessment`, { signal }),
+  });
+
+export const myPortfolioQuery = (orgId: string) =>
+  queryOptions({
+    queryKey: trainingKeys.myPortfolio(orgId),
+    queryFn: ({ signal }) => api<PortfolioDto>(`${base(orgId)}/my/portfolio`, { signal }),
+  });
+
+export const confirmLevel = (
+  orgId: string,
+  studentId: string,
+  indicatorCode: string,
+  body: { level: number; comment: string | null },
+) =>
+  api<IndicatorAssessmentDto>(`${base(orgId)}/students/${id(studentId)}/assessment/${id(indicatorCode)}`, {
+    method: 'PUT',
+    body,
+  });
+
+export type PortfolioEntryBody = {
+  kind: PortfolioEntryDto['kind'];
+  title: string;
+  body: string;
+  date: string;
+  competencies: string[];
+};
+
+export const addPortfolioEntry = (orgId: string, body: PortfolioEntryBody) =>
+  api<PortfolioEntryDto>(`${base(orgId)}/my/portfolio/entries`, { method: 'POST', body });
+
+export const updatePortfolioEntry = (orgId: string, entryId: string, body: PortfolioEntryBody) =>
+  api<PortfolioEntryDto>(`${base(orgId)}/my/portfolio/entries/${id(entryId)}`, { method: 'PUT', body });
+
+export const deletePortfolioEntry = (orgId: string, entryId: string) =>
+  api<void>(`${base(orgId)}/my/portfolio/entries/${id(entryId)}`, { method: 'DELETE' });
+
+/** The portfolio PDF: the caller's own (no student id) or a student's (their teachers). */
+export const downloadPortfolioPdf = (orgId: string, studentId?: string) =>
+  apiDownload(
+    studentId ? `${base(orgId)}/students/${id(studentId)}/portfolio/pdf` : `${base(orgId)}/my/portfolio/pdf`,
+  );
