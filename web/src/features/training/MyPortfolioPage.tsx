@@ -83,7 +83,7 @@ export function MyPortfolioPage() {
               </Button>
               <Button
                 size="compact-sm"
-                variant="subtle"
+                variant="filled"
                 color="red.9"
                 onClick={() => {
                   if (window.confirm(t('training.portfolio.deleteConfirm'))) remove.mutate(entry);
