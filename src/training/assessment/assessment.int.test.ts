@@ -27,7 +27,7 @@ import {
   updatePortfolioEntry,
 } from '../portfolio/portfolio.ts';
 import { portfolioPdf } from '../portfolio/portfolio-pdf.ts';
-import { eraseStudent } from '../privacy/student-privacy.ts';
+import { eraseStudent, exportStudent } from '../privacy/student-privacy.ts';
 import { loadReferentiel } from '../referentiel/referentiel.ts';
 import { listClassSandboxes } from '../sandboxes/sandbox.ts';
 import { handOutBlankScenario, trainingClass } from '../test-helpers.ts';
@@ -384,6 +384,14 @@ describe.each(DIALECTS)('assessment and portfolio on %s', (dialect) => {
     await store.db
       .transaction()
       .execute((trx) => confirmLevel(trx, scope, me!.studentId, '1.1.1.i1', { level: 3, comment: null }));
+    const exported = await exportStudent(store.db, scope, me!.studentId);
+    expect(exported.portfolioEntries.map((e) => e.title)).toEqual([
+      'Accueil téléphonique au cabinet Durand',
+      'Ce que m’a appris la relance',
+    ]);
+    expect(exported.assessments).toEqual([
+      expect.objectContaining({ indicator: '1.1.1.i1', level: 3, comment: null }),
+    ]);
     await eraseStudent(store, scope, me!.studentId);
     for (const table of ['training_portfolio_entry', 'training_assessment'] as const) {
       const left = await store.db
