@@ -156,6 +156,14 @@ describe.runIf(browserAvailable)('assessment and portfolio in a real browser', (
     expect(text).toContain('Portfolio de compétences — Élève1 D.');
     expect(text).toContain('Stage à la mairie');
     expect(text).toContain('Fiche tiers créée : Tiers Boulangerie Morel');
+
+    // Their own grid, read-only: the teacher's level and comment, no button to change them.
+    await page.getByTestId('my-assessment').click();
+    await page.getByRole('heading', { level: 1, name: 'Évaluation de Élève1 D.' }).waitFor();
+    await page.getByTestId('competency-1.3.1').click();
+    await page.getByTestId('indicator-1.3.1.i1').getByText('Retenu : 3 — Acquis').waitFor();
+    expect(await page.getByRole('button', { name: 'Confirmer' }).count()).toBe(0);
+    await audit(page, 'mon évaluation');
   });
 
   it('found no serious accessibility violation and no console error', () => {

@@ -31,7 +31,13 @@ import { eraseStudent, exportStudent } from '../privacy/student-privacy.ts';
 import { loadReferentiel } from '../referentiel/referentiel.ts';
 import { listClassSandboxes } from '../sandboxes/sandbox.ts';
 import { handOutBlankScenario, trainingClass } from '../test-helpers.ts';
-import { classSynthesis, confirmLevel, examUnitsByBlock, studentAssessment } from './assessment.ts';
+import {
+  buildStudentAssessment,
+  classSynthesis,
+  confirmLevel,
+  examUnitsByBlock,
+  studentAssessment,
+} from './assessment.ts';
 
 /** A student's morning in their sandbox, through the domain functions, as their own login. */
 async function invoiceAndCollect(db: Db, sandboxOrgId: string, userId: string) {
@@ -256,6 +262,34 @@ describe.each(DIALECTS)('assessment and portfolio on %s', (dialect) => {
     await expect(studentAssessment(store.db, idleScope, active!.studentId)).rejects.toMatchObject({
       kind: 'not-found',
     });
+
+    // With the situations' outcomes (part 5), the same trail proposes from the checks: every check passed
+    // in two situations, and three actions in the trail, is "maîtrisé"; mostly failed checks, "non acquis".
+    const activeRow = await store.db
+      .selectFrom('training_student')
+      .selectAll()
+      .where('org_id', '=', schoolId)
+      .where('id', '=', active!.studentId)
+      .executeTakeFirstOrThrow();
+    const withChecks = await buildStudentAssessment(
+      store.db,
+      schoolId,
+      activeRow,
+      loadReferentiel('agora'),
+      [
+        { studentId: active!.studentId, situationId: 's1', indicatorCode: '1.2.3.i1', passed: 3, failed: 0 },
+        { studentId: active!.studentId, situationId: 's2', indicatorCode: '1.2.3.i1', passed: 2, failed: 0 },
+        { studentId: active!.studentId, situationId: 's1', indicatorCode: '1.2.3.i2', passed: 1, failed: 3 },
+        { studentId: idle!.studentId, situationId: 's1', indicatorCode: '1.2.3.i3', passed: 5, failed: 0 },
+      ],
+      [],
+    );
+    expect(indicator(withChecks, '1.2.3.i1')).toMatchObject({
+      proposed: 4,
+      basis: { passed: 5, failed: 0, situations: 2, evidence: 3 },
+    });
+    expect(indicator(withChecks, '1.2.3.i2').proposed).toBe(1);
+    expect(indicator(withChecks, '1.2.3.i3').proposed).toBe(2);
 
     // The class synthesis: one row per competency, one cell per student.
     const synthesis = await classSynthesis(store.db, scope, cls.id);

@@ -73,8 +73,11 @@ async function confirmedLevels(db: Db, schoolId: string, studentIds: string[]): 
     .execute();
 }
 
-/** One student's grids: every indicator's proposal and confirmation, by bloc and by exam unit. */
-async function buildStudentAssessment(
+/**
+ * One student's grids: every indicator's proposal and confirmation, by bloc and by exam unit, from the
+ * situations' outcomes given (exported so tests can feed outcomes directly).
+ */
+export async function buildStudentAssessment(
   db: Db,
   schoolId: string,
   student: TrainingStudentTable,

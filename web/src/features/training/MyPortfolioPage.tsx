@@ -16,6 +16,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../ui/errors.ts';
+import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
@@ -64,7 +65,19 @@ export function MyPortfolioPage() {
       <PageHeader
         title={t('training.portfolio.myTitle')}
         served={[]}
-        actions={<PortfolioPdfButton orgId={orgId} />}
+        actions={
+          <>
+            <ButtonLink
+              to="/orgs/$orgId/training/students/$studentId"
+              params={{ orgId, studentId: portfolio.data.student.id }}
+              variant="subtle"
+              data-testid="my-assessment"
+            >
+              {t('training.portfolio.myAssessment')}
+            </ButtonLink>
+            <PortfolioPdfButton orgId={orgId} />
+          </>
+        }
       />
       <Stack gap="xl">
         <EntryForm
