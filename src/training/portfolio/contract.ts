@@ -11,8 +11,8 @@ export const portfolioEntryInput = z.object({
   kind: z.enum(portfolioEntryKinds, 'Type inconnu (travail en PFMP, réflexion ou autre).'),
   title: text().min(1, 'Le titre est obligatoire.').max(120, '120 caractères au maximum.'),
   body: text().max(5000, '5 000 caractères au maximum.').default(''),
-  date: z
-    .string('Date au format AAAA-MM-JJ attendue.')
+  date: z.iso
+    .date({ error: 'Date au format AAAA-MM-JJ attendue.', abort: true })
     .refine(isCalendarDate, 'Date au format AAAA-MM-JJ attendue.')
     .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', 'Date entre 2000 et 2099.'),
   competencies: z
