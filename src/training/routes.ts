@@ -1,5 +1,7 @@
+import { assessmentRoutes } from './assessment/routes.ts';
 import { classRoutes } from './classes/routes.ts';
 import type { App, Deps } from './http.ts';
+import { portfolioRoutes } from './portfolio/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { referentielRoutes } from './referentiel/routes.ts';
 import { scenarioRoutes } from './scenarios/routes.ts';
@@ -12,4 +14,6 @@ export function trainingRoutes(app: App, deps: Deps) {
   scenarioRoutes(app, deps);
   privacyRoutes(app, deps);
   situationRoutes(app, deps);
+  assessmentRoutes(app, deps);
+  portfolioRoutes(app, deps);
 }

@@ -88,6 +88,35 @@ export type TrainingSandboxTable = {
   ready_at: string | null;
 };
 
+export type TrainingAssessmentTable = {
+  org_id: string;
+  id: string;
+  student_id: string;
+  indicator_code: string;
+  level: number;
+  proposed_level: number | null;
+  comment: string | null;
+  assessed_by: string;
+  assessed_at: string;
+  created_at: string;
+};
+
+export type PortfolioEntryKind = 'pfmp' | 'reflection' | 'other';
+
+export type TrainingPortfolioEntryTable = {
+  org_id: string;
+  id: string;
+  student_id: string;
+  kind: PortfolioEntryKind;
+  title: string;
+  body: string;
+  entry_date: string;
+  /** JSON array of competency codes. */
+  competencies: string;
+  created_at: string;
+  updated_at: string;
+};
+
 export type TrainingTables = {
   training_school_year: TrainingSchoolYearTable;
   training_class: TrainingClassTable;
@@ -101,6 +130,8 @@ export type TrainingTables = {
   training_situation_document: TrainingSituationDocumentTable;
   training_situation_check: TrainingSituationCheckTable;
   training_situation_result: TrainingSituationResultTable;
+  training_assessment: TrainingAssessmentTable;
+  training_portfolio_entry: TrainingPortfolioEntryTable;
 };
 
 export type SituationStatus = 'draft' | 'published';

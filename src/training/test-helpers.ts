@@ -3,10 +3,13 @@
 import type { Db, Dialect } from '../kernel/db/index.ts';
 import { recordDocument } from '../kernel/documents/document-store.ts';
 import { setMembership } from '../kernel/users/users.ts';
+import { confirmLevel } from './assessment/assessment.ts';
 import type { TrainingScope } from './classes/access.ts';
 import { createClass, createGroup } from './classes/class.ts';
 import { classInput, joinInput, studentInput } from './classes/contract.ts';
 import { addStudent, joinWithCode } from './classes/students.ts';
+import { portfolioEntryInput } from './portfolio/contract.ts';
+import { addPortfolioEntry } from './portfolio/portfolio.ts';
 import { runHandout, startHandout } from './sandboxes/sandbox.ts';
 import { scenarioInput } from './scenarios/contract.ts';
 import { createScenario } from './scenarios/scenario.ts';
@@ -102,7 +105,7 @@ export async function handOutBlankScenario(
 
 /** Fills every training table of `schoolId` (the copy test's populate step). */
 export async function populateTraining(db: Db, dialect: Dialect, schoolId: string, teacherId: string) {
-  const { scope, cls } = await trainingClass(db, schoolId, teacherId, { students: 1, joined: 1 });
+  const { scope, cls, logins } = await trainingClass(db, schoolId, teacherId, { students: 1, joined: 1 });
   const { handout } = await handOutBlankScenario({ db, dialect }, scope, cls.id);
   // A situation with an attachment and a check, evaluated once (a result row).
   const document = await db.transaction().execute((trx) =>
@@ -138,4 +141,19 @@ export async function populateTraining(db: Db, dialect: Dialect, schoolId: strin
     ),
   );
   await refreshClassResults(db, scope, situation.id);
+  const login = logins[0]!;
+  const student: TrainingScope = { orgId: schoolId, userId: login.userId, role: 'student' };
+  await db.transaction().execute(async (trx) => {
+    await confirmLevel(trx, scope, login.studentId, '1.2.1.i1', { level: 2, comment: 'À revoir' });
+    await addPortfolioEntry(
+      trx,
+      student,
+      portfolioEntryInput.parse({
+        kind: 'pfmp',
+        title: 'Accueil',
+        date: '2026-11-02',
+        competencies: ['1.1.1'],
+      }),
+    );
+  });
 }

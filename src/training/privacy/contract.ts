@@ -20,6 +20,24 @@ export const studentExportDto = z.object({
   sandboxes: z.array(
     z.object({ id: z.string(), scenario: z.string(), organisationId: z.string(), createdAt: z.string() }),
   ),
+  /** Levels confirmed by teachers (decision 0023); proposals are recomputed, not held. */
+  assessments: z.array(
+    z.object({
+      indicator: z.string(),
+      level: z.number(),
+      comment: z.string().nullable(),
+      assessedAt: z.string(),
+    }),
+  ),
+  portfolioEntries: z.array(
+    z.object({
+      kind: z.string(),
+      title: z.string(),
+      body: z.string(),
+      date: z.string(),
+      competencies: z.array(z.string()),
+    }),
+  ),
 });
 export type StudentExportDto = z.infer<typeof studentExportDto>;
 

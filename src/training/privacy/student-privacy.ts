@@ -53,6 +53,20 @@ export async function exportStudent(
     .where('sb.org_id', '=', scope.orgId)
     .where('sb.student_id', '=', student.id)
     .execute();
+  const assessments = await db
+    .selectFrom('training_assessment')
+    .select(['indicator_code', 'level', 'comment', 'assessed_at'])
+    .where('org_id', '=', scope.orgId)
+    .where('student_id', '=', student.id)
+    .orderBy('indicator_code')
+    .execute();
+  const entries = await db
+    .selectFrom('training_portfolio_entry')
+    .select(['kind', 'title', 'body', 'entry_date', 'competencies'])
+    .where('org_id', '=', scope.orgId)
+    .where('student_id', '=', student.id)
+    .orderBy('entry_date')
+    .execute();
   return {
     exportedAt: new Date().toISOString(),
     student: {
@@ -74,6 +88,19 @@ export async function exportStudent(
       scenario: s.title,
       organisationId: s.sandbox_org_id,
       createdAt: s.created_at,
+    })),
+    assessments: assessments.map((a) => ({
+      indicator: a.indicator_code,
+      level: Number(a.level),
+      comment: a.comment,
+      assessedAt: new Date(a.assessed_at).toISOString(),
+    })),
+    portfolioEntries: entries.map((e) => ({
+      kind: e.kind,
+      title: e.title,
+      body: e.body,
+      date: String(e.entry_date).slice(0, 10),
+      competencies: JSON.parse(e.competencies) as string[],
     })),
   };
 }
@@ -105,6 +132,13 @@ export async function eraseStudent(store: DbHandle, scope: TrainingScope, studen
       .where('org_id', '=', scope.orgId)
       .where('student_id', '=', student.id)
       .execute();
+    // Their assessments and portfolio go with them (decision 0023).
+    for (const table of ['training_assessment', 'training_portfolio_entry'] as const)
+      await trx
+        .deleteFrom(table)
+        .where('org_id', '=', scope.orgId)
+        .where('student_id', '=', student.id)
+        .execute();
     await trx
       .deleteFrom('training_student')
       .where('org_id', '=', scope.orgId)

@@ -48,3 +48,11 @@ export type ReferentielSummaryDto = z.infer<typeof referentielSummaryDto>;
 export function taskCode(activityCode: string, index: number): string {
   return `${activityCode}.t${index + 1}`;
 }
+
+/**
+ * Indicator codes are not in the référentiel text either: the competency code and the indicator's rank in
+ * its list (1.2.3.i2). Assessments and the situations' checks key on them.
+ */
+export function indicatorCode(competencyCode: string, index: number): string {
+  return `${competencyCode}.i${index + 1}`;
+}

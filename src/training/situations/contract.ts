@@ -14,10 +14,8 @@ import {
 
 // Shared by the server (validation, OpenAPI) and the web (forms): one source of French messages.
 
-/** Indicators have no code in the référentiel text: the competency code and the indicator's rank. */
-export function indicatorCode(competencyCode: string, index: number): string {
-  return `${competencyCode}.i${index + 1}`;
-}
+// Indicator codes (1.2.3.i2) are made in one place, beside the référentiel's other codes.
+export { indicatorCode } from '../referentiel/contract.ts';
 
 const operators = Object.keys(OPERATOR_LABELS) as [Operator, ...Operator[]];
 

@@ -20,6 +20,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../ui/errors.ts';
+import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
@@ -50,7 +51,20 @@ export function ClassPage() {
   if (cls.isError) return <LoadError error={cls.error} />;
   return (
     <>
-      <PageHeader title={`${cls.data.name} — ${cls.data.schoolYear}`} served={[]} />
+      <PageHeader
+        title={`${cls.data.name} — ${cls.data.schoolYear}`}
+        served={[]}
+        actions={
+          <ButtonLink
+            to="/orgs/$orgId/training/assessment/$classId"
+            params={{ orgId, classId }}
+            variant="light"
+            data-testid="class-synthesis"
+          >
+            {t('training.assessment.synthesis')}
+          </ButtonLink>
+        }
+      />
       <Stack gap="xl">
         <Students orgId={orgId} classId={classId} />
         <Handout orgId={orgId} classId={classId} />
@@ -122,7 +136,15 @@ function Students({ orgId, classId }: { orgId: string; classId: string }) {
           <Table.Tbody>
             {students.data.items.map((s) => (
               <Table.Tr key={s.id} data-testid="student-row">
-                <Table.Td>{s.lastInitial ? `${s.firstName} ${s.lastInitial}.` : s.firstName}</Table.Td>
+                <Table.Td>
+                  <AnchorLink
+                    to="/orgs/$orgId/training/students/$studentId"
+                    params={{ orgId, studentId: s.id }}
+                    data-testid="student-link"
+                  >
+                    {s.lastInitial ? `${s.firstName} ${s.lastInitial}.` : s.firstName}
+                  </AnchorLink>
+                </Table.Td>
                 <Table.Td>
                   {s.joined ? t('training.students.joined') : t('training.students.invited')}
                 </Table.Td>

@@ -1,17 +1,24 @@
 import { Box, Group } from '@mantine/core';
 import { Outlet, useParams, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useOrgRole } from '../../auth/session.ts';
 import { ButtonLink } from '../../ui/links.tsx';
 
 type Target =
   | '/orgs/$orgId/training'
   | '/orgs/$orgId/training/referentiel'
-  | '/orgs/$orgId/training/coverage';
+  | '/orgs/$orgId/training/coverage'
+  | '/orgs/$orgId/training/portfolio';
 
 const ITEMS: {
   to: Target;
-  label: 'training.nav.home' | 'training.nav.referentiel' | 'training.nav.coverage';
+  label:
+    | 'training.nav.home'
+    | 'training.nav.referentiel'
+    | 'training.nav.coverage'
+    | 'training.nav.portfolio';
   testId: string;
+  studentOnly?: boolean;
 }[] = [
   { to: '/orgs/$orgId/training', label: 'training.nav.home', testId: 'subnav-training-home' },
   {
@@ -20,6 +27,12 @@ const ITEMS: {
     testId: 'subnav-referentiel',
   },
   { to: '/orgs/$orgId/training/coverage', label: 'training.nav.coverage', testId: 'subnav-coverage' },
+  {
+    to: '/orgs/$orgId/training/portfolio',
+    label: 'training.nav.portfolio',
+    testId: 'subnav-portfolio',
+    studentOnly: true,
+  },
 ];
 
 /** The training mode's own navigation: classes and sandboxes, the référentiel, its coverage. */
@@ -27,6 +40,7 @@ export function TrainingLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/training' });
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const { role } = useOrgRole(orgId);
   return (
     <>
       <Box
@@ -38,7 +52,7 @@ export function TrainingLayout() {
         style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
       >
         <Group component="ul" gap={4} wrap="wrap" m={0} p={0} style={{ listStyle: 'none' }}>
-          {ITEMS.map((item) => {
+          {ITEMS.filter((item) => !item.studentOnly || role === 'student').map((item) => {
             const href = item.to.replace('$orgId', orgId);
             const active =
               item.to === '/orgs/$orgId/training'

@@ -1,6 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
+import type {
+  ClassSynthesisDto,
+  IndicatorAssessmentDto,
+  StudentAssessmentDto,
+} from '../../../../src/training/assessment/contract.ts';
 import type { ClassDto, StudentDto } from '../../../../src/training/classes/contract.ts';
 import type { CoverageReportDto } from '../../../../src/training/coverage/contract.ts';
+import type { PortfolioDto, PortfolioEntryDto } from '../../../../src/training/portfolio/contract.ts';
 import type { StudentExportDto } from '../../../../src/training/privacy/contract.ts';
 import type { ReferentielDto } from '../../../../src/training/referentiel/contract.ts';
 import type {
@@ -22,15 +28,20 @@ export type {
   CheckDto,
   ClassDto,
   ClassResultsDto,
+  ClassSynthesisDto,
   CoverageReportDto,
   HandoutDto,
+  IndicatorAssessmentDto,
   MySituationDto,
   MyTrainingDto,
+  PortfolioDto,
+  PortfolioEntryDto,
   ReferentielDto,
   ResultDto,
   SandboxDto,
   ScenarioDto,
   SituationDto,
+  StudentAssessmentDto,
   StudentDto,
 };
 
@@ -43,6 +54,8 @@ export const trainingKeys = {
   class: (orgId: string, classId: string) => ['orgs', orgId, 'training', 'classes', classId] as const,
   scenarios: (orgId: string) => ['orgs', orgId, 'training', 'scenarios'] as const,
   my: (orgId: string) => ['orgs', orgId, 'training', 'my'] as const,
+  student: (orgId: string, studentId: string) => ['orgs', orgId, 'training', 'students', studentId] as const,
+  myPortfolio: (orgId: string) => ['orgs', orgId, 'training', 'my', 'portfolio'] as const,
 };
 
 export const referentielQuery = (referentielId: string) =>
@@ -213,3 +226,63 @@ export const uploadDocument = (orgId: string, file: File) =>
 
 export const downloadAttachment = (orgId: string, situationId: string, documentId: string) =>
   apiDownload(`${base(orgId)}/situations/${id(situationId)}/attachments/${id(documentId)}`);
+export const studentAssessmentQuery = (orgId: string, studentId: string) =>
+  queryOptions({
+    queryKey: [...trainingKeys.student(orgId, studentId), 'assessment'],
+    queryFn: ({ signal }) =>
+      api<StudentAssessmentDto>(`${base(orgId)}/students/${id(studentId)}/assessment`, { signal }),
+  });
+
+export const studentPortfolioQuery = (orgId: string, studentId: string) =>
+  queryOptions({
+    queryKey: [...trainingKeys.student(orgId, studentId), 'portfolio'],
+    queryFn: ({ signal }) =>
+      api<PortfolioDto>(`${base(orgId)}/students/${id(studentId)}/portfolio`, { signal }),
+  });
+
+export const classSynthesisQuery = (orgId: string, classId: string) =>
+  queryOptions({
+    queryKey: [...trainingKeys.class(orgId, classId), 'assessment'],
+    queryFn: ({ signal }) =>
+      api<ClassSynthesisDto>(`${base(orgId)}/classes/${id(classId)}/assessment`, { signal }),
+  });
+
+export const myPortfolioQuery = (orgId: string) =>
+  queryOptions({
+    queryKey: trainingKeys.myPortfolio(orgId),
+    queryFn: ({ signal }) => api<PortfolioDto>(`${base(orgId)}/my/portfolio`, { signal }),
+  });
+
+export const confirmLevel = (
+  orgId: string,
+  studentId: string,
+  indicatorCode: string,
+  body: { level: number; comment: string | null },
+) =>
+  api<IndicatorAssessmentDto>(`${base(orgId)}/students/${id(studentId)}/assessment/${id(indicatorCode)}`, {
+    method: 'PUT',
+    body,
+  });
+
+export type PortfolioEntryBody = {
+  kind: PortfolioEntryDto['kind'];
+  title: string;
+  body: string;
+  date: string;
+  competencies: string[];
+};
+
+export const addPortfolioEntry = (orgId: string, body: PortfolioEntryBody) =>
+  api<PortfolioEntryDto>(`${base(orgId)}/my/portfolio/entries`, { method: 'POST', body });
+
+export const updatePortfolioEntry = (orgId: string, entryId: string, body: PortfolioEntryBody) =>
+  api<PortfolioEntryDto>(`${base(orgId)}/my/portfolio/entries/${id(entryId)}`, { method: 'PUT', body });
+
+export const deletePortfolioEntry = (orgId: string, entryId: string) =>
+  api<void>(`${base(orgId)}/my/portfolio/entries/${id(entryId)}`, { method: 'DELETE' });
+
+/** The portfolio PDF: the caller's own (no student id) or a student's (their teachers). */
+export const downloadPortfolioPdf = (orgId: string, studentId?: string) =>
+  apiDownload(
+    studentId ? `${base(orgId)}/students/${id(studentId)}/portfolio/pdf` : `${base(orgId)}/my/portfolio/pdf`,
+  );
