@@ -44,6 +44,7 @@ import { Route as OrgsOrgIdSettingsOutboxRouteImport } from './routes/orgs/$orgI
 import { Route as OrgsOrgIdSettingsUsersRouteImport } from './routes/orgs/$orgId/settings/users'
 import { Route as OrgsOrgIdTrainingIndexRouteImport } from './routes/orgs/$orgId/training/index'
 import { Route as OrgsOrgIdTrainingCoverageRouteImport } from './routes/orgs/$orgId/training/coverage'
+import { Route as OrgsOrgIdTrainingPortfolioRouteImport } from './routes/orgs/$orgId/training/portfolio'
 import { Route as OrgsOrgIdTrainingReferentielRouteImport } from './routes/orgs/$orgId/training/referentiel'
 import { Route as OrgsOrgIdAccountingEntriesIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/index'
 import { Route as OrgsOrgIdAccountingEntriesNewRouteImport } from './routes/orgs/$orgId/accounting/entries/new'
@@ -82,8 +83,10 @@ import { Route as OrgsOrgIdRelationsReceiptsIndexRouteImport } from './routes/or
 import { Route as OrgsOrgIdRelationsReceiptsNewRouteImport } from './routes/orgs/$orgId/relations/receipts/new'
 import { Route as OrgsOrgIdRelationsRequestsIndexRouteImport } from './routes/orgs/$orgId/relations/requests/index'
 import { Route as OrgsOrgIdRelationsRequestsRequestIdRouteImport } from './routes/orgs/$orgId/relations/requests/$requestId'
+import { Route as OrgsOrgIdTrainingAssessmentClassIdRouteImport } from './routes/orgs/$orgId/training/assessment/$classId'
 import { Route as OrgsOrgIdTrainingClassesClassIdRouteImport } from './routes/orgs/$orgId/training/classes/$classId'
 import { Route as OrgsOrgIdTrainingSituationsSituationIdRouteImport } from './routes/orgs/$orgId/training/situations/$situationId'
+import { Route as OrgsOrgIdTrainingStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/students/$studentId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 
@@ -273,6 +276,12 @@ const OrgsOrgIdTrainingCoverageRoute =
   OrgsOrgIdTrainingCoverageRouteImport.update({
     id: '/coverage',
     path: '/coverage',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
+const OrgsOrgIdTrainingPortfolioRoute =
+  OrgsOrgIdTrainingPortfolioRouteImport.update({
+    id: '/portfolio',
+    path: '/portfolio',
     getParentRoute: () => OrgsOrgIdTrainingRoute,
   } as any)
 const OrgsOrgIdTrainingReferentielRoute =
@@ -503,6 +512,12 @@ const OrgsOrgIdRelationsRequestsRequestIdRoute =
     path: '/requests/$requestId',
     getParentRoute: () => OrgsOrgIdRelationsRoute,
   } as any)
+const OrgsOrgIdTrainingAssessmentClassIdRoute =
+  OrgsOrgIdTrainingAssessmentClassIdRouteImport.update({
+    id: '/assessment/$classId',
+    path: '/assessment/$classId',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
 const OrgsOrgIdTrainingClassesClassIdRoute =
   OrgsOrgIdTrainingClassesClassIdRouteImport.update({
     id: '/classes/$classId',
@@ -513,6 +528,12 @@ const OrgsOrgIdTrainingSituationsSituationIdRoute =
   OrgsOrgIdTrainingSituationsSituationIdRouteImport.update({
     id: '/situations/$situationId',
     path: '/situations/$situationId',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
+const OrgsOrgIdTrainingStudentsStudentIdRoute =
+  OrgsOrgIdTrainingStudentsStudentIdRouteImport.update({
+    id: '/students/$studentId',
+    path: '/students/$studentId',
     getParentRoute: () => OrgsOrgIdTrainingRoute,
   } as any)
 const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
@@ -559,6 +580,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/training/coverage': typeof OrgsOrgIdTrainingCoverageRoute
+  '/orgs/$orgId/training/portfolio': typeof OrgsOrgIdTrainingPortfolioRoute
   '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
@@ -590,8 +612,10 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
+  '/orgs/$orgId/training/assessment/$classId': typeof OrgsOrgIdTrainingAssessmentClassIdRoute
   '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
+  '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -634,6 +658,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/training/coverage': typeof OrgsOrgIdTrainingCoverageRoute
+  '/orgs/$orgId/training/portfolio': typeof OrgsOrgIdTrainingPortfolioRoute
   '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties': typeof OrgsOrgIdPartiesIndexRoute
@@ -665,8 +690,10 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
+  '/orgs/$orgId/training/assessment/$classId': typeof OrgsOrgIdTrainingAssessmentClassIdRoute
   '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
+  '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -714,6 +741,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/settings/outbox': typeof OrgsOrgIdSettingsOutboxRoute
   '/orgs/$orgId/settings/users': typeof OrgsOrgIdSettingsUsersRoute
   '/orgs/$orgId/training/coverage': typeof OrgsOrgIdTrainingCoverageRoute
+  '/orgs/$orgId/training/portfolio': typeof OrgsOrgIdTrainingPortfolioRoute
   '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
@@ -745,8 +773,10 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/quotes/new': typeof OrgsOrgIdRelationsQuotesNewRoute
   '/orgs/$orgId/relations/receipts/new': typeof OrgsOrgIdRelationsReceiptsNewRoute
   '/orgs/$orgId/relations/requests/$requestId': typeof OrgsOrgIdRelationsRequestsRequestIdRoute
+  '/orgs/$orgId/training/assessment/$classId': typeof OrgsOrgIdTrainingAssessmentClassIdRoute
   '/orgs/$orgId/training/classes/$classId': typeof OrgsOrgIdTrainingClassesClassIdRoute
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
+  '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -795,6 +825,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/settings/outbox'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/training/coverage'
+    | '/orgs/$orgId/training/portfolio'
     | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
@@ -826,8 +857,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/relations/requests/$requestId'
+    | '/orgs/$orgId/training/assessment/$classId'
     | '/orgs/$orgId/training/classes/$classId'
     | '/orgs/$orgId/training/situations/$situationId'
+    | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -870,6 +903,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/settings/outbox'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/training/coverage'
+    | '/orgs/$orgId/training/portfolio'
     | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting'
     | '/orgs/$orgId/parties'
@@ -901,8 +935,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/relations/requests/$requestId'
+    | '/orgs/$orgId/training/assessment/$classId'
     | '/orgs/$orgId/training/classes/$classId'
     | '/orgs/$orgId/training/situations/$situationId'
+    | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries'
     | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
@@ -949,6 +985,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/settings/outbox'
     | '/orgs/$orgId/settings/users'
     | '/orgs/$orgId/training/coverage'
+    | '/orgs/$orgId/training/portfolio'
     | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
@@ -980,8 +1017,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/new'
     | '/orgs/$orgId/relations/receipts/new'
     | '/orgs/$orgId/relations/requests/$requestId'
+    | '/orgs/$orgId/training/assessment/$classId'
     | '/orgs/$orgId/training/classes/$classId'
     | '/orgs/$orgId/training/situations/$situationId'
+    | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -1254,6 +1293,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdTrainingCoverageRouteImport
       parentRoute: typeof OrgsOrgIdTrainingRoute
     }
+    '/orgs/$orgId/training/portfolio': {
+      id: '/orgs/$orgId/training/portfolio'
+      path: '/portfolio'
+      fullPath: '/orgs/$orgId/training/portfolio'
+      preLoaderRoute: typeof OrgsOrgIdTrainingPortfolioRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
     '/orgs/$orgId/training/referentiel': {
       id: '/orgs/$orgId/training/referentiel'
       path: '/referentiel'
@@ -1520,6 +1566,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdRelationsRequestsRequestIdRouteImport
       parentRoute: typeof OrgsOrgIdRelationsRoute
     }
+    '/orgs/$orgId/training/assessment/$classId': {
+      id: '/orgs/$orgId/training/assessment/$classId'
+      path: '/assessment/$classId'
+      fullPath: '/orgs/$orgId/training/assessment/$classId'
+      preLoaderRoute: typeof OrgsOrgIdTrainingAssessmentClassIdRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
     '/orgs/$orgId/training/classes/$classId': {
       id: '/orgs/$orgId/training/classes/$classId'
       path: '/classes/$classId'
@@ -1532,6 +1585,13 @@ declare module '@tanstack/react-router' {
       path: '/situations/$situationId'
       fullPath: '/orgs/$orgId/training/situations/$situationId'
       preLoaderRoute: typeof OrgsOrgIdTrainingSituationsSituationIdRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
+    '/orgs/$orgId/training/students/$studentId': {
+      id: '/orgs/$orgId/training/students/$studentId'
+      path: '/students/$studentId'
+      fullPath: '/orgs/$orgId/training/students/$studentId'
+      preLoaderRoute: typeof OrgsOrgIdTrainingStudentsStudentIdRouteImport
       parentRoute: typeof OrgsOrgIdTrainingRoute
     }
     '/orgs/$orgId/accounting/entries/$entryId/': {
@@ -1697,19 +1757,27 @@ const OrgsOrgIdRelationsRouteWithChildren =
 
 interface OrgsOrgIdTrainingRouteChildren {
   OrgsOrgIdTrainingCoverageRoute: typeof OrgsOrgIdTrainingCoverageRoute
+  OrgsOrgIdTrainingPortfolioRoute: typeof OrgsOrgIdTrainingPortfolioRoute
   OrgsOrgIdTrainingReferentielRoute: typeof OrgsOrgIdTrainingReferentielRoute
   OrgsOrgIdTrainingIndexRoute: typeof OrgsOrgIdTrainingIndexRoute
+  OrgsOrgIdTrainingAssessmentClassIdRoute: typeof OrgsOrgIdTrainingAssessmentClassIdRoute
   OrgsOrgIdTrainingClassesClassIdRoute: typeof OrgsOrgIdTrainingClassesClassIdRoute
   OrgsOrgIdTrainingSituationsSituationIdRoute: typeof OrgsOrgIdTrainingSituationsSituationIdRoute
+  OrgsOrgIdTrainingStudentsStudentIdRoute: typeof OrgsOrgIdTrainingStudentsStudentIdRoute
 }
 
 const OrgsOrgIdTrainingRouteChildren: OrgsOrgIdTrainingRouteChildren = {
   OrgsOrgIdTrainingCoverageRoute: OrgsOrgIdTrainingCoverageRoute,
+  OrgsOrgIdTrainingPortfolioRoute: OrgsOrgIdTrainingPortfolioRoute,
   OrgsOrgIdTrainingReferentielRoute: OrgsOrgIdTrainingReferentielRoute,
   OrgsOrgIdTrainingIndexRoute: OrgsOrgIdTrainingIndexRoute,
+  OrgsOrgIdTrainingAssessmentClassIdRoute:
+    OrgsOrgIdTrainingAssessmentClassIdRoute,
   OrgsOrgIdTrainingClassesClassIdRoute: OrgsOrgIdTrainingClassesClassIdRoute,
   OrgsOrgIdTrainingSituationsSituationIdRoute:
     OrgsOrgIdTrainingSituationsSituationIdRoute,
+  OrgsOrgIdTrainingStudentsStudentIdRoute:
+    OrgsOrgIdTrainingStudentsStudentIdRoute,
 }
 
 const OrgsOrgIdTrainingRouteWithChildren =
