@@ -1,5 +1,6 @@
 import { classRoutes } from './classes/routes.ts';
 import type { App, Deps } from './http.ts';
+import { pfmpRoutes } from './pfmp/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { referentielRoutes } from './referentiel/routes.ts';
 import { scenarioRoutes } from './scenarios/routes.ts';
@@ -10,4 +11,5 @@ export function trainingRoutes(app: App, deps: Deps) {
   classRoutes(app, deps);
   scenarioRoutes(app, deps);
   privacyRoutes(app, deps);
+  pfmpRoutes(app, deps);
 }

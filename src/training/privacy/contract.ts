@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agreementDto } from '../pfmp/contract.ts';
 
 /** Everything the school holds about a student (RGPD right of access), as a JSON download. */
 export const studentExportDto = z.object({
@@ -20,6 +21,8 @@ export const studentExportDto = z.object({
   sandboxes: z.array(
     z.object({ id: z.string(), scenario: z.string(), organisationId: z.string(), createdAt: z.string() }),
   ),
+  /** PFMP: agreements, periods, attendance, activities, the tutor's assessment. */
+  pfmp: z.array(agreementDto),
 });
 export type StudentExportDto = z.infer<typeof studentExportDto>;
 

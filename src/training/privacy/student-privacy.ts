@@ -8,6 +8,7 @@ import type { Db, Dialect } from '../../kernel/db/index.ts';
 type DbHandle = { db: Db; dialect: Dialect };
 
 import { managedStudent, type TrainingScope } from '../classes/access.ts';
+import { erasePfmp, pfmpForExport } from '../pfmp/pfmp.ts';
 import type { StudentExportDto } from './contract.ts';
 
 /** Right of access: what the school holds about one student, for their teachers to hand over. */
@@ -75,6 +76,7 @@ export async function exportStudent(
       organisationId: s.sandbox_org_id,
       createdAt: s.created_at,
     })),
+    pfmp: await pfmpForExport(db, scope.orgId, student.id),
   };
 }
 
@@ -100,6 +102,7 @@ export async function eraseStudent(store: DbHandle, scope: TrainingScope, studen
       .where('org_id', '=', scope.orgId)
       .where('student_id', '=', student.id)
       .execute();
+    await erasePfmp(trx, scope.orgId, student.id);
     await trx
       .deleteFrom('training_student')
       .where('org_id', '=', scope.orgId)
