@@ -83,8 +83,10 @@ import { Route as OrgsOrgIdRelationsReceiptsNewRouteImport } from './routes/orgs
 import { Route as OrgsOrgIdRelationsRequestsIndexRouteImport } from './routes/orgs/$orgId/relations/requests/index'
 import { Route as OrgsOrgIdRelationsRequestsRequestIdRouteImport } from './routes/orgs/$orgId/relations/requests/$requestId'
 import { Route as OrgsOrgIdTrainingClassesClassIdRouteImport } from './routes/orgs/$orgId/training/classes/$classId'
+import { Route as OrgsOrgIdTrainingPfmpIndexRouteImport } from './routes/orgs/$orgId/training/pfmp/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
+import { Route as OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/pfmp/students/$studentId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -508,6 +510,12 @@ const OrgsOrgIdTrainingClassesClassIdRoute =
     path: '/classes/$classId',
     getParentRoute: () => OrgsOrgIdTrainingRoute,
   } as any)
+const OrgsOrgIdTrainingPfmpIndexRoute =
+  OrgsOrgIdTrainingPfmpIndexRouteImport.update({
+    id: '/pfmp/',
+    path: '/pfmp/',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
 const OrgsOrgIdAccountingEntriesEntryIdIndexRoute =
   OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport.update({
     id: '/entries/$entryId/',
@@ -519,6 +527,12 @@ const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
     id: '/entries/$entryId/edit',
     path: '/entries/$entryId/edit',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdTrainingPfmpStudentsStudentIdRoute =
+  OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport.update({
+    id: '/pfmp/students/$studentId',
+    path: '/pfmp/students/$studentId',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
   } as any)
 
 export interface FileRoutesByFullPath {
@@ -596,7 +610,9 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/quotes/': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/relations/receipts/': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
+  '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
 export interface FileRoutesByTo {
@@ -670,7 +686,9 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/quotes': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/relations/receipts': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/relations/requests': typeof OrgsOrgIdRelationsRequestsIndexRoute
+  '/orgs/$orgId/training/pfmp': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
 export interface FileRoutesById {
@@ -749,7 +767,9 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/quotes/': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/relations/receipts/': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
+  '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
 export interface FileRouteTypes {
@@ -829,7 +849,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/'
     | '/orgs/$orgId/relations/receipts/'
     | '/orgs/$orgId/relations/requests/'
+    | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -903,7 +925,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes'
     | '/orgs/$orgId/relations/receipts'
     | '/orgs/$orgId/relations/requests'
+    | '/orgs/$orgId/training/pfmp'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId'
   id:
     | '__root__'
@@ -981,7 +1005,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/'
     | '/orgs/$orgId/relations/receipts/'
     | '/orgs/$orgId/relations/requests/'
+    | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesById: FileRoutesById
 }
@@ -1514,6 +1540,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdTrainingClassesClassIdRouteImport
       parentRoute: typeof OrgsOrgIdTrainingRoute
     }
+    '/orgs/$orgId/training/pfmp/': {
+      id: '/orgs/$orgId/training/pfmp/'
+      path: '/pfmp'
+      fullPath: '/orgs/$orgId/training/pfmp/'
+      preLoaderRoute: typeof OrgsOrgIdTrainingPfmpIndexRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
     '/orgs/$orgId/accounting/entries/$entryId/': {
       id: '/orgs/$orgId/accounting/entries/$entryId/'
       path: '/entries/$entryId'
@@ -1527,6 +1560,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/accounting/entries/$entryId/edit'
       preLoaderRoute: typeof OrgsOrgIdAccountingEntriesEntryIdEditRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/training/pfmp/students/$studentId': {
+      id: '/orgs/$orgId/training/pfmp/students/$studentId'
+      path: '/pfmp/students/$studentId'
+      fullPath: '/orgs/$orgId/training/pfmp/students/$studentId'
+      preLoaderRoute: typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
     }
   }
 }
@@ -1680,6 +1720,8 @@ interface OrgsOrgIdTrainingRouteChildren {
   OrgsOrgIdTrainingReferentielRoute: typeof OrgsOrgIdTrainingReferentielRoute
   OrgsOrgIdTrainingIndexRoute: typeof OrgsOrgIdTrainingIndexRoute
   OrgsOrgIdTrainingClassesClassIdRoute: typeof OrgsOrgIdTrainingClassesClassIdRoute
+  OrgsOrgIdTrainingPfmpIndexRoute: typeof OrgsOrgIdTrainingPfmpIndexRoute
+  OrgsOrgIdTrainingPfmpStudentsStudentIdRoute: typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
 }
 
 const OrgsOrgIdTrainingRouteChildren: OrgsOrgIdTrainingRouteChildren = {
@@ -1687,6 +1729,9 @@ const OrgsOrgIdTrainingRouteChildren: OrgsOrgIdTrainingRouteChildren = {
   OrgsOrgIdTrainingReferentielRoute: OrgsOrgIdTrainingReferentielRoute,
   OrgsOrgIdTrainingIndexRoute: OrgsOrgIdTrainingIndexRoute,
   OrgsOrgIdTrainingClassesClassIdRoute: OrgsOrgIdTrainingClassesClassIdRoute,
+  OrgsOrgIdTrainingPfmpIndexRoute: OrgsOrgIdTrainingPfmpIndexRoute,
+  OrgsOrgIdTrainingPfmpStudentsStudentIdRoute:
+    OrgsOrgIdTrainingPfmpStudentsStudentIdRoute,
 }
 
 const OrgsOrgIdTrainingRouteWithChildren =

@@ -6,11 +6,12 @@ import { ButtonLink } from '../../ui/links.tsx';
 type Target =
   | '/orgs/$orgId/training'
   | '/orgs/$orgId/training/referentiel'
-  | '/orgs/$orgId/training/coverage';
+  | '/orgs/$orgId/training/coverage'
+  | '/orgs/$orgId/training/pfmp';
 
 const ITEMS: {
   to: Target;
-  label: 'training.nav.home' | 'training.nav.referentiel' | 'training.nav.coverage';
+  label: 'training.nav.home' | 'training.nav.referentiel' | 'training.nav.coverage' | 'training.nav.pfmp';
   testId: string;
 }[] = [
   { to: '/orgs/$orgId/training', label: 'training.nav.home', testId: 'subnav-training-home' },
@@ -20,6 +21,7 @@ const ITEMS: {
     testId: 'subnav-referentiel',
   },
   { to: '/orgs/$orgId/training/coverage', label: 'training.nav.coverage', testId: 'subnav-coverage' },
+  { to: '/orgs/$orgId/training/pfmp', label: 'training.nav.pfmp', testId: 'subnav-pfmp' },
 ];
 
 /** The training mode's own navigation: classes and sandboxes, the référentiel, its coverage. */
