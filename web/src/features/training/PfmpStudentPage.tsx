@@ -136,7 +136,7 @@ function Summary({ data }: { data: StudentPfmpDto }) {
       </SimpleGrid>
       <Text size="xs">{t('training.pfmp.allowanceSource')}</Text>
       {data.warnings.length > 0 ? (
-        <Alert color="orange" title={t('training.pfmp.warnings')} data-testid="pfmp-warnings">
+        <Alert color="orange.9" title={t('training.pfmp.warnings')} data-testid="pfmp-warnings">
           <List size="sm">
             {data.warnings.map((w) => (
               <List.Item key={`${w.code}-${w.periodIds.join('-')}`} data-code={w.code}>
