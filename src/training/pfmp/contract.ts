@@ -10,7 +10,8 @@ export const agreementStatuses = ['draft', 'sent', 'signed', 'cancelled'] as con
 export const attendanceStatuses = ['present', 'absent_justified', 'absent_unjustified'] as const;
 export const assessmentLevels = [1, 2, 3, 4] as const;
 
-const date = (message: string) => z.string().refine(isCalendarDate, message);
+// format: date in the OpenAPI document (forms and the security tests' samples read it), then a real day.
+const date = (message: string) => z.iso.date({ error: message, abort: true }).refine(isCalendarDate, message);
 const name = (what: string) =>
   text().min(1, `${what} est obligatoire.`).max(200, '200 caractères au maximum.');
 
