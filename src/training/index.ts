@@ -9,6 +9,8 @@ export { addStudent, importStudents, joinWithCode, listStudents } from './classe
 export type { CoverageReportDto } from './coverage/contract.ts';
 export { coverageReport } from './coverage/coverage.ts';
 export { COVERAGE } from './coverage/declarations.ts';
+export type { TutorAssessmentDto } from './pfmp/contract.ts';
+export { tutorAssessments } from './pfmp/pfmp.ts';
 export { eraseStudent, exportStudent } from './privacy/student-privacy.ts';
 export { DEFAULT_REFERENTIEL, listReferentiels, loadReferentiel } from './referentiel/referentiel.ts';
 export { trainingRoutes } from './routes.ts';

@@ -1,6 +1,7 @@
 import { assessmentRoutes } from './assessment/routes.ts';
 import { classRoutes } from './classes/routes.ts';
 import type { App, Deps } from './http.ts';
+import { pfmpRoutes } from './pfmp/routes.ts';
 import { portfolioRoutes } from './portfolio/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { referentielRoutes } from './referentiel/routes.ts';
@@ -16,4 +17,5 @@ export function trainingRoutes(app: App, deps: Deps) {
   situationRoutes(app, deps);
   assessmentRoutes(app, deps);
   portfolioRoutes(app, deps);
+  pfmpRoutes(app, deps);
 }

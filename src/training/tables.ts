@@ -132,7 +132,7 @@ export type TrainingTables = {
   training_situation_result: TrainingSituationResultTable;
   training_assessment: TrainingAssessmentTable;
   training_portfolio_entry: TrainingPortfolioEntryTable;
-};
+} & TrainingPfmpTables;
 
 export type SituationStatus = 'draft' | 'published';
 
@@ -184,4 +184,97 @@ export type TrainingSituationResultTable = {
   passed: number;
   explanation: string;
   evaluated_at: string;
+};
+
+export type PfmpAgreementStatus = 'draft' | 'sent' | 'signed' | 'cancelled';
+export type PfmpAttendanceStatus = 'present' | 'absent_justified' | 'absent_unjustified';
+
+export type TrainingPfmpHostTable = {
+  org_id: string;
+  id: string;
+  name: string;
+  siret: string | null;
+  address: string;
+  sector: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  created_at: string;
+};
+
+export type TrainingPfmpTutorTable = {
+  org_id: string;
+  id: string;
+  host_id: string;
+  name: string;
+  function: string;
+  email: string | null;
+  phone: string | null;
+  created_at: string;
+};
+
+export type TrainingPfmpAgreementTable = {
+  org_id: string;
+  id: string;
+  student_id: string;
+  host_id: string;
+  tutor_id: string | null;
+  referent_user_id: string | null;
+  school_year_id: string;
+  level: ClassLevel;
+  status: PfmpAgreementStatus;
+  signed_on: string | null;
+  activities_planned: string;
+  assessment_comment: string | null;
+  assessment_source: 'paper' | 'tutor' | null;
+  assessed_on: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type TrainingPfmpPeriodTable = {
+  org_id: string;
+  id: string;
+  agreement_id: string;
+  starts_on: string;
+  ends_on: string;
+  created_at: string;
+};
+
+export type TrainingPfmpAttendanceTable = {
+  org_id: string;
+  period_id: string;
+  day: string;
+  status: PfmpAttendanceStatus;
+  recorded_by: string | null;
+  recorded_at: string;
+};
+
+export type TrainingPfmpActivityTable = {
+  org_id: string;
+  agreement_id: string;
+  task_code: string;
+  ticked_by: string | null;
+  ticked_at: string;
+};
+
+export type TrainingPfmpAssessmentTable = {
+  org_id: string;
+  agreement_id: string;
+  indicator_code: string;
+  competency_code: string;
+  level: number;
+  comment: string | null;
+  entered_by: string | null;
+  entered_at: string;
+};
+
+export type TrainingPfmpTables = {
+  training_pfmp_host: TrainingPfmpHostTable;
+  training_pfmp_tutor: TrainingPfmpTutorTable;
+  training_pfmp_agreement: TrainingPfmpAgreementTable;
+  training_pfmp_period: TrainingPfmpPeriodTable;
+  training_pfmp_attendance: TrainingPfmpAttendanceTable;
+  training_pfmp_activity: TrainingPfmpActivityTable;
+  training_pfmp_assessment: TrainingPfmpAssessmentTable;
 };

@@ -8,6 +8,16 @@ import type { TrainingScope } from './classes/access.ts';
 import { createClass, createGroup } from './classes/class.ts';
 import { classInput, joinInput, studentInput } from './classes/contract.ts';
 import { addStudent, joinWithCode } from './classes/students.ts';
+import { agreementInput, assessmentInput, hostInput, tutorInput } from './pfmp/contract.ts';
+import {
+  addTutor,
+  createAgreement,
+  createHost,
+  recordAttendance,
+  saveAssessment,
+  setActivities,
+  updateAgreement,
+} from './pfmp/pfmp.ts';
 import { portfolioEntryInput } from './portfolio/contract.ts';
 import { addPortfolioEntry } from './portfolio/portfolio.ts';
 import { runHandout, startHandout } from './sandboxes/sandbox.ts';
@@ -153,6 +163,74 @@ export async function populateTraining(db: Db, dialect: Dialect, schoolId: strin
         title: 'Accueil',
         date: '2026-11-02',
         competencies: ['1.1.1'],
+      }),
+    );
+  });
+  await placement(db, scope, logins[0]!.studentId);
+}
+
+/**
+ * A signed placement for a student: a host with a tutor, an agreement with one period (5 to 16 October
+ * 2026), the first week present but for one justified absence, two tasks ticked, a tutor's assessment.
+ */
+export async function placement(
+  db: Db,
+  scope: TrainingScope,
+  studentId: string,
+  hostName = 'Cabinet Martin',
+) {
+  return db.transaction().execute(async (trx) => {
+    const host = await createHost(
+      trx,
+      scope,
+      hostInput.parse({
+        name: hostName,
+        address: '3 rue du Port, 56100 Lorient',
+        sector: 'Expertise comptable',
+      }),
+    );
+    const withTutor = await addTutor(
+      trx,
+      scope,
+      host.id,
+      tutorInput.parse({ name: 'Claire Martin', function: 'Assistante de direction' }),
+    );
+    const agreement = await createAgreement(
+      trx,
+      scope,
+      studentId,
+      agreementInput.parse({
+        hostId: host.id,
+        tutorId: withTutor.tutors[0]!.id,
+        activitiesPlanned: 'Accueil, devis et factures.',
+        periods: [{ startsOn: '2026-10-05', endsOn: '2026-10-16' }],
+      }),
+    );
+    await updateAgreement(trx, scope, agreement.id, {
+      tutorId: withTutor.tutors[0]!.id,
+      referentUserId: scope.userId,
+      status: 'signed',
+      signedOn: '2026-09-20',
+      activitiesPlanned: agreement.activitiesPlanned,
+    });
+    const week = ['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09'];
+    await recordAttendance(
+      trx,
+      scope,
+      agreement.periods[0]!.id,
+      { days: week.map((day, i) => ({ day, status: i === 2 ? 'absent_justified' : 'present' })) },
+      '2026-11-27',
+    );
+    await setActivities(trx, scope, agreement.id, ['1.1.t1', '1.2.t2']);
+    return saveAssessment(
+      trx,
+      scope,
+      agreement.id,
+      assessmentInput.parse({
+        source: 'paper',
+        assessedOn: '2026-10-16',
+        comment: 'Élève sérieuse.',
+        items: [{ indicatorCode: '1.1.1.i1', level: 3, comment: 'Bon accueil téléphonique.' }],
       }),
     );
   });

@@ -85,10 +85,12 @@ import { Route as OrgsOrgIdRelationsRequestsIndexRouteImport } from './routes/or
 import { Route as OrgsOrgIdRelationsRequestsRequestIdRouteImport } from './routes/orgs/$orgId/relations/requests/$requestId'
 import { Route as OrgsOrgIdTrainingAssessmentClassIdRouteImport } from './routes/orgs/$orgId/training/assessment/$classId'
 import { Route as OrgsOrgIdTrainingClassesClassIdRouteImport } from './routes/orgs/$orgId/training/classes/$classId'
+import { Route as OrgsOrgIdTrainingPfmpIndexRouteImport } from './routes/orgs/$orgId/training/pfmp/index'
 import { Route as OrgsOrgIdTrainingSituationsSituationIdRouteImport } from './routes/orgs/$orgId/training/situations/$situationId'
 import { Route as OrgsOrgIdTrainingStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/students/$studentId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
+import { Route as OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/pfmp/students/$studentId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -524,6 +526,12 @@ const OrgsOrgIdTrainingClassesClassIdRoute =
     path: '/classes/$classId',
     getParentRoute: () => OrgsOrgIdTrainingRoute,
   } as any)
+const OrgsOrgIdTrainingPfmpIndexRoute =
+  OrgsOrgIdTrainingPfmpIndexRouteImport.update({
+    id: '/pfmp/',
+    path: '/pfmp/',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
 const OrgsOrgIdTrainingSituationsSituationIdRoute =
   OrgsOrgIdTrainingSituationsSituationIdRouteImport.update({
     id: '/situations/$situationId',
@@ -547,6 +555,12 @@ const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
     id: '/entries/$entryId/edit',
     path: '/entries/$entryId/edit',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdTrainingPfmpStudentsStudentIdRoute =
+  OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport.update({
+    id: '/pfmp/students/$studentId',
+    path: '/pfmp/students/$studentId',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
   } as any)
 
 export interface FileRoutesByFullPath {
@@ -628,7 +642,9 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/quotes/': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/relations/receipts/': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
+  '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
 export interface FileRoutesByTo {
@@ -706,7 +722,9 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/quotes': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/relations/receipts': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/relations/requests': typeof OrgsOrgIdRelationsRequestsIndexRoute
+  '/orgs/$orgId/training/pfmp': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
 export interface FileRoutesById {
@@ -789,7 +807,9 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/quotes/': typeof OrgsOrgIdRelationsQuotesIndexRoute
   '/orgs/$orgId/relations/receipts/': typeof OrgsOrgIdRelationsReceiptsIndexRoute
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
+  '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
 export interface FileRouteTypes {
@@ -873,7 +893,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/'
     | '/orgs/$orgId/relations/receipts/'
     | '/orgs/$orgId/relations/requests/'
+    | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -951,7 +973,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes'
     | '/orgs/$orgId/relations/receipts'
     | '/orgs/$orgId/relations/requests'
+    | '/orgs/$orgId/training/pfmp'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId'
   id:
     | '__root__'
@@ -1033,7 +1057,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/quotes/'
     | '/orgs/$orgId/relations/receipts/'
     | '/orgs/$orgId/relations/requests/'
+    | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesById: FileRoutesById
 }
@@ -1580,6 +1606,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdTrainingClassesClassIdRouteImport
       parentRoute: typeof OrgsOrgIdTrainingRoute
     }
+    '/orgs/$orgId/training/pfmp/': {
+      id: '/orgs/$orgId/training/pfmp/'
+      path: '/pfmp'
+      fullPath: '/orgs/$orgId/training/pfmp/'
+      preLoaderRoute: typeof OrgsOrgIdTrainingPfmpIndexRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
     '/orgs/$orgId/training/situations/$situationId': {
       id: '/orgs/$orgId/training/situations/$situationId'
       path: '/situations/$situationId'
@@ -1607,6 +1640,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/accounting/entries/$entryId/edit'
       preLoaderRoute: typeof OrgsOrgIdAccountingEntriesEntryIdEditRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/training/pfmp/students/$studentId': {
+      id: '/orgs/$orgId/training/pfmp/students/$studentId'
+      path: '/pfmp/students/$studentId'
+      fullPath: '/orgs/$orgId/training/pfmp/students/$studentId'
+      preLoaderRoute: typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
     }
   }
 }
@@ -1764,6 +1804,8 @@ interface OrgsOrgIdTrainingRouteChildren {
   OrgsOrgIdTrainingClassesClassIdRoute: typeof OrgsOrgIdTrainingClassesClassIdRoute
   OrgsOrgIdTrainingSituationsSituationIdRoute: typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   OrgsOrgIdTrainingStudentsStudentIdRoute: typeof OrgsOrgIdTrainingStudentsStudentIdRoute
+  OrgsOrgIdTrainingPfmpIndexRoute: typeof OrgsOrgIdTrainingPfmpIndexRoute
+  OrgsOrgIdTrainingPfmpStudentsStudentIdRoute: typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
 }
 
 const OrgsOrgIdTrainingRouteChildren: OrgsOrgIdTrainingRouteChildren = {
@@ -1778,6 +1820,9 @@ const OrgsOrgIdTrainingRouteChildren: OrgsOrgIdTrainingRouteChildren = {
     OrgsOrgIdTrainingSituationsSituationIdRoute,
   OrgsOrgIdTrainingStudentsStudentIdRoute:
     OrgsOrgIdTrainingStudentsStudentIdRoute,
+  OrgsOrgIdTrainingPfmpIndexRoute: OrgsOrgIdTrainingPfmpIndexRoute,
+  OrgsOrgIdTrainingPfmpStudentsStudentIdRoute:
+    OrgsOrgIdTrainingPfmpStudentsStudentIdRoute,
 }
 
 const OrgsOrgIdTrainingRouteWithChildren =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agreementDto } from '../pfmp/contract.ts';
 
 /** Everything the school holds about a student (RGPD right of access), as a JSON download. */
 export const studentExportDto = z.object({
@@ -38,6 +39,8 @@ export const studentExportDto = z.object({
       competencies: z.array(z.string()),
     }),
   ),
+  /** PFMP: agreements, periods, attendance, activities, the tutor's assessment. */
+  pfmp: z.array(agreementDto),
 });
 export type StudentExportDto = z.infer<typeof studentExportDto>;
 

@@ -8,6 +8,7 @@ import type { Db, Dialect } from '../../kernel/db/index.ts';
 type DbHandle = { db: Db; dialect: Dialect };
 
 import { managedStudent, type TrainingScope } from '../classes/access.ts';
+import { erasePfmp, pfmpForExport } from '../pfmp/pfmp.ts';
 import type { StudentExportDto } from './contract.ts';
 
 /** Right of access: what the school holds about one student, for their teachers to hand over. */
@@ -102,6 +103,7 @@ export async function exportStudent(
       date: String(e.entry_date).slice(0, 10),
       competencies: JSON.parse(e.competencies) as string[],
     })),
+    pfmp: await pfmpForExport(db, scope.orgId, student.id),
   };
 }
 
@@ -139,6 +141,7 @@ export async function eraseStudent(store: DbHandle, scope: TrainingScope, studen
         .where('org_id', '=', scope.orgId)
         .where('student_id', '=', student.id)
         .execute();
+    await erasePfmp(trx, scope.orgId, student.id);
     await trx
       .deleteFrom('training_student')
       .where('org_id', '=', scope.orgId)

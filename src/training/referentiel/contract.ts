@@ -35,6 +35,8 @@ export const referentielDto = z.object({
   title: z.string(),
   level: z.string().nullable(),
   sources: z.array(z.string()),
+  /** Weeks of PFMP the référentiel plans over the cycle (null when the file does not say). */
+  pfmpWeeks: z.number().nullable(),
   areas: z.array(areaDto),
   blocks: z.array(competencyBlockDto),
   examUnits: z.array(examUnitDto),

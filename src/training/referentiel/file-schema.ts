@@ -43,6 +43,8 @@ export const referentielFile = z.object({
         .default([]),
     }),
   ),
+  /** PFMP: the weeks the référentiel plans over the cycle (AGOrA: 22); optional for other diplomas. */
+  pfmp: z.object({ semaines_referentiel: z.number().int().min(0).max(60).optional() }).optional(),
   examen: z.object({
     epreuves: z.array(
       z.object({

@@ -20,6 +20,7 @@ export function toReferentielDto(id: string, file: ReferentielFile): Referentiel
     title: file.diploma.title,
     level: file.diploma.niveau ?? null,
     sources: file.diploma.sources,
+    pfmpWeeks: file.pfmp?.semaines_referentiel ?? null,
     areas: file.poles.map((pole) => ({
       code: pole.code,
       title: pole.title,

@@ -8,7 +8,8 @@ type Target =
   | '/orgs/$orgId/training'
   | '/orgs/$orgId/training/referentiel'
   | '/orgs/$orgId/training/coverage'
-  | '/orgs/$orgId/training/portfolio';
+  | '/orgs/$orgId/training/portfolio'
+  | '/orgs/$orgId/training/pfmp';
 
 const ITEMS: {
   to: Target;
@@ -16,7 +17,8 @@ const ITEMS: {
     | 'training.nav.home'
     | 'training.nav.referentiel'
     | 'training.nav.coverage'
-    | 'training.nav.portfolio';
+    | 'training.nav.portfolio'
+    | 'training.nav.pfmp';
   testId: string;
   studentOnly?: boolean;
 }[] = [
@@ -33,6 +35,7 @@ const ITEMS: {
     testId: 'subnav-portfolio',
     studentOnly: true,
   },
+  { to: '/orgs/$orgId/training/pfmp', label: 'training.nav.pfmp', testId: 'subnav-pfmp' },
 ];
 
 /** The training mode's own navigation: classes and sandboxes, the référentiel, its coverage. */

@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import { isCalendarDate } from '../../kernel/dates/index.ts';
+import { emailField, optionalText, siretField } from '../../kernel/organisations/contract.ts';
+import { text } from '../../kernel/validation/text.ts';
+import { classLevels, schoolYearLabel } from '../classes/contract.ts';
+
+// PFMP (issue 5 part 8): shared by the server (validation, OpenAPI) and the web (forms), French messages.
+
+export const agreementStatuses = ['draft', 'sent', 'signed', 'cancelled'] as const;
+export const attendanceStatuses = ['present', 'absent_justified', 'absent_unjustified'] as const;
+export const assessmentLevels = [1, 2, 3, 4] as const;
+
+// format: date in the OpenAPI document (forms and the security tests' samples read it), then a real day.
+const date = (message: string) => z.iso.date({ error: message, abort: true }).refine(isCalendarDate, message);
+const name = (what: string) =>
+  text().min(1, `${what} est obligatoire.`).max(200, '200 caractères au maximum.');
+
+export const hostInput = z.object({
+  name: name('Le nom de l’organisation'),
+  siret: siretField,
+  address: text().min(1, 'L’adresse est obligatoire.').max(500, '500 caractères au maximum.'),
+  sector: text().min(1, 'Le secteur est obligatoire.').max(200, '200 caractères au maximum.'),
+  contactName: optionalText(200),
+  contactEmail: emailField,
+  contactPhone: optionalText(40),
+});
+export type HostInput = z.output<typeof hostInput>;
+
+export const tutorInput = z.object({
+  name: name('Le nom du tuteur'),
+  function: text().min(1, 'La fonction est obligatoire.').max(200, '200 caractères au maximum.'),
+  email: emailField,
+  phone: optionalText(40),
+});
+export type TutorInput = z.output<typeof tutorInput>;
+
+export const tutorDto = z.object({
+  id: z.string(),
+  hostId: z.string(),
+  name: z.string(),
+  function: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type TutorDto = z.infer<typeof tutorDto>;
+
+export const hostDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  siret: z.string().nullable(),
+  address: z.string(),
+  sector: z.string(),
+  contactName: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  tutors: z.array(tutorDto),
+});
+export type HostDto = z.infer<typeof hostDto>;
+
+export const periodInput = z.object({
+  startsOn: date('Date de début invalide.'),
+  endsOn: date('Date de fin invalide.'),
+});
+export type PeriodInput = z.output<typeof periodInput>;
+
+export const agreementInput = z.object({
+  hostId: z.string().min(1, 'Choisissez l’organisation d’accueil.').max(64),
+  tutorId: z
+    .string()
+    .max(64)
+    .nullable()
+    .optional()
+    .transform((v) => v || null),
+  referentUserId: z
+    .string()
+    .max(64)
+    .nullable()
+    .optional()
+    .transform((v) => v || null),
+  /** The school year and level the placement counts for; the student's class by default. */
+  schoolYear: schoolYearLabel.optional(),
+  level: z.enum(classLevels, 'Niveau inconnu (seconde, première ou terminale).').optional(),
+  activitiesPlanned: text().max(5000, '5 000 caractères au maximum.').default(''),
+  periods: z.array(periodInput).max(6, 'Six périodes au plus par convention.').default([]),
+});
+export type AgreementInput = z.output<typeof agreementInput>;
+
+export const agreementUpdate = z.object({
+  tutorId: z
+    .string()
+    .max(64)
+    .nullable()
+    .optional()
+    .transform((v) => v || null),
+  referentUserId: z
+    .string()
+    .max(64)
+    .nullable()
+    .optional()
+    .transform((v) => v || null),
+  status: z.enum(agreementStatuses, 'Statut inconnu.'),
+  signedOn: date('Date de signature invalide.')
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  activitiesPlanned: text().max(5000, '5 000 caractères au maximum.'),
+});
+export type AgreementUpdate = z.output<typeof agreementUpdate>;
+
+export const attendanceInput = z.object({
+  days: z
+    .array(
+      z.object({
+        day: date('Jour invalide.'),
+        status: z.enum(attendanceStatuses, 'Présence inconnue.').nullable(),
+      }),
+    )
+    .min(1, 'Aucun jour à enregistrer.')
+    .max(400),
+});
+export type AttendanceInput = z.output<typeof attendanceInput>;
+
+export const activitiesInput = z.object({
+  taskCodes: z.array(z.string().max(40)).max(200),
+});
+
+export const assessmentInput = z.object({
+  source: z.enum(['paper', 'tutor'], 'Origine inconnue.'),
+  assessedOn: date('Date d’évaluation invalide.'),
+  comment: optionalText(5000),
+  items: z
+    .array(
+      z.object({
+        indicatorCode: z.string().max(60),
+        level: z
+          .number('Niveau de 1 à 4.')
+          .int('Niveau de 1 à 4.')
+          .min(1, 'Niveau de 1 à 4.')
+          .max(4, 'Niveau de 1 à 4.'),
+        comment: optionalText(1000),
+      }),
+    )
+    .max(500),
+});
+export type AssessmentInput = z.output<typeof assessmentInput>;
+
+export const periodDto = z.object({
+  id: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  plannedDays: z.number(),
+  plannedWeeks: z.number(),
+  daysPresent: z.number(),
+  daysAbsentJustified: z.number(),
+  daysAbsentUnjustified: z.number(),
+  daysMissing: z.number(),
+  weeksDone: z.number(),
+  allowanceCents: z.number(),
+  attendance: z.array(z.object({ day: z.string(), status: z.enum(attendanceStatuses) })),
+});
+export type PeriodDto = z.infer<typeof periodDto>;
+
+export const agreementDto = z.object({
+  id: z.string(),
+  studentId: z.string(),
+  host: z.object({ id: z.string(), name: z.string(), address: z.string(), sector: z.string() }),
+  tutor: tutorDto.nullable(),
+  referent: z.object({ id: z.string(), name: z.string() }).nullable(),
+  schoolYear: z.string(),
+  level: z.enum(classLevels),
+  status: z.enum(agreementStatuses),
+  signedOn: z.string().nullable(),
+  activitiesPlanned: z.string(),
+  periods: z.array(periodDto),
+  activitiesDone: z.array(z.string()),
+  assessment: z.object({
+    source: z.enum(['paper', 'tutor']).nullable(),
+    assessedOn: z.string().nullable(),
+    comment: z.string().nullable(),
+    items: z.array(
+      z.object({
+        indicatorCode: z.string(),
+        competencyCode: z.string(),
+        level: z.number(),
+        comment: z.string().nullable(),
+      }),
+    ),
+  }),
+});
+export type AgreementDto = z.infer<typeof agreementDto>;
+
+export const warningDto = z.object({
+  code: z.enum(['below-requirement', 'overlap', 'not-signed-before-start', 'attendance-missing']),
+  message: z.string(),
+  periodIds: z.array(z.string()),
+});
+
+export const studentPfmpDto = z.object({
+  student: z.object({ id: z.string(), name: z.string(), classId: z.string(), className: z.string() }),
+  referentielId: z.string(),
+  canManage: z.boolean(),
+  today: z.string(),
+  weeks: z.object({
+    planned: z.number(),
+    done: z.number(),
+    daysDone: z.number(),
+    required: z.number(),
+    referentiel: z.number().nullable(),
+  }),
+  allowance: z.object({
+    totalOwedCents: z.number(),
+    years: z.array(
+      z.object({
+        schoolYear: z.string(),
+        level: z.enum(classLevels),
+        daysPresent: z.number(),
+        computedCents: z.number(),
+        capCents: z.number(),
+        owedCents: z.number(),
+      }),
+    ),
+  }),
+  warnings: z.array(warningDto),
+  agreements: z.array(agreementDto),
+});
+export type StudentPfmpDto = z.infer<typeof studentPfmpDto>;
+
+export const pfmpStudentSummaryDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  agreements: z.number(),
+});
+export type PfmpStudentSummaryDto = z.infer<typeof pfmpStudentSummaryDto>;
+
+export const tutorAssessmentDto = z.object({
+  agreementId: z.string(),
+  hostName: z.string(),
+  tutorName: z.string().nullable(),
+  source: z.enum(['paper', 'tutor']).nullable(),
+  assessedOn: z.string().nullable(),
+  indicatorCode: z.string(),
+  competencyCode: z.string(),
+  level: z.number(),
+  comment: z.string().nullable(),
+});
+export type TutorAssessmentDto = z.infer<typeof tutorAssessmentDto>;
+
+/** Indicator codes are not in the référentiel text: the competency code and the indicator's rank (1.2.1.i3). */
+export function indicatorCode(competencyCode: string, index: number): string {
+  return `${competencyCode}.i${index + 1}`;
+}

@@ -1,0 +1,281 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOrgRole } from '../../auth/session.ts';
+import { errorMessage } from '../../ui/errors.ts';
+import { AnchorLink } from '../../ui/links.tsx';
+import { notify } from '../../ui/notify.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { LoadError } from '../../ui/StatusPages.tsx';
+import { addTutor, createHost, type HostBody, hostsQuery, pfmpKeys, pfmpStudentsQuery } from './pfmp-api.ts';
+
+const route = getRouteApi('/orgs/$orgId/training/pfmp/');
+
+/** PFMP: the school's host organisations and tutors (teachers), and the students whose placements one follows. */
+export function PfmpHomePage() {
+  const { t } = useTranslation();
+  const { orgId } = route.useParams();
+  const { can } = useOrgRole(orgId);
+  return (
+    <>
+      <PageHeader title={t('training.pfmp.title')} served={[]} />
+      {!can('training.read') ? (
+        <Alert color="blue">{t('training.home.notASchool')}</Alert>
+      ) : (
+        <SimpleGrid cols={{ base: 1, lg: can('training.manage') ? 2 : 1 }} spacing="xl">
+          <Students orgId={orgId} />
+          {can('training.manage') ? <Hosts orgId={orgId} /> : null}
+        </SimpleGrid>
+      )}
+    </>
+  );
+}
+
+function Students({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
+  const students = useQuery(pfmpStudentsQuery(orgId));
+  return (
+    <Stack component="section" aria-labelledby="pfmp-students-title">
+      <Title order={2} size="h3" id="pfmp-students-title">
+        {t('training.pfmp.students')}
+      </Title>
+      {students.isPending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : students.isError ? (
+        <LoadError error={students.error} />
+      ) : students.data.items.length === 0 ? (
+        <Text c="dimmed">{t('training.pfmp.noStudent')}</Text>
+      ) : (
+        <Table striped data-testid="pfmp-students">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('training.students.name')}</Table.Th>
+              <Table.Th>{t('training.classes.name')}</Table.Th>
+              <Table.Th>{t('training.pfmp.agreements')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {students.data.items.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <AnchorLink
+                    to="/orgs/$orgId/training/pfmp/students/$studentId"
+                    params={{ orgId, studentId: s.id }}
+                  >
+                    {s.name}
+                  </AnchorLink>
+                </Table.Td>
+                <Table.Td>{s.className}</Table.Td>
+                <Table.Td>{s.agreements}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+const EMPTY_HOST: HostBody = {
+  name: '',
+  siret: '',
+  address: '',
+  sector: '',
+  contactName: '',
+  contactEmail: '',
+  contactPhone: '',
+};
+
+function Hosts({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const hosts = useQuery(hostsQuery(orgId));
+  const hostForm = useForm({ mode: 'uncontrolled', initialValues: EMPTY_HOST });
+  const tutorForm = useForm({
+    mode: 'uncontrolled',
+    initialValues: { name: '', function: '', email: '', phone: '' },
+  });
+  const [tutorHost, setTutorHost] = useState('');
+  const refresh = () => queryClient.invalidateQueries({ queryKey: pfmpKeys.all(orgId) });
+  const add = useMutation({
+    mutationFn: (values: HostBody) => createHost(orgId, values),
+    onSuccess: async (host) => {
+      hostForm.reset();
+      await refresh();
+      notify('success', t('training.pfmp.hostCreated', { name: host.name }));
+    },
+  });
+  const addOne = useMutation({
+    mutationFn: (values: { name: string; function: string; email: string; phone: string }) =>
+      addTutor(orgId, tutorHost || hosts.data?.items[0]?.id || '', values),
+    onSuccess: async () => {
+      tutorForm.reset();
+      await refresh();
+      notify('success', t('training.pfmp.tutorCreated'));
+    },
+  });
+  const items = hosts.data?.items ?? [];
+  return (
+    <Stack component="section" aria-labelledby="pfmp-hosts-title">
+      <Title order={2} size="h3" id="pfmp-hosts-title">
+        {t('training.pfmp.hosts')}
+      </Title>
+      {hosts.isPending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : hosts.isError ? (
+        <LoadError error={hosts.error} />
+      ) : items.length === 0 ? (
+        <Text c="dimmed">{t('training.pfmp.noHost')}</Text>
+      ) : (
+        <Table striped data-testid="pfmp-hosts">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('training.pfmp.hostName')}</Table.Th>
+              <Table.Th>{t('training.pfmp.sector')}</Table.Th>
+              <Table.Th>{t('training.pfmp.tutors')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {h.name}
+                  </Text>
+                  <Text size="xs">{h.address}</Text>
+                  {h.siret ? <Text size="xs">SIRET {h.siret}</Text> : null}
+                </Table.Td>
+                <Table.Td>{h.sector}</Table.Td>
+                <Table.Td>{h.tutors.map((tu) => `${tu.name} (${tu.function})`).join(', ') || '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Card withBorder component="section" aria-labelledby="new-host-title">
+        <form noValidate onSubmit={hostForm.onSubmit((values) => add.mutate(values))}>
+          <Stack gap="sm">
+            <Title order={3} size="h4" id="new-host-title">
+              {t('training.pfmp.newHost')}
+            </Title>
+            <TextInput
+              label={t('training.pfmp.hostName')}
+              required
+              key={hostForm.key('name')}
+              {...hostForm.getInputProps('name')}
+            />
+            <Group grow>
+              <TextInput label="SIRET" key={hostForm.key('siret')} {...hostForm.getInputProps('siret')} />
+              <TextInput
+                label={t('training.pfmp.sector')}
+                required
+                key={hostForm.key('sector')}
+                {...hostForm.getInputProps('sector')}
+              />
+            </Group>
+            <TextInput
+              label={t('training.pfmp.address')}
+              required
+              key={hostForm.key('address')}
+              {...hostForm.getInputProps('address')}
+            />
+            <Group grow>
+              <TextInput
+                label={t('training.pfmp.contactName')}
+                key={hostForm.key('contactName')}
+                {...hostForm.getInputProps('contactName')}
+              />
+              <TextInput
+                label={t('training.pfmp.contactEmail')}
+                type="email"
+                key={hostForm.key('contactEmail')}
+                {...hostForm.getInputProps('contactEmail')}
+              />
+              <TextInput
+                label={t('training.pfmp.contactPhone')}
+                key={hostForm.key('contactPhone')}
+                {...hostForm.getInputProps('contactPhone')}
+              />
+            </Group>
+            {add.error ? (
+              <Alert color="red" role="alert">
+                {errorMessage(add.error, t)}
+              </Alert>
+            ) : null}
+            <Button type="submit" loading={add.isPending} data-testid="create-host">
+              {t('training.pfmp.createHost')}
+            </Button>
+          </Stack>
+        </form>
+      </Card>
+      {items.length > 0 ? (
+        <Card withBorder component="section" aria-labelledby="new-tutor-title">
+          <form noValidate onSubmit={tutorForm.onSubmit((values) => addOne.mutate(values))}>
+            <Stack gap="sm">
+              <Title order={3} size="h4" id="new-tutor-title">
+                {t('training.pfmp.newTutor')}
+              </Title>
+              <NativeSelect
+                label={t('training.pfmp.host')}
+                data={items.map((h) => ({ value: h.id, label: h.name }))}
+                value={tutorHost || items[0]!.id}
+                onChange={(e) => setTutorHost(e.currentTarget.value)}
+              />
+              <Group grow>
+                <TextInput
+                  label={t('training.pfmp.tutorName')}
+                  required
+                  key={tutorForm.key('name')}
+                  {...tutorForm.getInputProps('name')}
+                />
+                <TextInput
+                  label={t('training.pfmp.tutorFunction')}
+                  required
+                  key={tutorForm.key('function')}
+                  {...tutorForm.getInputProps('function')}
+                />
+              </Group>
+              <Group grow>
+                <TextInput
+                  label={t('training.pfmp.tutorEmail')}
+                  type="email"
+                  key={tutorForm.key('email')}
+                  {...tutorForm.getInputProps('email')}
+                />
+                <TextInput
+                  label={t('training.pfmp.tutorPhone')}
+                  key={tutorForm.key('phone')}
+                  {...tutorForm.getInputProps('phone')}
+                />
+              </Group>
+              {addOne.error ? (
+                <Alert color="red" role="alert">
+                  {errorMessage(addOne.error, t)}
+                </Alert>
+              ) : null}
+              <Button type="submit" loading={addOne.isPending} data-testid="create-tutor">
+                {t('training.pfmp.createTutor')}
+              </Button>
+            </Stack>
+          </form>
+        </Card>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,112 @@
+import { queryOptions } from '@tanstack/react-query';
+import type {
+  AgreementDto,
+  HostDto,
+  PfmpStudentSummaryDto,
+  StudentPfmpDto,
+} from '../../../../src/training/pfmp/contract.ts';
+import { api, apiDownload } from '../../api/client.ts';
+
+export type { AgreementDto, HostDto, PfmpStudentSummaryDto, StudentPfmpDto };
+
+const base = (orgId: string) => `/api/v1/orgs/${encodeURIComponent(orgId)}/training/pfmp`;
+const id = encodeURIComponent;
+
+export const pfmpKeys = {
+  all: (orgId: string) => ['orgs', orgId, 'training', 'pfmp'] as const,
+  hosts: (orgId: string) => ['orgs', orgId, 'training', 'pfmp', 'hosts'] as const,
+  students: (orgId: string) => ['orgs', orgId, 'training', 'pfmp', 'students'] as const,
+  student: (orgId: string, studentId: string) =>
+    ['orgs', orgId, 'training', 'pfmp', 'students', studentId] as const,
+};
+
+export const hostsQuery = (orgId: string) =>
+  queryOptions({
+    queryKey: pfmpKeys.hosts(orgId),
+    queryFn: ({ signal }) => api<{ items: HostDto[] }>(`${base(orgId)}/hosts`, { signal }),
+  });
+
+export const pfmpStudentsQuery = (orgId: string) =>
+  queryOptions({
+    queryKey: pfmpKeys.students(orgId),
+    queryFn: ({ signal }) => api<{ items: PfmpStudentSummaryDto[] }>(`${base(orgId)}/students`, { signal }),
+  });
+
+export const studentPfmpQuery = (orgId: string, studentId: string) =>
+  queryOptions({
+    queryKey: pfmpKeys.student(orgId, studentId),
+    queryFn: ({ signal }) => api<StudentPfmpDto>(`${base(orgId)}/students/${id(studentId)}`, { signal }),
+  });
+
+export type HostBody = {
+  name: string;
+  siret: string;
+  address: string;
+  sector: string;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string;
+};
+
+export const createHost = (orgId: string, body: HostBody) =>
+  api<HostDto>(`${base(orgId)}/hosts`, { method: 'POST', body });
+
+export const addTutor = (
+  orgId: string,
+  hostId: string,
+  body: { name: string; function: string; email: string; phone: string },
+) => api<HostDto>(`${base(orgId)}/hosts/${id(hostId)}/tutors`, { method: 'POST', body });
+
+export type AgreementBody = {
+  hostId: string;
+  tutorId: string | null;
+  schoolYear?: string;
+  level?: string;
+  activitiesPlanned: string;
+  periods: { startsOn: string; endsOn: string }[];
+};
+
+export const createAgreement = (orgId: string, studentId: string, body: AgreementBody) =>
+  api<AgreementDto>(`${base(orgId)}/students/${id(studentId)}/agreements`, { method: 'POST', body });
+
+export const updateAgreement = (
+  orgId: string,
+  agreementId: string,
+  body: {
+    tutorId: string | null;
+    referentUserId: string | null;
+    status: string;
+    signedOn: string | null;
+    activitiesPlanned: string;
+  },
+) => api<AgreementDto>(`${base(orgId)}/agreements/${id(agreementId)}`, { method: 'PUT', body });
+
+export const addPeriod = (orgId: string, agreementId: string, body: { startsOn: string; endsOn: string }) =>
+  api<AgreementDto>(`${base(orgId)}/agreements/${id(agreementId)}/periods`, { method: 'POST', body });
+
+export const recordAttendance = (
+  orgId: string,
+  periodId: string,
+  days: { day: string; status: string | null }[],
+) =>
+  api<AgreementDto>(`${base(orgId)}/periods/${id(periodId)}/attendance`, { method: 'PUT', body: { days } });
+
+export const setActivities = (orgId: string, agreementId: string, taskCodes: string[]) =>
+  api<AgreementDto>(`${base(orgId)}/agreements/${id(agreementId)}/activities`, {
+    method: 'PUT',
+    body: { taskCodes },
+  });
+
+export const saveAssessment = (
+  orgId: string,
+  agreementId: string,
+  body: {
+    source: 'paper' | 'tutor';
+    assessedOn: string;
+    comment: string;
+    items: { indicatorCode: string; level: number; comment: string }[];
+  },
+) => api<AgreementDto>(`${base(orgId)}/agreements/${id(agreementId)}/assessment`, { method: 'PUT', body });
+
+export const downloadAttestation = (orgId: string, agreementId: string) =>
+  apiDownload(`${base(orgId)}/agreements/${id(agreementId)}/attestation`);
