@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../kernel/db/index.ts';
 import { DomainError, forbidden, notFound } from '../kernel/errors/domain-error.ts';
-import { membershipRole } from '../kernel/organisations/organisation.ts';
-import { can, type Permission } from '../kernel/roles/permissions.ts';
+import { isCopiedOrganisation, membershipRole } from '../kernel/organisations/organisation.ts';
+import { can, type Permission, STUDENT_IN_SCHOOL } from '../kernel/roles/permissions.ts';
 import type { Scope } from './types.ts';
 
 export function requireSession(request: FastifyRequest) {
@@ -26,6 +26,12 @@ export function orgGuard(store: Store, permission: Permission) {
         : await membershipRole(store.db, orgId, session.userId);
     if (!role) throw notFound('Organisation');
     if (!can(role, permission)) throw forbidden();
+    if (
+      role === 'student' &&
+      !STUDENT_IN_SCHOOL.has(permission) &&
+      !(await isCopiedOrganisation(store.db, orgId))
+    )
+      throw forbidden();
     request.scope = { orgId, userId: session.userId, role };
   };
 }

@@ -117,6 +117,12 @@ describe.each(DIALECTS)('training over HTTP on %s', (dialect) => {
     expect(reset.body).toMatchObject({ sandboxOrgId: sandboxOfLea.sandboxOrgId, resetCount: 1 });
     const org = await lea.request('GET', `/api/v1/orgs/${sandboxOfLea.sandboxOrgId}`);
     expect(org.body).toMatchObject({ simulatedToday: '2026-12-01', isTemplate: false });
+    // In her sandbox Léa works with every screen; in the school itself she reads her training and the
+    // school's name, nothing of the school's own records or documents.
+    expect((await lea.request('GET', `/api/v1/orgs/${sandboxOfLea.sandboxOrgId}/parties`)).status).toBe(200);
+    expect((await lea.request('GET', `/api/v1/orgs/${school}`)).status).toBe(200);
+    for (const path of ['parties', 'invoices', 'ledger/accounts', `documents/${sandboxOfLea.id}`])
+      expect((await lea.request('GET', `/api/v1/orgs/${school}/${path}`)).status, path).toBe(403);
 
     // The teacher moves the scenario's "today" forward for Léa only.
     const moved = await teacher.request('PUT', `${base}/sandboxes/${sandboxOfLea.id}/date`, {

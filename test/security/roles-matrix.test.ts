@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, ROLES } from '../../src/kernel/roles/permissions.ts';
+import { can, ROLES, STUDENT_IN_SCHOOL } from '../../src/kernel/roles/permissions.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { type Client, loginAs, startTestServer, type TestServer } from '../support/http.ts';
@@ -60,7 +60,9 @@ describe.each(DIALECTS)('roles × routes on %s', (dialect) => {
             url,
             route.method === 'GET' || route.method === 'DELETE' ? undefined : body,
           );
-        const allowed = can(role, route.permission!);
+        // The organisation is not a copy: a student there is in their school, not in a sandbox.
+        const allowed =
+          can(role, route.permission!) && (role !== 'student' || STUDENT_IN_SCHOOL.has(route.permission!));
         const denied = r.status === 403 && r.body?.title === 'Accès refusé';
         if (allowed && (denied || r.body?.detail === 'Organisation introuvable.'))
           wrong.push(`${role} ${route.method} ${route.url} refused (${r.status})`);

@@ -161,6 +161,16 @@ export async function membershipRole(db: Db, orgId: string, userId: string): Pro
   return row?.role ?? null;
 }
 
+/** Whether an organisation is a copy of another one (a student's sandbox is a copy of its scenario). */
+export async function isCopiedOrganisation(db: Db, orgId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('organisation')
+    .select('copied_from')
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  return Boolean(row?.copied_from);
+}
+
 /**
  * Training mode: marks an organisation as a scenario's template, and/or sets its simulated "today" (the
  * date forms propose in a template or a sandbox). Null gives a sandbox back the real date.

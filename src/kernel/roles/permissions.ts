@@ -59,6 +59,13 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/**
+ * A student works with every screen in their sandboxes (copies of a scenario), but in the school itself —
+ * an ordinary organisation, which may keep its own books in Agora — reads only their training and the
+ * school's name. The guard applies it (src/server/guard.ts).
+ */
+export const STUDENT_IN_SCHOOL: ReadonlySet<Permission> = new Set(['org.read', 'training.read']);
+
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
