@@ -3,7 +3,10 @@ import { buildOrganisation, buildParty, buildUser } from '../../test/support/fac
 import { createTestStore, DIALECTS, type TestStore } from '../../test/support/test-db.ts';
 import { DEMO_SCENARIOS } from '../demo/scenarios.ts';
 import { listUserOrganisations } from '../kernel/organisations/organisation.ts';
+import { partyInput } from '../kernel/parties/contract.ts';
+import { createParty } from '../kernel/parties/party.ts';
 import { setMembership } from '../kernel/users/users.ts';
+import { createInvoiceDraft, invoiceDraftInput, validateInvoice } from '../relations/index.ts';
 import type { TrainingScope } from './classes/access.ts';
 import { getClass, listClasses } from './classes/class.ts';
 import { listStudents } from './classes/students.ts';
@@ -176,6 +179,45 @@ describe.each(DIALECTS)('training mode on %s', (dialect) => {
     expect(user.name).toBe('Compte effacé');
     expect(user.disabled_at).not.toBeNull();
     expect(await listUserOrganisations(store.db, login!.userId)).toEqual([]);
+  });
+
+  it('makes a blank company that can issue its first invoice without touching its settings', async () => {
+    const scenario = await createScenario(
+      store,
+      { orgId: schoolId, userId: teacher1, role: 'teacher' },
+      scenarioInput.parse({ title: 'Entreprise vierge', source: 'blank', simulatedStart: '2026-12-01' }),
+      DEMO_SCENARIOS,
+    );
+    const orgId = scenario.templateOrgId;
+    const invoice = await store.db.transaction().execute(async (trx) => {
+      const customer = await createParty(
+        trx,
+        orgId,
+        partyInput.parse({
+          kind: 'organisation',
+          name: 'SAS Martin',
+          roles: ['customer'],
+          siren: '901456780',
+          addresses: [
+            { kind: 'billing', line1: '12 rue de la République', postalCode: '69002', city: 'Lyon' },
+          ],
+        }),
+        teacher1,
+      );
+      const draft = await createInvoiceDraft(
+        trx,
+        orgId,
+        invoiceDraftInput.parse({
+          customerId: customer.id,
+          issueDate: '2026-12-01',
+          lines: [{ label: 'Conseil', quantity: '1', unitPrice: '100', vatRate: '20' }],
+        }),
+        teacher1,
+      );
+      return validateInvoice(trx, orgId, draft.id, teacher1);
+    });
+    expect(invoice.status).toBe('validated');
+    expect(invoice.number).toMatch(/^FA-2026-/);
   });
 
   it('builds the two shipped demos with a year of consistent, balanced data', async () => {

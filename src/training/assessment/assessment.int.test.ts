@@ -158,7 +158,8 @@ describe.each(DIALECTS)('assessment and portfolio on %s', (dialect) => {
     expect(issued).toMatchObject({
       label: 'Facture émise',
       documentKind: 'Facture',
-      documentLabel: invoice.number,
+      // Named by its number and its total incl. VAT (2 × 500 € + 20 % VAT), Intl's French spaces.
+      documentLabel: `${invoice.number} — 1\u202f200,00\u00a0€ TTC`,
       path: `/orgs/${activeSandbox.sandboxOrgId}/relations/invoices/${invoice.id}`,
       codes: ['1.2.t2'],
       sandboxId: activeSandbox.id,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../kernel/db/index.ts';
+import { formatAmount } from '../../kernel/money/index.ts';
 import type { ReferentielDto } from '../referentiel/contract.ts';
 import type { TrainingStudentTable } from '../tables.ts';
 import { EVIDENCE_ACTIONS, EVIDENCE_TARGETS, SALES_KINDS } from './actions.ts';
@@ -33,6 +34,7 @@ async function documentLabels(db: Db, orgId: string, byTable: Map<string, Set<st
     if (!target) continue;
     const columns = ['id', ...(target.labelColumn ? [target.labelColumn] : [])];
     if (entity === 'relations_sales_document') columns.push('kind');
+    if (entity === 'relations_invoice') columns.push('total');
     const rows: Record<string, unknown>[] = await loose
       .selectFrom(target.table)
       .select(columns)
@@ -51,6 +53,10 @@ async function documentLabels(db: Db, orgId: string, byTable: Map<string, Set<st
         path = sales ? `${sales.path}/${id}` : null;
       }
       if (entity === 'relations_reminder' && label) label = `niveau ${label}`;
+      // An invoice is named by its number and its total incl. VAT: two students' invoices of the same
+      // situation both read FA-<year>-00001 in their own sandboxes, their amounts tell them apart.
+      if (entity === 'relations_invoice')
+        label = [label, `${formatAmount(Number(row.total))} TTC`].filter(Boolean).join(' — ');
       labels.set(`${entity}:${id}`, { kind, label, path });
     }
   }

@@ -34,6 +34,9 @@ export function toScenarioDto(row: TrainingScenarioTable): ScenarioDto {
 
 // Fictitious identifiers with valid check digits, for a blank company (a SIREN is mandatory).
 const BLANK_COMPANY = { siren: '552100554', vatNumber: 'FR96552100554', legalForm: 'SARL' };
+// A fictitious address for any blank organisation: an invoice must print its seller's address, so
+// without one a blank scenario could not issue its first invoice (the teacher may change it).
+const BLANK_ADDRESS = { addressLine1: '1 rue de l’Exemple', postalCode: '69100', city: 'Villeurbanne' };
 
 /**
  * A scenario: a template organisation (from scratch, or a fresh copy of a shipped demo with its year of
@@ -56,6 +59,7 @@ export async function createScenario(
         name: input.title,
         kind: input.organisationKind,
         vatRegime: input.organisationKind === 'company' ? 'normal_monthly' : 'not_liable',
+        ...BLANK_ADDRESS,
         ...(input.organisationKind === 'company' ? BLANK_COMPANY : {}),
       });
     const org = await createOrganisation(trx, organisation, scope.userId);
