@@ -10,11 +10,11 @@ import { createTestStore, DIALECTS, type TestStore } from '../../../test/support
 import { mailSettingsInput } from '../../kernel/mail/contract.ts';
 import { createMailWorker, listOutbox, saveMailSettings } from '../../kernel/mail/index.ts';
 import { getParty } from '../../kernel/parties/party.ts';
+import { quoteInput } from '../sales/contract.ts';
+import { deleteSalesDraft } from '../sales/documents.ts';
 import { addTargets, createCampaign, getCampaign, updateCampaign } from './campaign.ts';
 import { campaignLettersPdf, sendCampaignMailing } from './campaign-letters.ts';
 import { actionInput, campaignInput, mailingInput, targetFilterInput } from './contract.ts';
-import { quoteInput } from '../sales/contract.ts';
-import { deleteSalesDraft } from '../sales/documents.ts';
 import { convertTarget, quoteForTarget, recordAction } from './prospect-actions.ts';
 
 const LETTER = `{{civilite}},
@@ -191,7 +191,12 @@ describe.each(DIALECTS)('prospecting campaigns on %s', (dialect) => {
     );
     await expect(quote(ids.paris!)).rejects.toThrow(/Cible de la campagne introuvable/);
     const made = await quote(ids.boulangerie!);
-    expect(made.quote).toMatchObject({ kind: 'quote', status: 'draft', partyId: ids.boulangerie, number: null });
+    expect(made.quote).toMatchObject({
+      kind: 'quote',
+      status: 'draft',
+      partyId: ids.boulangerie,
+      number: null,
+    });
     const target = made.campaign.targets.find((t) => t.partyId === ids.boulangerie)!;
     expect(target.quote).toMatchObject({ id: made.quote.id, status: 'draft', number: null });
     expect(target.outcome).toBe('quote_requested');

@@ -1,8 +1,8 @@
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { Db } from '../../kernel/db/index.ts';
+import { conflict } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
 import { addPartyRole } from '../../kernel/parties/party.ts';
-import { conflict } from '../../kernel/errors/domain-error.ts';
 import type { QuoteInput, SalesDocumentDto } from '../sales/contract.ts';
 import { createSalesDraft } from '../sales/documents.ts';
 import { getCampaign, getTarget } from './campaign.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../http.ts';
+import { quoteInput, salesDocumentDto } from '../sales/contract.ts';
 import {
   addTargets,
   createCampaign,
@@ -19,7 +20,6 @@ import {
   targetFilterInput,
   targetsAdded,
 } from './contract.ts';
-import { quoteInput, salesDocumentDto } from '../sales/contract.ts';
 import { convertTarget, quoteForTarget, recordAction } from './prospect-actions.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
