@@ -376,10 +376,12 @@ function Targets({ orgId, campaign, writable }: { orgId: string; campaign: Campa
                         params={{ orgId, documentId: target.quote.id }}
                         data-testid="target-quote-link"
                       >
-                        {t('campaigns.quoteLink', {
-                          number: target.quote.number ?? t('campaigns.quoteDraft'),
-                          status: t(`relations.sales.statuses.${target.quote.status}`),
-                        })}
+                        {target.quote.number
+                          ? t('campaigns.quoteLink', {
+                              number: target.quote.number,
+                              status: t(`relations.sales.statuses.${target.quote.status}`),
+                            })
+                          : t('relations.sales.quote.draftTitle')}
                       </AnchorLink>
                     ) : null}
                   </Table.Td>
