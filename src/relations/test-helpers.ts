@@ -23,15 +23,14 @@ import { validateInvoice } from './invoices/invoice-validation.ts';
 import { addTargets, createCampaign } from './prospecting/campaign.ts';
 import { sendCampaignMailing } from './prospecting/campaign-letters.ts';
 import { actionInput, campaignInput, mailingInput, targetFilterInput } from './prospecting/contract.ts';
-import { quoteForTarget } from './prospecting/prospect-actions.ts';
-import { quoteInput } from './sales/contract.ts';
-import { recordAction } from './prospecting/prospect-actions.ts';
+import { quoteForTarget, recordAction } from './prospecting/prospect-actions.ts';
 import { depositSlipInput, receiptInput } from './receipts/contract.ts';
 import { createDepositSlip } from './receipts/deposit-slip.ts';
 import { recordReceipt } from './receipts/receipt.ts';
 import { reminderInput } from './reminders/contract.ts';
 import { createReminder } from './reminders/reminder.ts';
 import { issueReminderDocument } from './reminders/reminder-issue.ts';
+import { quoteInput } from './sales/contract.ts';
 
 let counter = 0;
 

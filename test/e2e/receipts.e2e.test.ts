@@ -150,6 +150,42 @@ describe.runIf(browserAvailable)('receipts in a real browser', () => {
     await audit('bordereaux');
   });
 
+  it('keeps part of a payment as customer credit, then uses it on the invoice', {
+    timeout: 60_000,
+  }, async () => {
+    await page.goto(`${stack.baseUrl}${orgPath}/relations/receivables`);
+    const open = page
+      .getByTestId('receivables-invoices')
+      .getByRole('row')
+      .filter({ hasText: 'Mairie de Saint-Genis' })
+      .first();
+    await open.waitFor();
+    const number = plain(await open.getByRole('link').first().textContent());
+    await open.getByRole('link', { name: `Enregistrer un règlement de la facture ${number}` }).click();
+    await page.getByTestId('receipt-form').waitFor();
+    const share = page.getByTestId(`receipt-share-${number}`);
+    await share.waitFor();
+    // 500,00 € received, 400,00 € on the invoice: 100,00 € kept as the town hall's credit.
+    await page.getByTestId('receipt-amount').fill('500');
+    await share.fill('400');
+    await page.getByTestId('receipt-keep-credit').check();
+    await page.getByTestId('receipt-save').click();
+    await page.getByRole('heading', { level: 1, name: `Facture ${number}` }).waitFor();
+    const box = page.getByTestId('customer-credit');
+    await box.waitFor();
+    expect(plain(await page.getByTestId('customer-credit-available').textContent())).toContain('100,00 €');
+    expect(await page.getByTestId('customer-credit-amount').inputValue()).toBe('100,00');
+    await audit('crédit client');
+    const before = plain(await page.getByTestId('invoice-payment').textContent());
+    await page.getByTestId('customer-credit-apply').click();
+    await page.getByText(/Crédit client imputé : 100,00[\s\u00a0\u202f]€\./).waitFor();
+    // The credit is used up: the box goes, and the invoice shows 100,00 € more settled.
+    await box.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => plain(await page.getByTestId('invoice-payment').textContent()))
+      .not.toBe(before);
+  });
+
   it('found no serious or critical accessibility violation and no console error', () => {
     expect(findings).toEqual([]);
     expect(consoleErrors).toEqual([]);
