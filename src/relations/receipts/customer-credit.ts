@@ -5,7 +5,7 @@ import { newId } from '../../kernel/ids.ts';
 import { formatAmount } from '../../kernel/money/index.ts';
 import { getEntry } from '../../ledger/index.ts';
 import type { CreditUseDto, CreditUseInput, CustomerCreditDto } from './contract.ts';
-import { invoicesWithPayments, organisationToday } from './outstanding.ts';
+import { invoicesWithPayments, lockCustomer, organisationToday } from './outstanding.ts';
 import { letterWithInvoice, receivableLines } from './receipt-lettering.ts';
 
 // A customer's credit (an advance or an overpayment kept on 411, decision 0010) used on a later invoice
@@ -65,15 +65,9 @@ export async function useCustomerCredit(
       'La facture doit être validée avant d’y imputer un crédit client.',
       'credit-on-draft-invoice',
     );
-  // Lock the receipts' rows of this customer first (an update on them), so two uses of one credit at once
-  // wait for each other and the second sees what the first took.
-  await trx
-    .updateTable('relations_receipt')
-    .set((eb) => ({ unallocated: eb.ref('unallocated') }))
-    .where('org_id', '=', orgId)
-    .where('customer_id', '=', invoice.customer_id)
-    .where('unallocated', '>', 0)
-    .execute();
+  // The customer's row locked first (as recordReceipt does): two uses of one credit, or a use and a
+  // receipt for the same invoice, wait for each other and the second sees what the first took.
+  await lockCustomer(trx, orgId, invoice.customer_id);
   const today = await organisationToday(trx, orgId);
   const [state] = await invoicesWithPayments(trx, orgId, { invoiceIds: [invoice.id] }, today);
   const remaining = state?.remaining ?? 0;
