@@ -488,4 +488,34 @@ describe.each(DIALECTS)('customer credit used on a later invoice on %s', (dialec
     });
     await verifyAuditChain(store.db, org.id);
   });
+
+  it('two uses of one credit at once: one succeeds, the other is refused, the credit never goes negative', async () => {
+    const org = await salesOrganisation(store.db);
+    const customer = await salesCustomer(store.db, org.id);
+    const advance = await receipt(store.db, org.id, {
+      customerId: customer.id,
+      date: '2026-03-01',
+      amount: 8000,
+      excess: 'keep_as_credit',
+    });
+    const a = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-03-02',
+      lines: lines('50'),
+    });
+    const b = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-03-03',
+      lines: lines('50'),
+    });
+    const results = await Promise.allSettled([
+      use(org.id, a.id, { amount: 6000 }),
+      use(org.id, b.id, { amount: 6000 }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason.message).toMatch(/dépasse le crédit disponible du client \(20,00/);
+    expect(await getReceipt(store.db, org.id, advance.id)).toMatchObject({
+      allocated: 6000,
+      unallocated: 2000,
+    });
+  });
 });
