@@ -75,3 +75,18 @@ export function CustomerCreditBox({ orgId, invoice }: { orgId: string; invoice: 
     </Paper>
   );
 }
+
+/** On the customer file: the credit left to use, and from which receipts (nothing when there is none). */
+export function CustomerCreditSummary({ orgId, customerId }: { orgId: string; customerId: string }) {
+  const { t } = useTranslation();
+  const credit = useQuery(customerCreditQuery(orgId, customerId));
+  if (!credit.data || credit.data.available === 0) return null;
+  return (
+    <Text size="sm" data-testid="customer-file-credit">
+      {t('relations.credit.onFile', {
+        amount: money(credit.data.available),
+        receipts: credit.data.credits.map((c) => c.receiptNumber).join(', '),
+      })}
+    </Text>
+  );
+}
