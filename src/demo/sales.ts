@@ -13,6 +13,7 @@ import {
   updateInvoiceDraft,
   validateInvoice,
 } from '../relations/index.ts';
+import { buildDemoYear } from './demo-year.ts';
 
 const CATALOGUE = [
   {
@@ -68,8 +69,8 @@ const CATALOGUE = [
 ] as const;
 
 /**
- * The demo organisation's sales: invoicing settings, a catalogue and a few validated invoices, a credit
- * note and a first payment, made through the domain functions (numbers, ledger entries and audit as in real
+ * The demo organisation's sales: invoicing settings, a catalogue, the year's activity (demo-year.ts), then
+ * a few recent validated invoices, a credit note and a first payment, made through the domain functions (numbers, ledger entries and audit as in real
  * work). Their PDFs
  * are issued at the first download. Dated in the weeks before today, within the current fiscal year.
  */
@@ -119,6 +120,8 @@ export async function seedDemoSales(store: Store, orgId: string, userId: string)
         item.code,
         (await createCatalogueItem(trx, orgId, catalogueItemInput.parse(item), userId)).id,
       );
+    // The year before these recent documents (demo-year.ts): it ends seven weeks before today.
+    await buildDemoYear(trx, orgId, userId, { today, lastInvoiceDay: addDays(today, -50), items });
     const line = (code: string, quantity: string, extra: Record<string, unknown> = {}) => ({
       itemId: items.get(code),
       quantity,

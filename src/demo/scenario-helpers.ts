@@ -1,5 +1,7 @@
 // What the two shipped scenarios share: names for made-up people, dates, the scenario's fiscal year.
 import type { Db } from '../kernel/db/index.ts';
+import { partyInput } from '../kernel/parties/contract.ts';
+import { createParty } from '../kernel/parties/party.ts';
 import { ensureLedger, openFiscalYear } from '../ledger/index.ts';
 
 export type DbHandle = { db: Db };
@@ -32,3 +34,27 @@ export async function prepareLedger(trx: Db, orgId: string, userId: string | nul
 
 export const day = (year: number, month: number, d: number) =>
   `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/**
+ * Private customers (people: a French company customer would need its SIREN on the invoice), shared by the
+ * trading scenario and the demo organisation's year.
+ */
+export async function createPrivateCustomers(trx: Db, orgId: string, userId: string | null, count: number) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const created = await createParty(
+      trx,
+      orgId,
+      partyInput.parse({
+        kind: 'person',
+        name: `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[i % LAST_NAMES.length]}`,
+        roles: ['customer'],
+        email: `client${i + 1}@example.org`,
+        addresses: [{ kind: 'billing', line1: `${i + 3} rue du Marché`, postalCode: '69003', city: 'Lyon' }],
+      }),
+      userId,
+    );
+    ids.push(created.id);
+  }
+  return ids;
+}

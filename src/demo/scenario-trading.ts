@@ -11,7 +11,7 @@ import {
   saveInvoiceSettings,
   validateInvoice,
 } from '../relations/index.ts';
-import { type DbHandle, day, FIRST_NAMES, LAST_NAMES, prepareLedger } from './scenario-helpers.ts';
+import { createPrivateCustomers, type DbHandle, day, prepareLedger } from './scenario-helpers.ts';
 import { DEMO_PARTIES } from './seed.ts';
 
 /** Les Ateliers du Val's year: sixteen parties, a catalogue, four invoices a month, purchases, receipts. */
@@ -26,24 +26,7 @@ export async function buildTrading(store: DbHandle, orgId: string, userId: strin
       if (party.roles.includes('supplier' as never) || party.roles.includes('provider' as never))
         suppliers.push(created.id);
     }
-    for (let i = 0; i < 10; i++) {
-      const created = await createParty(
-        trx,
-        orgId,
-        partyInput.parse({
-          // Private customers: a French company customer would need its SIREN on the invoice.
-          kind: 'person',
-          name: `${FIRST_NAMES[i]} ${LAST_NAMES[i % 8]}`,
-          roles: ['customer'],
-          email: `client${i + 1}@example.org`,
-          addresses: [
-            { kind: 'billing', line1: `${i + 3} rue du Marché`, postalCode: '69003', city: 'Lyon' },
-          ],
-        }),
-        userId,
-      );
-      customers.push(created.id);
-    }
+    customers.push(...(await createPrivateCustomers(trx, orgId, userId, 10)));
     await saveInvoiceSettings(
       trx,
       orgId,

@@ -23,13 +23,14 @@ import { validateInvoice } from './invoices/invoice-validation.ts';
 import { addTargets, createCampaign } from './prospecting/campaign.ts';
 import { sendCampaignMailing } from './prospecting/campaign-letters.ts';
 import { actionInput, campaignInput, mailingInput, targetFilterInput } from './prospecting/contract.ts';
-import { recordAction } from './prospecting/prospect-actions.ts';
+import { quoteForTarget, recordAction } from './prospecting/prospect-actions.ts';
 import { depositSlipInput, receiptInput } from './receipts/contract.ts';
 import { createDepositSlip } from './receipts/deposit-slip.ts';
 import { recordReceipt } from './receipts/receipt.ts';
 import { reminderInput } from './reminders/contract.ts';
 import { createReminder } from './reminders/reminder.ts';
 import { issueReminderDocument } from './reminders/reminder-issue.ts';
+import { quoteInput } from './sales/contract.ts';
 
 let counter = 0;
 
@@ -251,6 +252,18 @@ async function populateEventsAndProspecting(db: Db, orgId: string, documentsDir:
         campaign.id,
         prospect.id,
         actionInput.parse({ kind: 'call', date: '2026-09-01', outcome: 'interested' }),
+        null,
+      );
+      // « Établir un devis »: the target points at its quote (a reference the copy must keep).
+      await quoteForTarget(
+        trx,
+        orgId,
+        campaign.id,
+        prospect.id,
+        quoteInput.omit({ partyId: true }).parse({
+          issueDate: '2026-09-02',
+          lines: [{ label: 'Diagnostic', quantity: '1', unitPrice: '90', vatRate: '20' }],
+        }),
         null,
       );
       return campaign.id;

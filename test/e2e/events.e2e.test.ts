@@ -136,6 +136,27 @@ describe.runIf(browserAvailable)('events and prospecting in a real browser', () 
     await page.getByTestId('action-save').click();
     await expect.poll(() => page.getByTestId('target-outcome').first().textContent()).toBe('Devis demandé');
     await audit('campagne');
+
+    // « Établir un devis »: the quote form opens for the prospect; once saved, the campaign links it.
+    const campaignUrl = page.url();
+    await page.getByTestId('target-quote').first().click();
+    await page.getByTestId('quote-from-campaign').waitFor();
+    await page.getByTestId('invoice-form').waitFor();
+    await expect.poll(() => page.getByTestId('invoice-customer').inputValue()).toBe('Karim Benali');
+    await page.getByTestId('line-item-0').fill('RAMETTE');
+    await page.getByRole('option', { name: /^RAMETTE/ }).click();
+    await page.getByTestId('line-quantity-0').fill('10');
+    await audit('devis depuis la campagne');
+    await page.getByTestId('invoice-save').click();
+    await page.getByRole('heading', { level: 1, name: 'Brouillon de devis' }).waitFor({ timeout: 30_000 });
+    await page.goto(campaignUrl);
+    const link = page.getByTestId('target-quote-link').first();
+    await link.waitFor();
+    expect(await link.textContent()).toBe('Brouillon de devis');
+    expect(await page.getByTestId('campaign-quoted').textContent()).toBe('Devis établis : 1');
+    // The target has its quote: no second one from here.
+    expect(await page.getByTestId('target-quote').count()).toBe(0);
+    await audit('campagne avec devis');
     expect(findings).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });

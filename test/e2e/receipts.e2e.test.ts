@@ -126,7 +126,11 @@ describe.runIf(browserAvailable)('receipts in a real browser', () => {
   it('lists the receipt and deposits the cheque on a slip', { timeout: 60_000 }, async () => {
     await subnav('Encaissements').click();
     await page.getByRole('heading', { level: 1, name: 'Encaissements' }).waitFor();
-    const receipt = page.getByTestId('receipt-row').filter({ hasText: invoiceNumber });
+    // The demo's invoice may have had an earlier part payment: ours is the cheque 0012345.
+    const receipt = page
+      .getByTestId('receipt-row')
+      .filter({ hasText: invoiceNumber })
+      .filter({ hasText: '0012345' });
     await receipt.waitFor();
     expect(plain(await receipt.textContent())).toContain('Chèque 0012345');
     await audit('encaissements');
@@ -144,6 +148,42 @@ describe.runIf(browserAvailable)('receipts in a real browser', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^remise-BR-.*\.pdf$/);
     await audit('bordereaux');
+  });
+
+  it('keeps part of a payment as customer credit, then uses it on the invoice', {
+    timeout: 60_000,
+  }, async () => {
+    await page.goto(`${stack.baseUrl}${orgPath}/relations/receivables`);
+    const open = page
+      .getByTestId('receivables-invoices')
+      .getByRole('row')
+      .filter({ hasText: 'Mairie de Saint-Genis' })
+      .first();
+    await open.waitFor();
+    const number = plain(await open.getByRole('link').first().textContent());
+    await open.getByRole('link', { name: `Enregistrer un règlement de la facture ${number}` }).click();
+    await page.getByTestId('receipt-form').waitFor();
+    const share = page.getByTestId(`receipt-share-${number}`);
+    await share.waitFor();
+    // 500,00 € received, 400,00 € on the invoice: 100,00 € kept as the town hall's credit.
+    await page.getByTestId('receipt-amount').fill('500');
+    await share.fill('400');
+    await page.getByTestId('receipt-keep-credit').check();
+    await page.getByTestId('receipt-save').click();
+    await page.getByRole('heading', { level: 1, name: `Facture ${number}` }).waitFor();
+    const box = page.getByTestId('customer-credit');
+    await box.waitFor();
+    expect(plain(await page.getByTestId('customer-credit-available').textContent())).toContain('100,00 €');
+    expect(await page.getByTestId('customer-credit-amount').inputValue()).toBe('100,00');
+    await audit('crédit client');
+    const before = plain(await page.getByTestId('invoice-payment').textContent());
+    await page.getByTestId('customer-credit-apply').click();
+    await page.getByText(/Crédit client imputé : 100,00[\s\u00a0\u202f]€\./).waitFor();
+    // The credit is used up: the box goes, and the invoice shows 100,00 € more settled.
+    await box.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => plain(await page.getByTestId('invoice-payment').textContent()))
+      .not.toBe(before);
   });
 
   it('found no serious or critical accessibility violation and no console error', () => {

@@ -133,7 +133,7 @@ describe.runIf(browserAvailable)('requests and records in a real browser', () =>
     await page.getByLabel('Objet').fill('Commande incomplète');
     await page.getByLabel('Description').fill('Il manque une pièce.');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Réclamation RE-\d{4}-00001$/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Réclamation RE-\d{4}-\d{5}$/ }).waitFor();
     await page.locator('input[type="file"]').setInputFiles({
       name: 'bon-de-livraison.txt',
       mimeType: 'text/plain',

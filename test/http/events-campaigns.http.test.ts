@@ -141,6 +141,33 @@ describe.each(DIALECTS)('events and campaigns over HTTP on %s', (dialect) => {
     expect(pdfText(letters.rawPayload, false).replace(/\s+/g, ' ')).toContain(
       'Ben Kader, à Marseille, rejoignez Maison des Associations.',
     );
+    // « Établir un devis »: a quote draft for the target, linked to it; no line is a French 400.
+    const empty = await owner.request('POST', `${campaign}/targets/${ids.ben}/quote`, { lines: [] });
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body)).toContain('Un devis compte au moins une ligne.');
+    const notTarget = await owner.request('POST', `${campaign}/targets/${ids.ana}/quote`, {
+      lines: [{ label: 'Adhésion', quantity: '1', unitPrice: '30', vatRate: '0' }],
+    });
+    expect(notTarget.status).toBe(404);
+    const quoted = await owner.request(
+      'POST',
+      `${campaign}/targets/${ids.ben}/quote`,
+      { lines: [{ label: 'Adhésion annuelle', quantity: '1', unitPrice: '30', vatRate: '20' }] },
+      { 'idempotency-key': 'campaign-quote-0001' },
+    );
+    expect(quoted.status).toBe(201);
+    expect(quoted.body.quote).toMatchObject({ kind: 'quote', status: 'draft', partyId: ids.ben });
+    expect(quoted.body.campaign.quoted).toBe(1);
+    expect(quoted.body.campaign.targets[0].quote).toMatchObject({
+      id: quoted.body.quote.id,
+      status: 'draft',
+    });
+    const again = await owner.request('POST', `${campaign}/targets/${ids.ben}/quote`, {
+      lines: [{ label: 'Adhésion annuelle', quantity: '1', unitPrice: '30', vatRate: '20' }],
+    });
+    expect(again.status).toBe(409);
+    const shown = await owner.request('GET', campaign);
+    expect(shown.body.targets[0].quote.id).toBe(quoted.body.quote.id);
     const wrong = await owner.request('PUT', campaign, { name: 'x', letterText: '{{inconnu}}' });
     expect(wrong.status).toBe(400);
     expect(JSON.stringify(wrong.body)).toMatch(/Champ de fusion inconnu : \{\{inconnu\}\}/);

@@ -250,4 +250,69 @@ describe.each(DIALECTS)('receipts, deposit slips, receivables and reminders over
     const perInvoice = await owner.request('GET', `${base}/reminders?invoiceId=${invoiceA}`);
     expect(perInvoice.body.items).toHaveLength(2);
   });
+
+  it('uses a customer credit on a later invoice: lettered in 411, French refusals, 404 elsewhere', async () => {
+    const buyer = (await salesCustomer(server.store.db, orgId, { name: 'SARL Crédit' })).id;
+    const lines = (ht: string) => [{ label: 'Pose', quantity: '1', unitPrice: ht, vatRate: '20' }];
+    const first = await validatedInvoice(server.store.db, orgId, buyer, {
+      issueDate: '2026-03-02',
+      lines: lines('100'),
+    });
+    const later = await validatedInvoice(server.store.db, orgId, buyer, {
+      issueDate: '2026-03-10',
+      lines: lines('200'),
+    });
+    const paid = await owner.request('POST', `${base}/receipts`, {
+      customerId: buyer,
+      date: '2026-03-05',
+      method: 'transfer',
+      amount: 20000,
+      allocations: [{ invoiceId: first.id, amount: 12000 }],
+      excess: 'keep_as_credit',
+    });
+    expect(paid.status).toBe(201);
+    const credit = await owner.request('GET', `${base}/customers/${buyer}/credit`);
+    expect(credit.status).toBe(200);
+    expect(credit.body).toMatchObject({
+      available: 8000,
+      credits: [{ receiptId: paid.body.id, remaining: 8000 }],
+    });
+
+    const before = await snapshot();
+    const tooMuch = await owner.request('POST', `${base}/invoices/${later.id}/customer-credit`, {
+      amount: 9000,
+    });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.detail.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Le montant à imputer (90,00 €) dépasse le crédit disponible du client (80,00 €).',
+    );
+    const otherCustomer = await owner.request('POST', `${base}/invoices/${invoiceA}/customer-credit`, {
+      amount: 1000,
+      receiptId: paid.body.id,
+    });
+    expect(otherCustomer.status).toBe(400);
+    expect(otherCustomer.body.detail).toContain('appartient à un autre client');
+    const elsewhere = await owner.request(
+      'POST',
+      `/api/v1/orgs/${otherOrgId}/invoices/${later.id}/customer-credit`,
+      { amount: 1000 },
+    );
+    expect(elsewhere.status).toBe(404);
+    expect(await snapshot()).toEqual(before);
+
+    const used = await owner.request('POST', `${base}/invoices/${later.id}/customer-credit`, {
+      amount: 8000,
+    });
+    expect(used.status).toBe(200);
+    expect(used.body).toMatchObject({
+      amount: 8000,
+      creditLeft: 0,
+      payment: { paid: 8000, remaining: 16000 },
+    });
+    expect(await snapshot()).toEqual(before); // no new receipt, no new entry: lettering only
+    const invoice = await owner.request('GET', `${base}/invoices/${later.id}`);
+    expect(invoice.body.payment).toMatchObject({ paid: 8000, remaining: 16000 });
+    const receipt = await owner.request('GET', `${base}/receipts/${paid.body.id}`);
+    expect(receipt.body).toMatchObject({ allocated: 20000, unallocated: 0 });
+  });
 });

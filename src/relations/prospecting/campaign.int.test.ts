@@ -10,10 +10,12 @@ import { createTestStore, DIALECTS, type TestStore } from '../../../test/support
 import { mailSettingsInput } from '../../kernel/mail/contract.ts';
 import { createMailWorker, listOutbox, saveMailSettings } from '../../kernel/mail/index.ts';
 import { getParty } from '../../kernel/parties/party.ts';
+import { quoteInput } from '../sales/contract.ts';
+import { deleteSalesDraft } from '../sales/documents.ts';
 import { addTargets, createCampaign, getCampaign, updateCampaign } from './campaign.ts';
 import { campaignLettersPdf, sendCampaignMailing } from './campaign-letters.ts';
 import { actionInput, campaignInput, mailingInput, targetFilterInput } from './contract.ts';
-import { convertTarget, recordAction } from './prospect-actions.ts';
+import { convertTarget, quoteForTarget, recordAction } from './prospect-actions.ts';
 
 const LETTER = `{{civilite}},
 
@@ -170,6 +172,54 @@ describe.each(DIALECTS)('prospecting campaigns on %s', (dialect) => {
         ),
       ),
     ).rejects.toThrow(/Lettre type invalide/);
+  });
+
+  it('drafts a quote for a target from the campaign, linked to it and counted', async () => {
+    const campaign = await tx((trx) =>
+      createCampaign(trx, orgId, campaignInput.parse({ name: 'Devis d’automne' }), null),
+    );
+    await tx((trx) =>
+      addTargets(trx, orgId, campaign.id, targetFilterInput.parse({ partyIds: [ids.boulangerie!] }), null),
+    );
+    const body = quoteInput.omit({ partyId: true }).parse({
+      lines: [{ label: 'Diagnostic des espaces verts', quantity: '1', unitPrice: '150', vatRate: '20' }],
+    });
+    const quote = (partyId: string) =>
+      tx((trx) => quoteForTarget(trx, orgId, campaign.id, partyId, body, null));
+    expect(() => quoteInput.omit({ partyId: true }).parse({ lines: [] })).toThrow(
+      'Un devis compte au moins une ligne.',
+    );
+    await expect(quote(ids.paris!)).rejects.toThrow(/Cible de la campagne introuvable/);
+    const made = await quote(ids.boulangerie!);
+    expect(made.quote).toMatchObject({
+      kind: 'quote',
+      status: 'draft',
+      partyId: ids.boulangerie,
+      number: null,
+    });
+    const target = made.campaign.targets.find((t) => t.partyId === ids.boulangerie)!;
+    expect(target.quote).toMatchObject({ id: made.quote.id, status: 'draft', number: null });
+    expect(target.outcome).toBe('quote_requested');
+    expect(made.campaign.quoted).toBe(1);
+    // One live quote per target: a second is refused and nothing changes.
+    await expect(quote(ids.boulangerie!)).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringContaining('est déjà établi pour ce prospect'),
+    });
+    const quotes = await store.db
+      .selectFrom('relations_sales_document')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('party_id', '=', ids.boulangerie!)
+      .execute();
+    expect(quotes).toHaveLength(1);
+    // The draft deleted: the target keeps its history, loses the link, and may get a new quote.
+    await tx((trx) => deleteSalesDraft(trx, orgId, 'quote', made.quote.id, null));
+    const afterDelete = await getCampaign(store.db, orgId, campaign.id);
+    expect(afterDelete.targets[0]!.quote).toBeNull();
+    expect(afterDelete.quoted).toBe(0);
+    const again = await quote(ids.boulangerie!);
+    expect(again.campaign.targets[0]!.quote?.id).toBe(again.quote.id);
   });
 
   it('merges the letter per target into one PDF that pdftotext reads back', async () => {

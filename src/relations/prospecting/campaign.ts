@@ -58,7 +58,20 @@ export async function listTargets(db: Db, orgId: string, campaignId: string): Pr
   const rows = await db
     .selectFrom('relations_campaign_target as t')
     .innerJoin('party as p', (j) => j.onRef('p.org_id', '=', 't.org_id').onRef('p.id', '=', 't.party_id'))
-    .select(['t.party_id', 't.outcome', 't.converted_at', 'p.name', 'p.email'])
+    .leftJoin('relations_sales_document as q', (j) =>
+      j.onRef('q.org_id', '=', 't.org_id').onRef('q.id', '=', 't.quote_id'),
+    )
+    .select([
+      't.party_id',
+      't.outcome',
+      't.converted_at',
+      't.quote_id',
+      't.quoted_at',
+      'q.number as quote_number',
+      'q.status as quote_status',
+      'p.name',
+      'p.email',
+    ])
     .select((eb) => [
       eb
         .selectFrom('party_address as a')
@@ -118,6 +131,9 @@ export async function listTargets(db: Db, orgId: string, campaignId: string): Pr
     roles: (rolesOf.get(r.party_id) ?? []).sort(),
     outcome: r.outcome,
     convertedAt: r.converted_at,
+    quote: r.quote_id
+      ? { id: r.quote_id, number: r.quote_number ?? null, status: r.quote_status!, quotedAt: r.quoted_at! }
+      : null,
     actions: actionsOf.get(r.party_id) ?? [],
   }));
 }
@@ -134,6 +150,7 @@ export async function getCampaign(db: Db, orgId: string, campaignId: string): Pr
     targets,
     outcomes,
     converted: targets.filter((t) => t.convertedAt).length,
+    quoted: targets.filter((t) => t.quote).length,
   };
 }
 

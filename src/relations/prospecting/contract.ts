@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { partyKinds, partyRoles } from '../../kernel/parties/contract.ts';
 import { text } from '../../kernel/validation/text.ts';
 import { calendarDateField } from '../events/contract.ts';
+import { salesDocumentStatuses } from '../sales/contract.ts';
 import { optionalText } from '../shared/fields.ts';
 
 export const campaignStatuses = ['active', 'closed'] as const;
@@ -70,6 +71,15 @@ export const targetDto = z.object({
   roles: z.array(z.enum(partyRoles)),
   outcome: z.enum(prospectOutcomes).nullable(),
   convertedAt: z.string().nullable(),
+  /** The quote drafted from the campaign for this target (« Établir un devis »). */
+  quote: z
+    .object({
+      id: z.string(),
+      number: z.string().nullable(),
+      status: z.enum(salesDocumentStatuses),
+      quotedAt: z.string(),
+    })
+    .nullable(),
   actions: z.array(actionDto),
 });
 export type TargetDto = z.infer<typeof targetDto>;
@@ -91,6 +101,8 @@ export const campaignDto = campaignSummaryDto.extend({
   targets: z.array(targetDto),
   outcomes: z.record(z.enum([...prospectOutcomes, 'none']), z.number().int()),
   converted: z.number().int(),
+  /** Targets for whom a quote was drafted from the campaign. */
+  quoted: z.number().int(),
 });
 export type CampaignDto = z.infer<typeof campaignDto>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../http.ts';
+import { quoteInput, salesDocumentDto } from '../sales/contract.ts';
 import {
   addTargets,
   createCampaign,
@@ -19,7 +20,7 @@ import {
   targetFilterInput,
   targetsAdded,
 } from './contract.ts';
-import { convertTarget, recordAction } from './prospect-actions.ts';
+import { convertTarget, quoteForTarget, recordAction } from './prospect-actions.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
 const campaignParams = params.extend({ campaignId: z.string().max(64) });
@@ -175,6 +176,29 @@ export function campaignRoutes(app: App, { store, documentsDir }: Deps) {
       const scope = scopeOf(request);
       const { campaignId, partyId } = request.params;
       return write((trx) => convertTarget(trx, scope.orgId, campaignId, partyId, scope.userId));
+    },
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/campaigns/:campaignId/targets/:partyId/quote',
+    {
+      ...orgRoute(store, 'prospecting.write'),
+      schema: {
+        tags,
+        summary:
+          'Établir un devis pour la cible : brouillon de devis au nom du tiers, lié à la cible de la campagne (accepte Idempotency-Key)',
+        params: targetParams,
+        body: quoteInput.omit({ partyId: true }),
+        response: { 201: z.object({ quote: salesDocumentDto, campaign: campaignDto }) },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      const { campaignId, partyId } = request.params;
+      const { status, body } = await createOnce(store, request, scope, (trx) =>
+        quoteForTarget(trx, scope.orgId, campaignId, partyId, request.body, scope.userId),
+      );
+      return reply.code(status as 201).send(body);
     },
   );
 

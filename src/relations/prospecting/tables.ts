@@ -23,6 +23,9 @@ export type RelationsCampaignTargetTable = {
   outcome: ProspectOutcome | null;
   /** When the prospect became a customer through this campaign. */
   converted_at: string | null;
+  /** The quote drafted for this target from the campaign (« Établir un devis »). */
+  quote_id: string | null;
+  quoted_at: string | null;
   added_at: string;
   updated_at: string;
 };

@@ -193,3 +193,35 @@ export const agedReceivablesDto = z.object({
   invoices: z.array(openInvoiceDto),
 });
 export type AgedReceivablesDto = z.infer<typeof agedReceivablesDto>;
+
+/** A customer's credit: the parts of their receipts kept as credit and not used yet, oldest first. */
+export const customerCreditDto = z.object({
+  customerId: z.string(),
+  available: z.number().int(),
+  credits: z.array(
+    z.object({
+      receiptId: z.string(),
+      receiptNumber: z.string(),
+      date: z.string(),
+      remaining: z.number().int(),
+    }),
+  ),
+});
+export type CustomerCreditDto = z.infer<typeof customerCreditDto>;
+
+/** Uses a customer's credit on one of their validated invoices; the oldest credits first, or one receipt's. */
+export const creditUseInput = z.object({
+  amount: positiveCents('Montant à imputer'),
+  receiptId: id.nullish().transform((v) => v ?? null),
+});
+export type CreditUseInput = z.output<typeof creditUseInput>;
+
+export const creditUseDto = z.object({
+  invoiceId: z.string(),
+  invoiceNumber: z.string(),
+  amount: z.number().int(),
+  uses: z.array(z.object({ receiptId: z.string(), receiptNumber: z.string(), amount: z.number().int() })),
+  payment: invoicePaymentDto,
+  creditLeft: z.number().int(),
+});
+export type CreditUseDto = z.infer<typeof creditUseDto>;

@@ -16,6 +16,19 @@ export async function organisationToday(db: Db, orgId: string): Promise<string> 
   return todayIn(org.time_zone);
 }
 
+/**
+ * Locks a customer's row until commit (a no-op update): receipts and uses of customer credit for the same
+ * customer serialise, so an invoice is never paid twice by two of them at once.
+ */
+export async function lockCustomer(trx: Db, orgId: string, customerId: string): Promise<void> {
+  await trx
+    .updateTable('party')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', customerId)
+    .execute();
+}
+
 async function sumsByInvoice(db: Db, orgId: string, invoiceIds: readonly string[]) {
   const credited = new Map<string, number>();
   const paid = new Map<string, number>();

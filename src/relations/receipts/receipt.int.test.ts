@@ -6,16 +6,19 @@ import { createCreditNote, updateInvoiceDraft } from '../invoices/invoice.ts';
 import { getInvoice } from '../invoices/invoice-read.ts';
 import {
   draft,
+  draftInvoice,
   receipt,
   salesCustomer,
   salesOrganisation,
   validate,
   validatedInvoice,
 } from '../test-helpers.ts';
-import { depositSlipInput } from './contract.ts';
+import { creditUseInput, depositSlipInput } from './contract.ts';
+import { customerCredit, useCustomerCredit } from './customer-credit.ts';
 import { createDepositSlip, depositSlipPdf } from './deposit-slip.ts';
 import { invoicesWithPayments } from './outstanding.ts';
 import { cancelReceipt } from './receipt.ts';
+import { getReceipt } from './receipt-read.ts';
 import { agedReceivables } from './receivables.ts';
 
 /** 1 000,00 € HT + 20 % = 1 200,00 € TTC, or `ht` euros HT. */
@@ -339,5 +342,180 @@ describe.each(DIALECTS)('receipts on %s', (dialect) => {
     const pdf = await depositSlipPdf(store.db, org.id, slip.id);
     expect(pdf.fileName).toBe('remise-BR-2026-0001.pdf');
     expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe.each(DIALECTS)('customer credit used on a later invoice on %s', (dialect) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await createTestStore(dialect);
+  });
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  const counts = async (orgId: string) => ({
+    entries: (await store.db.selectFrom('ledger_entry').select('id').where('org_id', '=', orgId).execute())
+      .length,
+    audit: Number(
+      (
+        await store.db
+          .selectFrom('audit_head')
+          .select('last_seq')
+          .where('org_id', '=', orgId)
+          .executeTakeFirst()
+      )?.last_seq ?? 0,
+    ),
+  });
+  const receivable = async (orgId: string, entryId: string) =>
+    (await getEntry(store.db, orgId, entryId)).lines.filter((l) => l.account === '411');
+  const use = (orgId: string, invoiceId: string, body: Record<string, unknown>) =>
+    store.db
+      .transaction()
+      .execute((trx) => useCustomerCredit(trx, orgId, invoiceId, creditUseInput.parse(body), null));
+
+  it('letters the overpayment with the later invoice, partly then fully, and refuses in French', async () => {
+    const org = await salesOrganisation(store.db);
+    const customer = await salesCustomer(store.db, org.id);
+    const other = await salesCustomer(store.db, org.id, { name: 'Autre Client SARL' });
+    const first = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-03-02',
+      lines: lines(),
+    });
+    // 1 500,00 € received for a 1 200,00 € invoice: 300,00 € kept as credit.
+    const over = await receipt(store.db, org.id, {
+      customerId: customer.id,
+      date: '2026-03-20',
+      amount: 150000,
+      allocations: [{ invoiceId: first.id, amount: 120000 }],
+      excess: 'keep_as_credit',
+    });
+    const otherCredit = await receipt(store.db, org.id, {
+      customerId: other.id,
+      date: '2026-03-21',
+      amount: 5000,
+      excess: 'keep_as_credit',
+    });
+    expect(await customerCredit(store.db, org.id, customer.id)).toMatchObject({
+      available: 30000,
+      credits: [{ receiptId: over.id, receiptNumber: over.number, remaining: 30000 }],
+    });
+    // A later invoice of 120,00 € TTC… then a second one of 240,00 €.
+    const later = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-04-02',
+      lines: lines('100'),
+    });
+    const third = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-04-03',
+      lines: lines('200'),
+    });
+    const unvalidated = await draftInvoice(store.db, org.id, customer.id, { lines: lines('10') });
+    const before = await counts(org.id);
+
+    await expect(use(org.id, unvalidated.id, { amount: 100 })).rejects.toMatchObject({
+      message: 'La facture doit être validée avant d’y imputer un crédit client.',
+    });
+    await expect(use(org.id, later.id, { amount: 12001 })).rejects.toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('dépasse le reste dû sur la facture'),
+    });
+    await expect(use(org.id, later.id, { amount: 1000, receiptId: otherCredit.id })).rejects.toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('appartient à un autre client'),
+    });
+    await expect(use(org.id, later.id, { amount: -5 })).rejects.toThrow(
+      'Montant à imputer : le montant doit être positif.',
+    );
+    await expect(
+      use('00000000-0000-7000-8000-000000000000', later.id, { amount: 100 }),
+    ).rejects.toMatchObject({ kind: 'not-found' });
+    expect(await counts(org.id)).toEqual(before);
+
+    // The whole later invoice from the credit: paid, lettered completely with the credit line.
+    const full = await use(org.id, later.id, { amount: 12000 });
+    expect(full).toMatchObject({
+      invoiceNumber: later.number,
+      amount: 12000,
+      uses: [{ receiptId: over.id, amount: 12000 }],
+      payment: { status: 'paid', remaining: 0, paid: 12000 },
+      creditLeft: 18000,
+    });
+    const afterFull = await counts(org.id);
+    expect(afterFull.entries).toBe(before.entries); // no new money entry
+    expect(afterFull.audit).toBe(before.audit + 1);
+    await expect(use(org.id, third.id, { amount: 24000 })).rejects.toMatchObject({
+      kind: 'invalid',
+      message: expect.stringMatching(
+        /^Le montant à imputer \(240,00\s€\) dépasse le crédit disponible du client \(180,00\s€\)\.$/,
+      ),
+    });
+    expect(await counts(org.id)).toEqual(afterFull);
+    // Part of the third invoice from what is left.
+    const part = await use(org.id, third.id, { amount: 18000, receiptId: over.id });
+    expect(part.payment).toMatchObject({ remaining: 6000, paid: 18000 });
+    expect(part.creditLeft).toBe(0);
+    expect(await customerCredit(store.db, org.id, customer.id)).toMatchObject({ available: 0, credits: [] });
+    await expect(use(org.id, third.id, { amount: 100 })).rejects.toMatchObject({
+      message: 'Ce client n’a pas de crédit disponible.',
+    });
+    const receiptAfter = await getReceipt(store.db, org.id, over.id);
+    expect(receiptAfter).toMatchObject({ allocated: 150000, unallocated: 0 });
+    expect((await getInvoice(store.db, org.id, later.id)).payment).toMatchObject({ status: 'paid' });
+
+    // The ledger: the credit line sits in one lettering with the two later invoices, partial (60,00 € due).
+    const creditLine = (await receivable(org.id, over.ledgerEntryId)).at(-1)!;
+    const laterLine = (await receivable(org.id, later.ledgerEntryId!))[0]!;
+    const thirdLine = (await receivable(org.id, third.ledgerEntryId!))[0]!;
+    expect(creditLine.lettering).not.toBeNull();
+    expect(laterLine.lettering).toBe(creditLine.lettering);
+    expect(thirdLine.lettering).toBe(creditLine.lettering);
+    expect(creditLine.lettering).toBe(creditLine.lettering!.toLowerCase());
+    // The last 60,00 € by transfer: the lettering is complete.
+    await receipt(store.db, org.id, {
+      customerId: customer.id,
+      date: '2026-04-20',
+      amount: 6000,
+      allocations: [{ invoiceId: third.id, amount: 6000 }],
+    });
+    const completed = (await receivable(org.id, over.ledgerEntryId)).at(-1)!;
+    expect(completed.lettering).toBe(completed.lettering!.toUpperCase());
+
+    // Cancelling the overpayment opens the invoices paid from its credit again.
+    await store.db.transaction().execute((trx) => cancelReceipt(trx, org.id, over.id, '2026-04-25', null));
+    expect((await getInvoice(store.db, org.id, later.id)).payment).toMatchObject({
+      status: 'overdue',
+      remaining: 12000,
+    });
+    await verifyAuditChain(store.db, org.id);
+  });
+
+  it('two uses of one credit at once: one succeeds, the other is refused, the credit never goes negative', async () => {
+    const org = await salesOrganisation(store.db);
+    const customer = await salesCustomer(store.db, org.id);
+    const advance = await receipt(store.db, org.id, {
+      customerId: customer.id,
+      date: '2026-03-01',
+      amount: 8000,
+      excess: 'keep_as_credit',
+    });
+    const a = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-03-02',
+      lines: lines('50'),
+    });
+    const b = await validatedInvoice(store.db, org.id, customer.id, {
+      issueDate: '2026-03-03',
+      lines: lines('50'),
+    });
+    const results = await Promise.allSettled([
+      use(org.id, a.id, { amount: 6000 }),
+      use(org.id, b.id, { amount: 6000 }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason.message).toMatch(/dépasse le crédit disponible du client \(20,00/);
+    expect(await getReceipt(store.db, org.id, advance.id)).toMatchObject({
+      allocated: 6000,
+      unallocated: 2000,
+    });
   });
 });

@@ -12,7 +12,7 @@ import { newId } from '../../kernel/ids.ts';
 import { formatAmount } from '../../kernel/money/index.ts';
 import { post, reverse } from '../../ledger/index.ts';
 import type { ReceiptDto, ReceiptInput } from './contract.ts';
-import { invoicesWithPayments } from './outstanding.ts';
+import { invoicesWithPayments, lockCustomer } from './outstanding.ts';
 import { letterCancellation, letterWithInvoice, receivableLines } from './receipt-lettering.ts';
 import { receiptPosting } from './receipt-posting.ts';
 import { getReceipt } from './receipt-read.ts';
@@ -74,6 +74,7 @@ export async function recordReceipt(
     .where('id', '=', input.customerId)
     .executeTakeFirst();
   if (!customer) throw notFound('Client');
+  await lockCustomer(trx, orgId, customer.id);
   // The number first: its counter row stays locked until commit, so two receipts recorded at once wait
   // for each other and the second sees what the first allocated (no invoice paid twice). A refusal
   // rolls back and gives the number back.

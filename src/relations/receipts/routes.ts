@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../http.ts';
 import {
   agedReceivablesDto,
+  creditUseDto,
+  creditUseInput,
+  customerCreditDto,
   depositSlipDto,
   depositSlipInput,
   depositSlipList,
@@ -12,6 +15,7 @@ import {
   receiptPage,
   receivablesQuery,
 } from './contract.ts';
+import { customerCredit, useCustomerCredit } from './customer-credit.ts';
 import { createDepositSlip, depositSlipPdf, getDepositSlip, listDepositSlips } from './deposit-slip.ts';
 import { cancelReceipt, recordReceipt } from './receipt.ts';
 import { getReceipt, listReceipts } from './receipt-read.ts';
@@ -19,6 +23,8 @@ import { agedReceivables } from './receivables.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
 const receiptParams = params.extend({ receiptId: z.string().max(64) });
+const customerParams = params.extend({ customerId: z.string().max(64) });
+const invoiceParams = params.extend({ invoiceId: z.string().max(64) });
 const slipParams = params.extend({ slipId: z.string().max(64) });
 const tags = ['encaissements'];
 
@@ -173,5 +179,42 @@ export function receiptRoutes(app: App, { store }: Deps) {
       },
     },
     async (request) => agedReceivables(store.db, scopeOf(request).orgId, request.query),
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/customers/:customerId/credit',
+    {
+      ...orgRoute(store, 'sales.read'),
+      schema: {
+        tags,
+        summary: 'Crédit client disponible (avances et trop-perçus gardés au crédit, non encore imputés)',
+        params: customerParams,
+        response: { 200: customerCreditDto },
+      },
+    },
+    async (request) => customerCredit(store.db, scopeOf(request).orgId, request.params.customerId),
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/invoices/:invoiceId/customer-credit',
+    {
+      ...orgRoute(store, 'sales.write'),
+      schema: {
+        tags,
+        summary:
+          'Imputer le crédit client sur une facture validée : lettrage en 411 entre le crédit et la facture, sans nouvelle écriture de trésorerie',
+        params: invoiceParams,
+        body: creditUseInput,
+        response: { 200: creditUseDto },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      return store.db
+        .transaction()
+        .execute((trx) =>
+          useCustomerCredit(trx, scope.orgId, request.params.invoiceId, request.body, scope.userId),
+        );
+    },
   );
 }

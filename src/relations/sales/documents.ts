@@ -244,6 +244,13 @@ export async function deleteSalesDraft(
 ): Promise<void> {
   await claimSalesDraft(trx, orgId, id, kind);
   const before = await getSalesDocument(trx, orgId, id);
+  // A quote drafted from a prospecting campaign: the target keeps its history but no longer its quote.
+  await trx
+    .updateTable('relations_campaign_target')
+    .set({ quote_id: null, quoted_at: null })
+    .where('org_id', '=', orgId)
+    .where('quote_id', '=', id)
+    .execute();
   await trx
     .deleteFrom('relations_sales_document_line')
     .where('org_id', '=', orgId)

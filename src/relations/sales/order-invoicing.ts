@@ -164,6 +164,8 @@ export async function invoiceOrder(
   orgId: string,
   orderId: string,
   actorId: string | null,
+  /** The draft's issue date (left empty: the date of validation). */
+  options: { issueDate?: string } = {},
 ): Promise<InvoiceDto> {
   const { row, lines } = await requireConfirmedOrder(trx, orgId, orderId);
   const { delivered, invoiced } = await orderProgress(
@@ -234,6 +236,7 @@ export async function invoiceOrder(
     orgId,
     {
       ...invoiceHeader(row, `${references}.`),
+      issueDate: options.issueDate ?? null,
       deliveryDate: deliveries.at(-1)?.issue_date ?? null,
       documentDiscountPercent: Number(row.document_discount),
       lines: [...billed.map((b) => invoiceLineFrom(b.line, b.quantity)), ...deductionLines],

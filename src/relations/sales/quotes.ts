@@ -1,7 +1,7 @@
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import { compareDates, todayIn } from '../../kernel/dates/index.ts';
 import type { Db } from '../../kernel/db/index.ts';
-import { ruleBroken } from '../../kernel/errors/domain-error.ts';
+import { invalid, ruleBroken } from '../../kernel/errors/domain-error.ts';
 import { addPartyRole } from '../../kernel/parties/party.ts';
 import type { SalesDocumentDto } from './contract.ts';
 import { getSalesDocument, loadSalesDocument } from './document-read.ts';
@@ -43,10 +43,17 @@ export async function acceptQuote(
   orgId: string,
   id: string,
   actorId: string | null,
+  /** The day the customer accepted (a signed quote received earlier, the demo's past year); today by default. */
+  options: { acceptedOn?: string } = {},
 ): Promise<{ quote: SalesDocumentDto; order: SalesDocumentDto }> {
   const { row, lines } = await loadSalesDocument(trx, orgId, id, 'quote');
   const org = await orgContext(trx, orgId);
-  const today = todayIn(org.time_zone);
+  const realToday = todayIn(org.time_zone);
+  const today = options.acceptedOn ?? realToday;
+  if (compareDates(today, realToday) > 0)
+    throw invalid('Un devis ne peut pas être accepté à une date future.', [
+      { field: 'acceptedOn', message: 'Date future.' },
+    ]);
   if (row.status === 'sent' && row.validity_date && compareDates(row.validity_date, today) < 0)
     throw ruleBroken(
       `Ce devis a expiré le ${row.validity_date} : établissez un nouveau devis.`,

@@ -7,7 +7,8 @@ import { getInvoice } from '../invoices/invoice-read.ts';
 import { catalogueItem, salesCustomer, salesOrganisation } from '../test-helpers.ts';
 import { getSalesDocument } from './document-read.ts';
 import { updateSalesDraft } from './documents.ts';
-import { sendQuote } from './quotes.ts';
+import { invoiceOrder } from './order-invoicing.ts';
+import { acceptQuote, sendQuote } from './quotes.ts';
 import {
   acceptedOrder,
   deliver,
@@ -135,6 +136,28 @@ describe.each(DIALECTS)('sales pipeline on %s', (dialect) => {
     expect(prospect.roles).toEqual(['prospect']);
     await acceptedOrder(store.db, org.id, prospect.id);
     expect((await getParty(store.db, org.id, prospect.id)).roles.sort()).toEqual(['customer', 'prospect']);
+  });
+
+  it('a quote accepted on an earlier day gives an order and an invoice of that day, never a future one', async () => {
+    const { org, customer } = await setup();
+    const q = await draftQuote(store.db, org.id, customer.id, {
+      issueDate: '2026-02-02',
+      validityDate: '2026-03-04',
+    });
+    await store.db.transaction().execute((trx) => sendQuote(trx, org.id, q.id, null));
+    await expect(
+      store.db
+        .transaction()
+        .execute((trx) => acceptQuote(trx, org.id, q.id, null, { acceptedOn: '2999-01-01' })),
+    ).rejects.toThrow('Un devis ne peut pas être accepté à une date future.');
+    const { order } = await store.db
+      .transaction()
+      .execute((trx) => acceptQuote(trx, org.id, q.id, null, { acceptedOn: '2026-02-10' }));
+    expect(order.issueDate).toBe('2026-02-10');
+    const invoice = await store.db
+      .transaction()
+      .execute((trx) => invoiceOrder(trx, org.id, order.id, null, { issueDate: '2026-02-12' }));
+    expect(invoice.issueDate).toBe('2026-02-12');
   });
 
   it('a down payment invoice (4191) is deducted from the final invoice, and the ledger clears 4191', async () => {

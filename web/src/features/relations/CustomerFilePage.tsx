@@ -28,6 +28,7 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
+import { CustomerCreditSummary } from './CustomerCreditBox.tsx';
 import { day, money } from './format.ts';
 import {
   consentsQuery,
@@ -326,6 +327,7 @@ export function CustomerFilePage() {
             {t('relations.nav.parties')}
           </AnchorLink>
         </Text>
+        {can('sales.read') ? <CustomerCreditSummary orgId={orgId} customerId={partyId} /> : null}
         {file.data.sections.map((section) => (
           <Section key={section.key} orgId={orgId} section={section} />
         ))}

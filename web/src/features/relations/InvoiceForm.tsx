@@ -57,6 +57,8 @@ export type InvoiceFormProps = {
   /** The confirm button's label and warning, for a quote (send) or an order (confirm). */
   validateLabel?: string;
   confirmBody?: string;
+  /** A new document's customer chosen beforehand (a quote drafted from a prospecting campaign). */
+  initialCustomerId?: string;
 };
 
 const FIELD_ORDER = ['item', 'label', 'quantity', 'unitPrice', 'discountPercent', 'vatRate'] as const;
@@ -72,6 +74,7 @@ export function InvoiceForm({
   variant = 'invoice',
   validateLabel,
   confirmBody,
+  initialCustomerId,
 }: InvoiceFormProps) {
   const isInvoice = variant === 'invoice';
   const { t } = useTranslation();
@@ -81,7 +84,10 @@ export function InvoiceForm({
   const [confirming, setConfirming] = useState(false);
   const form = useForm<InvoiceFormValues>({
     mode: 'controlled',
-    initialValues: toFormValues(invoice),
+    initialValues: {
+      ...toFormValues(invoice),
+      ...(initialCustomerId && !invoice ? { customerId: initialCustomerId } : {}),
+    },
     validate: {
       customerId: (v) => (v ? null : t('relations.invoices.errors.customer')),
       lines: {

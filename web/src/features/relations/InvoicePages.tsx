@@ -24,6 +24,7 @@ import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
+import { CustomerCreditBox } from './CustomerCreditBox.tsx';
 import { day, money } from './format.ts';
 import { InvoiceForm, TotalsTable } from './InvoiceForm.tsx';
 import { StatusBadge } from './InvoiceListPage.tsx';
@@ -350,6 +351,9 @@ function ValidatedPage({ invoice, orgId }: { invoice: InvoiceDto; orgId: string 
             ) : null}
           </Paper>
         </SimpleGrid>
+        {!creditNote && invoice.payment && invoice.payment.remaining > 0 && can('sales.write') ? (
+          <CustomerCreditBox orgId={orgId} invoice={invoice} />
+        ) : null}
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm" id="validated-lines-title">
             {t('relations.invoices.form.lines')}

@@ -28,6 +28,7 @@ import { day, money } from './format.ts';
 import { InvoiceForm } from './InvoiceForm.tsx';
 import { frenchDecimal } from './invoice-form-model.ts';
 import { OrderActions } from './OrderActions.tsx';
+import { campaignKeys, quoteForTarget } from './prospecting/campaigns-api.ts';
 import { catalogueListQuery, type InvoiceDraftBody, newIdempotencyKey, saveFile } from './relations-api.ts';
 import { SALES_ROUTES, SalesStatusBadge, useOpenDocument } from './SalesListPage.tsx';
 import {
@@ -41,6 +42,7 @@ import {
   salesPartiesQuery,
   salesStep,
   saveSalesDraft,
+  toSalesBody,
 } from './sales-api.ts';
 
 const LIST_ROUTES = {
@@ -65,7 +67,14 @@ function useFormData(orgId: string) {
 }
 
 /** A new quote or sales order, typed in the invoice form (same lines, same totals). */
-export function NewSalesPage({ kind }: { kind: 'quote' | 'order' }) {
+export function NewSalesPage({
+  kind,
+  fromCampaign,
+}: {
+  kind: 'quote' | 'order';
+  /** « Établir un devis » from a campaign target: the quote is drafted for that party and linked to it. */
+  fromCampaign?: { partyId: string; campaignId: string };
+}) {
   const { t } = useTranslation();
   const { orgId } = useParams({ strict: false }) as { orgId: string };
   const queryClient = useQueryClient();
@@ -74,7 +83,19 @@ export function NewSalesPage({ kind }: { kind: 'quote' | 'order' }) {
   const [created, setCreated] = useState<string | null>(null);
   const { customers, items, pending } = useFormData(orgId);
   const save = async (body: InvoiceDraftBody) => {
-    const doc = await saveSalesDraft(orgId, kind, created, body, idempotencyKey);
+    const doc =
+      !created && fromCampaign && body.customerId === fromCampaign.partyId
+        ? (
+            await quoteForTarget(
+              orgId,
+              fromCampaign.campaignId,
+              fromCampaign.partyId,
+              toSalesBody('quote', body),
+              idempotencyKey,
+            )
+          ).quote
+        : await saveSalesDraft(orgId, kind, created, body, idempotencyKey);
+    if (!created && fromCampaign) await queryClient.invalidateQueries({ queryKey: campaignKeys.all(orgId) });
     setCreated(doc.id);
     await queryClient.invalidateQueries({ queryKey: salesKeys.all(orgId) });
     return doc;
@@ -82,6 +103,11 @@ export function NewSalesPage({ kind }: { kind: 'quote' | 'order' }) {
   return (
     <>
       <PageHeader title={t(`relations.sales.${kind}.new`)} served={INVOICING_SERVE} />
+      {fromCampaign ? (
+        <Alert color="blue" mb="md" data-testid="quote-from-campaign">
+          {t('campaigns.quoteFromCampaign')}
+        </Alert>
+      ) : null}
       {pending ? (
         <Loader aria-label={t('common.loading')} />
       ) : customers.isError ? (
@@ -93,6 +119,7 @@ export function NewSalesPage({ kind }: { kind: 'quote' | 'order' }) {
           confirmBody={t(`relations.sales.${kind}.confirmBody`)}
           customers={customers.data?.items ?? []}
           items={items.data?.items ?? []}
+          initialCustomerId={fromCampaign?.partyId}
           actions={<BackToList orgId={orgId} kind={kind} />}
           onSave={async (body) => {
             const doc = await save(body);

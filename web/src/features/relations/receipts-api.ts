@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
   AgedReceivablesDto,
+  CreditUseDto,
+  CustomerCreditDto,
   DepositSlipDto,
   PaymentMethod,
   ReceiptDto,
@@ -115,4 +117,21 @@ export function createReminder(orgId: string, body: ReminderBody, idempotencyKey
 
 export function downloadReminder(orgId: string, reminderId: string) {
   return apiDownload(`${org(orgId)}/reminders/${encodeURIComponent(reminderId)}/pdf`);
+}
+
+/** A customer's credit not used yet (payments kept as credit). */
+export function customerCreditQuery(orgId: string, customerId: string) {
+  return queryOptions({
+    queryKey: [...receiptKeys.all(orgId), 'credit', customerId],
+    queryFn: ({ signal }) =>
+      api<CustomerCreditDto>(`${org(orgId)}/customers/${encodeURIComponent(customerId)}/credit`, { signal }),
+  });
+}
+
+/** « Imputer le crédit client » on a validated invoice. */
+export function applyCustomerCredit(orgId: string, invoiceId: string, amount: number) {
+  return api<CreditUseDto>(`${org(orgId)}/invoices/${encodeURIComponent(invoiceId)}/customer-credit`, {
+    method: 'POST',
+    body: { amount },
+  });
 }

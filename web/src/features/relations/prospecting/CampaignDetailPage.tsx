@@ -27,6 +27,7 @@ import type { CampaignDto } from '../../../../../src/relations/prospecting/contr
 import { useOrgRole } from '../../../auth/session.ts';
 import { PROSPECTING_SERVE } from '../../../referentiel/activities.ts';
 import { errorMessage } from '../../../ui/errors.ts';
+import { AnchorLink, ButtonLink } from '../../../ui/links.tsx';
 import { notify } from '../../../ui/notify.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { LoadError } from '../../../ui/StatusPages.tsx';
@@ -323,6 +324,9 @@ function Targets({ orgId, campaign, writable }: { orgId: string; campaign: Campa
         <Badge variant="light" color="teal">
           {t('campaigns.converted')} : {campaign.converted}
         </Badge>
+        <Badge variant="light" color="blue" data-testid="campaign-quoted">
+          {t('campaigns.quoted')} : {campaign.quoted}
+        </Badge>
       </Group>
       {campaign.targets.length === 0 ? (
         <Text>{t('campaigns.noTargets')}</Text>
@@ -360,8 +364,26 @@ function Targets({ orgId, campaign, writable }: { orgId: string; campaign: Campa
                       .map((a) => `${t(`campaigns.actionKinds.${a.kind}`)} ${formatDateFr(a.date)}`)
                       .join(' · ')}
                   </Table.Td>
-                  <Table.Td data-testid="target-outcome">
-                    {target.outcome ? t(`campaigns.outcomes.${target.outcome}`) : ''}
+                  <Table.Td>
+                    <Text span size="sm" data-testid="target-outcome">
+                      {target.outcome ? t(`campaigns.outcomes.${target.outcome}`) : ''}
+                    </Text>
+                    {target.quote ? (
+                      <AnchorLink
+                        display="block"
+                        size="sm"
+                        to="/orgs/$orgId/relations/quotes/$documentId"
+                        params={{ orgId, documentId: target.quote.id }}
+                        data-testid="target-quote-link"
+                      >
+                        {target.quote.number
+                          ? t('campaigns.quoteLink', {
+                              number: target.quote.number,
+                              status: t(`relations.sales.statuses.${target.quote.status}`),
+                            })
+                          : t('relations.sales.quote.draftTitle')}
+                      </AnchorLink>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>
                     {writable ? (
@@ -375,6 +397,21 @@ function Targets({ orgId, campaign, writable }: { orgId: string; campaign: Campa
                           {t('campaigns.recordAction')}
                           <VisuallyHidden> — {target.name}</VisuallyHidden>
                         </Button>
+                        {target.quote &&
+                        target.quote.status !== 'refused' &&
+                        target.quote.status !== 'expired' ? null : (
+                          <ButtonLink
+                            size="compact-xs"
+                            variant="light"
+                            to="/orgs/$orgId/relations/quotes/new"
+                            params={{ orgId }}
+                            search={{ partyId: target.partyId, campaignId: campaign.id }}
+                            data-testid="target-quote"
+                          >
+                            {t('campaigns.makeQuote')}
+                            <VisuallyHidden> — {target.name}</VisuallyHidden>
+                          </ButtonLink>
+                        )}
                         {target.convertedAt ? null : (
                           <Button
                             size="compact-xs"

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { CampaignDto } from '../../../../../src/relations/prospecting/contract.ts';
+import type { SalesDocumentDto } from '../../../../../src/relations/sales/contract.ts';
 import { api, apiDownload, queryString } from '../../../api/client.ts';
 
 const org = (orgId: string) => `/api/v1/orgs/${encodeURIComponent(orgId)}`;
@@ -12,7 +13,7 @@ export const campaignKeys = {
   one: (orgId: string, id: string) => ['orgs', orgId, 'campaigns', 'one', id] as const,
 };
 
-export type CampaignSummary = Omit<CampaignDto, 'targets' | 'outcomes' | 'converted'>;
+export type CampaignSummary = Omit<CampaignDto, 'targets' | 'outcomes' | 'converted' | 'quoted'>;
 export type Outcome = NonNullable<CampaignDto['targets'][number]['outcome']>;
 export type ActionKind = CampaignDto['targets'][number]['actions'][number]['kind'];
 export const OUTCOMES: Outcome[] = ['interested', 'not_interested', 'call_back', 'quote_requested'];
@@ -75,6 +76,22 @@ export function recordAction(orgId: string, id: string, partyId: string, body: A
 
 export function convertTarget(orgId: string, id: string, partyId: string) {
   return api<CampaignDto>(`${target(orgId, id, partyId)}/convert`, { method: 'POST' });
+}
+
+/** « Établir un devis »: the quote drafted for the target, linked to it (body: the quote without its party). */
+export function quoteForTarget(
+  orgId: string,
+  id: string,
+  partyId: string,
+  body: Record<string, unknown>,
+  idempotencyKey: string,
+) {
+  const { partyId: _party, ...quote } = body;
+  return api<{ quote: SalesDocumentDto; campaign: CampaignDto }>(`${target(orgId, id, partyId)}/quote`, {
+    method: 'POST',
+    body: quote,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
 }
 
 export function downloadLetters(orgId: string, id: string) {

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, DIALECTS, type TestStore } from '../../test/support/test-db.ts';
+import { verifyAuditChain } from '../kernel/audit/audit.ts';
+import { addDays, compareDates, todayIn } from '../kernel/dates/index.ts';
+import { agedReceivables, customerCredit } from '../relations/index.ts';
+import { ensureDemo } from './seed.ts';
+
+// The demo organisation of `npm start` (decision 0025): a year of activity made through the domain, whose
+// numbers follow dates, whose ledger balances, and which a second start leaves as it is.
+describe.each(DIALECTS)('the demo organisation on %s', (dialect) => {
+  let store: TestStore;
+  let orgId: string;
+  beforeAll(async () => {
+    store = await createTestStore(dialect);
+    orgId = (await ensureDemo(store)).orgId;
+  }, 120_000);
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  const count = async (table: string, where?: [string, string]) => {
+    let query = store.db
+      .selectFrom(table as 'relations_invoice')
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'bigint').as('n'))
+      .where('org_id', '=', orgId);
+    if (where) query = query.where(where[0] as 'status', '=', where[1] as 'validated');
+    return Number((await query.executeTakeFirstOrThrow()).n);
+  };
+
+  it('has a year of consistent activity: numbered in date order, balanced, nothing after today', async () => {
+    const today = todayIn('Europe/Paris');
+    const invoices = await store.db
+      .selectFrom('relations_invoice')
+      .select(['number', 'issue_date'])
+      .where('org_id', '=', orgId)
+      .where('status', '=', 'validated')
+      .where('kind', '=', 'invoice')
+      .orderBy('number')
+      .execute();
+    const dates = invoices.map((i) => i.issue_date!);
+    expect([...dates].sort()).toEqual(dates);
+    expect(dates.every((d) => compareDates(d, today) <= 0)).toBe(true);
+    // Two invoices a month before the recent ones (fewer early in the year), plus the three recent ones.
+    const month = Number(addDays(today, -50).slice(5, 7));
+    const sameYear = addDays(today, -50).slice(0, 4) === today.slice(0, 4);
+    if (sameYear) expect(invoices.length).toBeGreaterThanOrEqual(3 + 2 * (month - 1));
+    const totals = await store.db
+      .selectFrom('ledger_line')
+      .select((eb) => [
+        eb.cast<number>(eb.fn.sum<number>('debit'), 'bigint').as('debit'),
+        eb.cast<number>(eb.fn.sum<number>('credit'), 'bigint').as('credit'),
+      ])
+      .where('org_id', '=', orgId)
+      .executeTakeFirstOrThrow();
+    expect(Number(totals.debit)).toBe(Number(totals.credit));
+    expect(await verifyAuditChain(store.db, orgId)).toMatchObject({ ok: true });
+
+    if (sameYear && month >= 3) {
+      expect(await count('relations_sales_document', ['status', 'refused'])).toBeGreaterThan(0);
+      expect(await count('relations_sales_document', ['kind', 'delivery_note'])).toBeGreaterThan(0);
+      expect(await count('relations_receipt')).toBeGreaterThan(invoices.length / 2);
+      expect(await count('relations_reminder')).toBeGreaterThan(0);
+      expect(await count('relations_complaint')).toBeGreaterThan(0);
+      // The overpayment kept as credit, 50 € of it used on a later invoice when the year reaches July.
+      const garage = await store.db
+        .selectFrom('party')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('name', '=', 'Garage des Lilas')
+        .executeTakeFirstOrThrow();
+      const credit = await customerCredit(store.db, orgId, garage.id);
+      expect(credit.available).toBe(month > 7 ? 3_000 : 8_000);
+      const aged = await agedReceivables(store.db, orgId, {});
+      // Invoices left unpaid are overdue.
+      expect(aged.customers.some((c) => c.total > c.notDue)).toBe(true);
+    }
+    expect(await count('relations_event')).toBeGreaterThanOrEqual(sameYear && month >= 4 ? 1 : 0);
+    expect(await count('relations_campaign')).toBe(1);
+    // What the browser tests rely on: Boulangerie Martin never reminded, Karim the only prospect.
+    const martin = await store.db
+      .selectFrom('party')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('name', '=', 'Boulangerie Martin')
+      .executeTakeFirstOrThrow();
+    expect(
+      await store.db
+        .selectFrom('relations_reminder')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('customer_id', '=', martin.id)
+        .execute(),
+    ).toEqual([]);
+    const prospects = await store.db
+      .selectFrom('party_role')
+      .select('party_id')
+      .where('org_id', '=', orgId)
+      .where('role', '=', 'prospect')
+      .execute();
+    expect(prospects).toHaveLength(1);
+  });
+
+  it('is made once: a second start adds nothing', async () => {
+    const before = await count('relations_invoice');
+    const receipts = await count('relations_receipt');
+    await ensureDemo(store);
+    expect(await count('relations_invoice')).toBe(before);
+    expect(await count('relations_receipt')).toBe(receipts);
+  });
+});
