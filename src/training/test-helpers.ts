@@ -101,6 +101,8 @@ export async function handOutBlankScenario(
   scope: TrainingScope,
   classId: string,
   simulatedStart = '2026-12-01',
+  /** Work done in the template before it is handed out (the scenario's starting data). */
+  prepare?: (templateOrgId: string) => Promise<void>,
 ) {
   const scenario = await createScenario(
     handle,
@@ -108,6 +110,7 @@ export async function handOutBlankScenario(
     scenarioInput.parse({ title: `Scénario ${++counter}`, source: 'blank', simulatedStart }),
     NO_DEMOS,
   );
+  await prepare?.(scenario.templateOrgId);
   const handout = await startHandout(handle.db, scope, classId, scenario.id);
   await runHandout(handle, scope.orgId, handout.id, scope.userId);
   return { scenario, handout };

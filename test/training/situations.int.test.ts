@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationInput } from '../../src/kernel/organisations/contract.ts';
 import { getOrganisation, updateOrganisation } from '../../src/kernel/organisations/organisation.ts';
+import { partyInput } from '../../src/kernel/parties/contract.ts';
+import { getParty, updateParty } from '../../src/kernel/parties/party.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { reminderInput } from '../../src/relations/reminders/contract.ts';
 import { createReminder } from '../../src/relations/reminders/reminder.ts';
@@ -36,7 +38,7 @@ import {
   updateSituation,
 } from '../../src/training/situations/situation.ts';
 import { handOutBlankScenario, trainingClass } from '../../src/training/test-helpers.ts';
-import { buildOrganisation, buildUser } from '../support/factories.ts';
+import { buildOrganisation, buildParty, buildUser } from '../support/factories.ts';
 import { populateOrganisation } from '../support/populate.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../support/test-db.ts';
 
@@ -247,6 +249,68 @@ describe.each(DIALECTS)('professional situations on %s', (dialect) => {
     const left = await classResults(store.db, scope, situation.id);
     expect(left.results.every((r) => r.studentId === good!.studentId)).toBe(true);
     expect(left.students.map((s) => s.id)).toEqual([good!.studentId]);
+  });
+
+  it('counts what the student made or changed, not the scenario’s starting data', async () => {
+    const { scope, cls, logins } = await trainingClass(store.db, schoolId, teacherId, {
+      students: 2,
+      joined: 2,
+    });
+    let customerId = '';
+    const { handout } = await handOutBlankScenario(store, scope, cls.id, '2026-12-01', async (template) => {
+      customerId = (await buildParty(store.db, template, { name: 'Client du modèle', roles: ['customer'] }))
+        .id;
+    });
+    const sandboxes = await listClassSandboxes(store.db, scope, cls.id);
+    const [active, idle] = logins.map((l) => ({
+      ...l,
+      scope: { orgId: schoolId, userId: l.userId, role: 'student' } as TrainingScope,
+      orgId: sandboxes.find((s) => s.studentId === l.studentId)!.sandboxOrgId,
+    }));
+    const situation = await store.db.transaction().execute((trx) =>
+      createSituation(
+        trx,
+        scope,
+        cls.id,
+        situationInput.parse({
+          handoutId: handout.id,
+          title: 'Fiche client',
+          statement: 'Complétez la fiche du client.',
+          status: 'published',
+          checks: [
+            {
+              label: 'Client du modèle dans le fichier',
+              entity: 'party',
+              conditions: [{ field: 'name', operator: 'eq', value: 'Client du modèle' }],
+              indicators: ['1.1.1.i1'],
+            },
+          ],
+        }),
+      ),
+    );
+    // The active student completes the customer's file (an e-mail); the idle one does nothing.
+    await store.db.transaction().execute(async (trx) => {
+      const party = await getParty(trx, active!.orgId, customerId);
+      await updateParty(
+        trx,
+        active!.orgId,
+        customerId,
+        partyInput.parse({
+          kind: party.kind,
+          name: party.name,
+          roles: party.roles,
+          email: 'compta@client.test',
+        }),
+        active!.userId,
+      );
+    });
+    const { results } = await refreshClassResults(store.db, scope, situation.id);
+    const of = (studentId: string) => results.find((r) => r.studentId === studentId)!;
+    expect(of(active!.studentId).passed).toBe(true);
+    expect(of(idle!.studentId)).toMatchObject({
+      passed: false,
+      explanation: expect.stringContaining('Aucun'),
+    });
   });
 
   it('keeps drafts from students, and other classes’ situations from everyone else', async () => {

@@ -23,6 +23,26 @@ const toResultDto = (r: TrainingSituationResultTable): ResultDto => ({
   evaluatedAt: String(r.evaluated_at),
 });
 
+/**
+ * What the student made or changed: the sandbox's rows less those still exactly as in the scenario's
+ * starting point (same reference, same values), so starting data never passes a check for an idle
+ * student. Compared as a multiset: a copy the student made of a starting row still counts.
+ */
+export function madeInSandbox(rows: SandboxRow[], start: SandboxRow[]): SandboxRow[] {
+  const left = new Map<string, number>();
+  for (const row of start) {
+    const key = JSON.stringify([row.ref, row.values]);
+    left.set(key, (left.get(key) ?? 0) + 1);
+  }
+  return rows.filter((row) => {
+    const key = JSON.stringify([row.ref, row.values]);
+    const count = left.get(key) ?? 0;
+    if (count === 0) return true;
+    left.set(key, count - 1);
+    return false;
+  });
+}
+
 /** The student record of the caller (a student of the school), else 404. */
 async function ownStudentIds(db: Db, scope: TrainingScope): Promise<string[]> {
   const rows = await db
@@ -61,6 +81,26 @@ async function evaluate(
     .where('student_id', 'in', studentIds)
     .execute();
   const sandboxOf = new Map(sandboxes.filter((s) => s.status === 'ready').map((s) => [s.student_id, s]));
+  const template = await db
+    .selectFrom('training_handout as h')
+    .innerJoin('training_scenario as sc', (j) =>
+      j.onRef('sc.org_id', '=', 'h.org_id').onRef('sc.id', '=', 'h.scenario_id'),
+    )
+    .select('sc.template_org_id')
+    .where('h.org_id', '=', scope.orgId)
+    .where('h.id', '=', situation.handout_id)
+    .executeTakeFirst();
+  // The scenario's starting point, read once per entity for the whole class.
+  const startingPoint = new Map<string, Promise<SandboxRow[]>>();
+  const startOf = (entity: string) => {
+    let rows = startingPoint.get(entity);
+    if (!rows) {
+      const reader = SANDBOX_READERS[entity];
+      rows = template && reader ? reader(db, template.template_org_id) : Promise.resolve([]);
+      startingPoint.set(entity, rows);
+    }
+    return rows;
+  };
   const evaluatedAt = new Date().toISOString();
   const rows: TrainingSituationResultTable[] = [];
   for (const studentId of studentIds) {
@@ -70,7 +110,12 @@ async function evaluate(
     for (const check of checks) {
       const reader = SANDBOX_READERS[check.entity];
       if (sandbox && reader && !read.has(check.entity))
-        read.set(check.entity, reader(db, sandbox.sandbox_org_id));
+        read.set(
+          check.entity,
+          Promise.all([reader(db, sandbox.sandbox_org_id), startOf(check.entity)]).then(([rows, start]) =>
+            madeInSandbox(rows, start),
+          ),
+        );
       const definition = {
         entity: check.entity,
         conditions: storedConditions(check),
