@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { invalid } from '../../kernel/errors/domain-error.ts';
 import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../http.ts';
 import { reminderDto, reminderInput, reminderList, reminderListQuery } from './contract.ts';
 import { createReminder, getReminder, listReminders } from './reminder.ts';

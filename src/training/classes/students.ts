@@ -8,6 +8,7 @@ import type { TrainingStudentTable } from '../tables.ts';
 import { managedClass, type TrainingScope } from './access.ts';
 import { type JoinInput, type StudentDto, type StudentInput, studentInput } from './contract.ts';
 import { readStudentCsv } from './csv.ts';
+import { studentDisplayName } from './student-access.ts';
 
 // No 0/O or 1/I/L: codes are read aloud in class and copied from paper.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -147,7 +148,7 @@ export async function joinWithCode(trx: Db, input: JoinInput): Promise<{ userId:
     .where('user_id', 'is', null)
     .executeTakeFirst();
   if (!student) throw notFound('Code d’invitation');
-  const name = student.last_initial ? `${student.first_name} ${student.last_initial}.` : student.first_name;
+  const name = studentDisplayName(student);
   const user = await createUser(trx, { email: input.email, name, password: input.password });
   await trx
     .updateTable('training_student')

@@ -5,6 +5,7 @@ import { invalid, notFound } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
 import { managedStudent, type TrainingScope } from '../classes/access.ts';
 import { ensureSchoolYear } from '../classes/class.ts';
+import { studentDisplayName as studentName } from '../classes/student-access.ts';
 import { loadReferentiel } from '../referentiel/referentiel.ts';
 import type { PfmpAttendanceStatus, TrainingStudentTable } from '../tables.ts';
 import {
@@ -37,8 +38,6 @@ import {
 // student's placements; the student reads their own and ticks the tasks they did; anyone else gets 404.
 
 const now = () => new Date().toISOString();
-const studentName = (s: { first_name: string; last_initial: string | null }) =>
-  s.last_initial ? `${s.first_name} ${s.last_initial}.` : s.first_name;
 
 function isManager(scope: TrainingScope) {
   return scope.role === 'owner' || scope.role === 'teacher';

@@ -11,13 +11,11 @@ import { newId } from '../../kernel/ids.ts';
 import { setTrainingState } from '../../kernel/organisations/organisation.ts';
 import type { Role } from '../../kernel/roles/permissions.ts';
 import { managedClass, type TrainingScope } from '../classes/access.ts';
+import { studentDisplayName as studentName } from '../classes/student-access.ts';
 import type { HandoutDto, MyTrainingDto, SandboxDto } from '../scenarios/contract.ts';
 import { getScenario } from '../scenarios/scenario.ts';
-import type { TrainingHandoutTable, TrainingStudentTable } from '../tables.ts';
+import type { TrainingHandoutTable } from '../tables.ts';
 import { copyTransaction } from './copy-transaction.ts';
-
-const studentName = (s: Pick<TrainingStudentTable, 'first_name' | 'last_initial'>) =>
-  s.last_initial ? `${s.first_name} ${s.last_initial}.` : s.first_name;
 
 function toHandoutDto(row: TrainingHandoutTable): HandoutDto {
   return {

@@ -5,7 +5,7 @@ import { newId } from '../../kernel/ids.ts';
 import { formatPlain } from '../../kernel/money/index.ts';
 import { managedClass, readableClass, type TrainingScope } from '../classes/access.ts';
 import { loadReferentiel } from '../referentiel/referentiel.ts';
-import type { TrainingSituationCheckTable, TrainingSituationTable, TrainingStudentTable } from '../tables.ts';
+import type { TrainingSituationCheckTable, TrainingSituationTable } from '../tables.ts';
 import { catalogueEntity, catalogueField } from './check-catalogue.ts';
 import {
   type CheckCondition,
@@ -17,8 +17,7 @@ import {
 } from './contract.ts';
 import { describeConditions } from './evaluate.ts';
 
-export const studentName = (s: Pick<TrainingStudentTable, 'first_name' | 'last_initial'>) =>
-  s.last_initial ? `${s.first_name} ${s.last_initial}.` : s.first_name;
+export { studentDisplayName as studentName } from '../classes/student-access.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 const list = (v: string) => JSON.parse(v) as string[];
