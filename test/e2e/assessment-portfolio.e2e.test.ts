@@ -129,8 +129,9 @@ describe.runIf(browserAvailable)('assessment and portfolio in a real browser', (
     await teacher.goto(`${stack.baseUrl}/orgs/${schoolId}/training/assessment/${classId}`);
     await teacher.getByTestId('heatmap').waitFor();
     const heatRow = teacher.getByTestId('heatmap').getByRole('row', { name: /^1\.3\.1 / });
-    // Élève1 (worked: 1 confirmed at 3, the others proposed at 2 → 2); Élève2 (idle: not assessed).
-    expect(await heatRow.getByTestId('heatmap-cell').allTextContents()).toEqual(['2', '—']);
+    // Élève1 (worked: one indicator confirmed at 3, the others only practised → rated on the confirmed
+    // one: 3); Élève2 (idle: not assessed).
+    expect(await heatRow.getByTestId('heatmap-cell').allTextContents()).toEqual(['3', '—']);
     await audit(teacher, 'synthèse de classe');
   });
 

@@ -329,6 +329,13 @@ describe.runIf(browserAvailable)('a professional situation played by a class, in
     await teacher.getByTestId('class-synthesis').click();
     await teacher.getByTestId('heatmap').waitFor();
     await audit(teacher, 'synthèse de classe');
+    // The heat map rates the target competency on its checked indicator: Hugo 1, Léa 3 (confirmed).
+    const heatmap = teacher.getByTestId('heatmap');
+    const columns = (await heatmap.locator('thead th').allTextContents()).map((c) => c.trim());
+    const competencyRow = heatmap.locator('tbody tr').filter({ hasText: /^1\.2\.2 / });
+    const cells = (await competencyRow.getByTestId('heatmap-cell').allTextContents()).map((c) => c.trim());
+    const levelOf = (name: string) => cells[columns.indexOf(name) - 1];
+    expect([levelOf('Léa D.'), levelOf('Hugo M.')]).toEqual(['3', '1']);
   });
 
   it('found no serious accessibility violation and no console error', () => {

@@ -297,7 +297,7 @@ describe.each(DIALECTS)('assessment and portfolio on %s', (dialect) => {
     const col = synthesis.students.findIndex((s) => s.id === active!.studentId);
     const idleCol = synthesis.students.findIndex((s) => s.id === idle!.studentId);
     const row = synthesis.rows.find((r) => r.code === '1.2.1')!;
-    expect(row.levels[col]).toBe(2); // (4 + 2 × 7) / 8 rounds to 2
+    expect(row.levels[col]).toBe(4); // its one measured indicator (4); the seven only practised wait
     expect(row.levels[idleCol]).toBeNull();
     expect(synthesis.rows.find((r) => r.code === '1.2.2')?.levels[col]).toBe(2);
     await expect(classSynthesis(store.db, other, cls.id)).rejects.toMatchObject({ kind: 'not-found' });

@@ -15,7 +15,7 @@ import type {
   IndicatorAssessmentDto,
   StudentAssessmentDto,
 } from './contract.ts';
-import { aggregateLevel, type Level, proposalBases, proposeLevel } from './proposal.ts';
+import { aggregateLevel, competencyLevel, type Level, proposalBases, proposeLevel } from './proposal.ts';
 
 /** Every indicator of the référentiel's competency blocs, with its code and competency. */
 export function referentielIndicators(referentiel: ReferentielDto) {
@@ -115,7 +115,13 @@ export async function buildStudentAssessment(
         return {
           code: competency.code,
           title: competency.title,
-          level: aggregateLevel(list.map((i) => i.confirmed ?? i.proposed)),
+          level: competencyLevel(
+            list.map((i) => ({
+              level: i.confirmed ?? i.proposed,
+              confirmed: i.confirmed !== null,
+              checks: i.basis.passed + i.basis.failed,
+            })),
+          ),
           indicators: list,
         };
       });

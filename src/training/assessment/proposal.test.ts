@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorOutcome } from '../situations/outcomes.ts';
-import { aggregateLevel, proposalBases, proposeLevel } from './proposal.ts';
+import { aggregateLevel, competencyLevel, proposalBases, proposeLevel } from './proposal.ts';
 
 const basis = (passed: number, failed: number, situations: number, evidence: number) => ({
   passed,
@@ -52,6 +52,15 @@ describe('proposed level', () => {
     expect(bases.get('1.2.1.i1')).toEqual(basis(5, 1, 2, 4));
     expect(bases.get('1.2.1.i2')).toEqual(basis(0, 0, 0, 4));
     expect(proposeLevel(bases.get('1.2.1.i1')!)).toBe(3);
+  });
+
+  it('rates a competency on its measured indicators when it has some, on the trail otherwise', () => {
+    const trail = { level: 2, confirmed: false, checks: 0 };
+    // One indicator checked and failed, six others only practised: the competency is not acquired.
+    expect(competencyLevel([{ level: 1, confirmed: false, checks: 1 }, ...Array(6).fill(trail)])).toBe(1);
+    expect(competencyLevel([{ level: 3, confirmed: true, checks: 0 }, ...Array(6).fill(trail)])).toBe(3);
+    expect(competencyLevel([trail, trail, { level: null, confirmed: false, checks: 0 }])).toBe(2);
+    expect(competencyLevel([{ level: null, confirmed: false, checks: 0 }])).toBeNull();
   });
 
   it('aggregates to the rounded mean of what is assessed', () => {

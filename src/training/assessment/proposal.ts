@@ -74,3 +74,16 @@ export function aggregateLevel(levels: readonly (number | null)[]): Level | null
   if (known.length === 0) return null;
   return Math.round(known.reduce((s, l) => s + l, 0) / known.length) as Level;
 }
+
+/**
+ * A competency's level from its indicators: the rounded mean of those that were measured — confirmed by
+ * the teacher, or checked by a situation — when there are any; otherwise of those proposed from the
+ * activity trail alone. A trail shows practice on every indicator of a competency at once (a 2 each): left
+ * in the mean, it would pull a failed check and a passed one to the same level.
+ */
+export function competencyLevel(
+  indicators: readonly { level: number | null; confirmed: boolean; checks: number }[],
+): Level | null {
+  const measured = indicators.filter((i) => i.confirmed || i.checks > 0);
+  return aggregateLevel((measured.length > 0 ? measured : indicators).map((i) => i.level));
+}
