@@ -18,7 +18,7 @@ export async function copyTransaction<T>(
 ): Promise<T> {
   if (store.dialect !== 'sqlite') {
     return store.db.transaction().execute(async (trx) => {
-      if (await maySkipForeignKeyChecks(trx))
+      if (await maySkipForeignKeyChecks(store.db, trx))
         await sql`set local session_replication_role = replica`.execute(trx);
       return work(trx);
     });
@@ -33,9 +33,23 @@ export async function copyTransaction<T>(
   });
 }
 
-async function maySkipForeignKeyChecks(trx: Db): Promise<boolean> {
-  const { rows } = await sql<{ allowed: boolean }>`
-    select coalesce((select rolsuper from pg_roles where rolname = current_user), false)
-      or has_parameter_privilege('session_replication_role', 'SET') as allowed`.execute(trx);
-  return rows[0]?.allowed === true;
+// Asked once per database handle, not once per copy (a class of 35 is 35 copies): a role's rights do not
+// change while the server runs, short of a GRANT, which a restart then sees.
+const skipAllowed = new WeakMap<Db, Promise<boolean>>();
+
+function maySkipForeignKeyChecks(db: Db, trx: Db): Promise<boolean> {
+  let allowed = skipAllowed.get(db);
+  if (!allowed) {
+    allowed = sql<{ allowed: boolean }>`
+      select coalesce((select rolsuper from pg_roles where rolname = current_user), false)
+        or has_parameter_privilege('session_replication_role', 'SET') as allowed`
+      .execute(trx)
+      .then(({ rows }) => rows[0]?.allowed === true)
+      .catch((error: unknown) => {
+        skipAllowed.delete(db); // not kept: the next copy asks again
+        throw error;
+      });
+    skipAllowed.set(db, allowed);
+  }
+  return allowed;
 }
