@@ -141,20 +141,25 @@ function lineRows(orgId: string, entryId: string, entry: NewEntry): LineRow[] {
   ]);
 }
 
-async function insertLineRows(trx: Db, rows: LineRow[], openingJournals: ReadonlySet<string>) {
+/** Daily totals not yet written to ledger_balance, keyed by fiscal year, account, day and opening flag. */
+export type BalanceTotals = Map<string, LedgerBalanceTable>;
+
+async function insertLineRows(
+  trx: Db,
+  rows: LineRow[],
+  openingJournals: ReadonlySet<string>,
+  pending?: BalanceTotals,
+) {
   await insertRows(trx, 'ledger_line', LINE_COLUMNS, rows);
-  await addToBalances(trx, rows, openingJournals);
+  const totals = pending ?? new Map();
+  addToTotals(totals, rows, openingJournals);
+  if (!pending) await writeBalances(trx, totals);
 }
 
 // Upserts per statement into ledger_balance: a batch touches a few hundred (account, day) pairs.
 const BALANCE_ROWS = 512;
 
-/**
- * Adds the lines to the daily totals the trial balance reads (ledger_balance), in the same transaction:
- * one upsert row per account, day and opening flag.
- */
-async function addToBalances(trx: Db, rows: readonly LineRow[], openingJournals: ReadonlySet<string>) {
-  const totals = new Map<string, LedgerBalanceTable>();
+function addToTotals(totals: BalanceTotals, rows: readonly LineRow[], openingJournals: ReadonlySet<string>) {
   for (const [org_id, , , , fiscal_year_id, journal_id, entry_date, account_id, , , debit, credit] of rows) {
     const opening = openingJournals.has(journal_id) ? 1 : 0;
     const key = `${fiscal_year_id}|${account_id}|${entry_date}|${opening}`;
@@ -164,6 +169,13 @@ async function addToBalances(trx: Db, rows: readonly LineRow[], openingJournals:
       total.credit += credit;
     } else totals.set(key, { org_id, fiscal_year_id, account_id, entry_date, opening, debit, credit });
   }
+}
+
+/**
+ * Adds lines' totals to the daily totals the trial balance reads (ledger_balance), in the caller's
+ * transaction: one upsert row per account, day and opening flag.
+ */
+export async function writeBalances(trx: Db, totals: BalanceTotals) {
   const values = [...totals.values()];
   for (let start = 0; start < values.length; start += BALANCE_ROWS)
     await trx
@@ -176,6 +188,7 @@ async function addToBalances(trx: Db, rows: readonly LineRow[], openingJournals:
         })),
       )
       .execute();
+  totals.clear();
 }
 
 const openingSet = (entries: readonly Pick<NewEntry, 'header'>[]) =>
@@ -184,13 +197,15 @@ const openingSet = (entries: readonly Pick<NewEntry, 'header'>[]) =>
 /**
  * Writes entries straight as validated, in the given order: numbers from each fiscal year's gap-free
  * sequence, taken in the caller's transaction; headers and lines in bulk inserts. The caller has
- * checked the rules.
+ * checked the rules. A bulk caller (the FEC import) may collect the daily totals in `pending` and write
+ * them once with writeBalances before its transaction ends: a million lines touch a few thousand days.
  */
 export async function insertValidatedEntries(
   trx: Db,
   orgId: string,
   entries: readonly NewEntry[],
   actorId: string | null,
+  pending?: BalanceTotals,
 ): Promise<WrittenEntry[]> {
   const now = new Date().toISOString();
   let today: string | undefined;
@@ -234,7 +249,7 @@ export async function insertValidatedEntries(
     written.push({ id, number, lineIds: rows.map((r) => r[1]) });
   }
   await insertRows(trx, 'ledger_entry', ENTRY_COLUMNS, headers);
-  await insertLineRows(trx, lines, openingSet(entries));
+  await insertLineRows(trx, lines, openingSet(entries), pending);
   return written;
 }
 

@@ -151,6 +151,27 @@ describe.each(DIALECTS)('entries on %s', (dialect) => {
     ).rejects.toMatchObject({ kind: 'conflict' });
   });
 
+  it('reverses an entry once when two reversals race (the database refuses the second)', async () => {
+    const { orgId } = await ledgerOrganisation(store.db);
+    const sale = await postEntry(store.db, orgId, textbookSale('2026-05-05'));
+    const results = await Promise.allSettled(
+      ['2026-05-06', '2026-05-07'].map((date) =>
+        store.db.transaction().execute((trx) => reverse(trx, orgId, sale.id, date, null)),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: { kind: 'conflict', message: 'Cette écriture a déjà été extournée.' },
+    });
+    const reversals = await store.db
+      .selectFrom('ledger_entry')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('reversal_of', '=', sale.id)
+      .execute();
+    expect(reversals).toHaveLength(1);
+  });
+
   it('numbers without gaps under concurrent postings', async () => {
     const { orgId } = await ledgerOrganisation(store.db);
     const results = await Promise.allSettled(

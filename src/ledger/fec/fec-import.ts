@@ -2,7 +2,13 @@ import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { ensureAuxiliaryByNumber, ensureGeneralByNumber, seedChartOfAccounts } from '../accounts/account.ts';
 import type { LedgerAccountTable } from '../accounts/tables.ts';
-import { insertValidatedEntries, type NewEntry, type ResolvedLine } from '../entries/entry-write.ts';
+import {
+  type BalanceTotals,
+  insertValidatedEntries,
+  type NewEntry,
+  type ResolvedLine,
+  writeBalances,
+} from '../entries/entry-write.ts';
 import {
   ensureFiscalYearFor,
   type FiscalYearRow,
@@ -103,12 +109,15 @@ export async function importFecEntries(
   const accountsBefore = await countAccounts(trx, orgId);
   // Entries are written a batch at a time (multi-row inserts); their lettering codes wait for the ids.
   let batch: { entry: ParsedEntry; item: NewEntry }[] = [];
+  // The daily totals of the trial balance, written once at the end (the same days recur in every batch).
+  const balances: BalanceTotals = new Map();
   const flush = async () => {
     const written = await insertValidatedEntries(
       trx,
       orgId,
       batch.map((b) => b.item),
       actorId,
+      balances,
     );
     for (const [n, { entry, item }] of batch.entries())
       for (const [k, l] of entry.lines.entries()) {
@@ -176,6 +185,7 @@ export async function importFecEntries(
       if (batch.length === BATCH) await flush();
     }
   if (batch.length > 0) await flush();
+  await writeBalances(trx, balances);
   report.accountsCreated = (await countAccounts(trx, orgId)) - accountsBefore;
   const lettered = await rebuildLetterings(trx, orgId, letterings, actorId, warnings);
   await recordAudit(trx, {

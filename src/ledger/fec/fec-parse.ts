@@ -61,31 +61,55 @@ type Row = {
   parsed: ParsedLine | null;
 };
 
-function columnIndex(header: string[]) {
+// Column positions resolved once from the header (-1 when the file does not have the column): the
+// parser reads every column of every line of files of a million lines.
+const COLUMNS = {
+  journalCode: 'JournalCode',
+  journalLabel: 'JournalLib',
+  number: 'EcritureNum',
+  date: 'EcritureDate',
+  account: 'CompteNum',
+  accountLabel: 'CompteLib',
+  auxiliary: 'CompAuxNum',
+  auxiliaryLabel: 'CompAuxLib',
+  voucherRef: 'PieceRef',
+  voucherDate: 'PieceDate',
+  label: 'EcritureLib',
+  debit: 'Debit',
+  credit: 'Credit',
+  lettering: 'EcritureLet',
+  letteredOn: 'DateLet',
+  validatedOn: 'ValidDate',
+  amount: 'Montant',
+  sense: 'Sens',
+} as const;
+
+type Positions = Record<keyof typeof COLUMNS, number>;
+
+function columnPositions(header: string[]): { at: Positions; debitCredit: boolean } {
   const names = header.map(normaliseColumnName);
-  // Resolved once per name: the parser asks for every column of every line.
-  const cache = new Map<string, number>();
-  const index = (name: string) => {
-    let k = cache.get(name);
-    if (k === undefined) {
-      k = names.indexOf(normaliseColumnName(name));
-      cache.set(name, k);
-    }
-    return k;
-  };
+  const index = (name: string) => names.indexOf(normaliseColumnName(name));
   const missing = REQUIRED.filter((c) => index(c) < 0);
-  const debitCredit = index('Debit') >= 0 && index('Credit') >= 0;
+  const at = Object.fromEntries(
+    Object.entries(COLUMNS).map(([key, name]) => [key, index(name)]),
+  ) as Positions;
+  const debitCredit = at.debit >= 0 && at.credit >= 0;
   // The Montant + Sens variant the regulation allows instead of Debit and Credit.
-  const amountSense = index('Montant') >= 0 && index('Sens') >= 0;
+  const amountSense = at.amount >= 0 && at.sense >= 0;
   if (!debitCredit && !amountSense) missing.push('Debit', 'Credit');
   if (missing.length > 0)
     throw invalid('L’en-tête du fichier ne contient pas toutes les colonnes du FEC.', [
       { field: 'ligne 1', message: `Colonnes manquantes : ${missing.join(', ')}.` },
     ]);
-  return { index, debitCredit };
+  return { at, debitCredit };
 }
 
-type Columns = ReturnType<typeof columnIndex> & { separator: string; header: string[] };
+type Columns = ReturnType<typeof columnPositions> & {
+  separator: string;
+  width: number;
+  /** Dates already read: a FEC repeats a few hundred days over its million lines. */
+  dates: Map<string, string | null>;
+};
 
 function readHeader(headerLine: string): Columns {
   const line = headerLine.replace(/^\uFEFF/, '');
@@ -96,68 +120,88 @@ function readHeader(headerLine: string): Columns {
       [{ field: 'ligne 1', message: 'Aucun séparateur tabulation ou | dans l’en-tête.' }],
     );
   const header = line.split(separator);
-  return { ...columnIndex(header), separator, header };
+  return { ...columnPositions(header), separator, width: header.length, dates: new Map() };
+}
+
+const DATE_COLUMNS = {
+  EcritureDate: 'date',
+  ValidDate: 'validatedOn',
+  PieceDate: 'voucherDate',
+  DateLet: 'letteredOn',
+} as const;
+
+const field = (fields: string[], k: number) => (k < 0 ? '' : fields[k]!.trim());
+
+/** A date column: 'YYYY-MM-DD', or null when empty (a reason is added if required) or unreadable. */
+function readDate(
+  columns: Columns,
+  fields: string[],
+  name: 'EcritureDate' | 'ValidDate' | 'PieceDate' | 'DateLet',
+  required: boolean,
+  reasons: string[],
+) {
+  const value = field(fields, columns.at[DATE_COLUMNS[name]]);
+  if (value === '') {
+    if (required) reasons.push(`${name} vide.`);
+    return null;
+  }
+  let date = columns.dates.get(value);
+  if (date === undefined) {
+    try {
+      date = parseFecDate(value);
+    } catch {
+      date = null;
+    }
+    if (columns.dates.size > 10_000) columns.dates.clear();
+    columns.dates.set(value, date);
+  }
+  if (date === null) reasons.push(`${name} invalide : « ${value} » (AAAAMMJJ attendu).`);
+  return date;
 }
 
 /** One non-blank line: a row of an entry (parsed is null when the line breaks a rule), or null if dropped. */
 function parseRow(columns: Columns, raw: string, lineNumber: number, issues: FecIssues): Row | null {
-  const { separator, header, index, debitCredit } = columns;
+  const { separator, width, at, debitCredit } = columns;
   const fields = raw.split(separator);
-  if (fields.length !== header.length) {
+  if (fields.length !== width) {
     issues.rejected.push({
       line: lineNumber,
-      reason: `${fields.length} champs au lieu de ${header.length} (séparateur dans un libellé ?).`,
+      reason: `${fields.length} champs au lieu de ${width} (séparateur dans un libellé ?).`,
     });
     return null;
   }
-  const get = (name: string) => {
-    const k = index(name);
-    return k < 0 ? '' : fields[k]!.trim();
-  };
-  const journalCode = get('JournalCode').toUpperCase();
-  const number = get('EcritureNum');
+  const journalCode = field(fields, at.journalCode).toUpperCase();
+  const number = field(fields, at.number);
   const key = `${journalCode}\u0000${number}`;
   const reasons: string[] = [];
-  const date = (name: string, required: boolean) => {
-    const value = get(name);
-    if (value === '') {
-      if (required) reasons.push(`${name} vide.`);
-      return null;
-    }
-    try {
-      return parseFecDate(value);
-    } catch {
-      reasons.push(`${name} invalide : « ${value} » (AAAAMMJJ attendu).`);
-      return null;
-    }
-  };
   if (!/^[0-9A-Z_-]{1,20}$/.test(journalCode)) reasons.push(`JournalCode invalide : « ${journalCode} ».`);
   if (number === '') reasons.push('EcritureNum vide.');
-  const entryDate = date('EcritureDate', true);
-  const validatedOn = date('ValidDate', true);
-  const voucherDate = date('PieceDate', false);
-  const letteredOn = date('DateLet', false);
-  const account = get('CompteNum').toUpperCase();
+  const entryDate = readDate(columns, fields, 'EcritureDate', true, reasons);
+  const validatedOn = readDate(columns, fields, 'ValidDate', true, reasons);
+  const voucherDate = readDate(columns, fields, 'PieceDate', false, reasons);
+  const letteredOn = readDate(columns, fields, 'DateLet', false, reasons);
+  const account = field(fields, at.account).toUpperCase();
   if (!isFecAccountNumber(account) || account[0] === '0')
     reasons.push(`CompteNum invalide : « ${account} » (trois chiffres en tête, classe 1 à 9).`);
-  const auxiliary = get('CompAuxNum').toUpperCase().replace(/\s+/g, '') || null;
+  const auxiliaryText = field(fields, at.auxiliary);
+  const auxiliary = auxiliaryText === '' ? null : auxiliaryText.toUpperCase().replace(/\s+/g, '') || null;
   if (auxiliary !== null && !isAuxiliaryNumber(auxiliary))
     reasons.push(`CompAuxNum invalide : « ${auxiliary} ».`);
-  const label = get('EcritureLib');
+  const label = field(fields, at.label);
   if (label === '') reasons.push('EcritureLib vide.');
   let debit = 0;
   let credit = 0;
   try {
     if (debitCredit) {
-      const d = parseFecAmount(get('Debit'));
-      const c = parseFecAmount(get('Credit'));
+      const d = parseFecAmount(field(fields, at.debit));
+      const c = parseFecAmount(field(fields, at.credit));
       if (d !== 0 && c !== 0) reasons.push('Débit et crédit renseignés sur la même ligne.');
       const net = d - c;
       debit = Math.max(net, 0);
       credit = Math.max(-net, 0);
     } else {
-      const amount = parseFecAmount(get('Montant'));
-      const sense = get('Sens').toUpperCase();
+      const amount = parseFecAmount(field(fields, at.amount));
+      const sense = field(fields, at.sense).toUpperCase();
       const sign =
         sense === 'D' || sense === '+1' || sense === '1' ? 1 : sense === 'C' || sense === '-1' ? -1 : 0;
       if (sign === 0) reasons.push(`Sens invalide : « ${sense} » (D, C, +1 ou -1).`);
@@ -169,11 +213,11 @@ function parseRow(columns: Columns, raw: string, lineNumber: number, issues: Fec
   }
   const entry = {
     journalCode,
-    journalLabel: get('JournalLib') || journalCode,
+    journalLabel: field(fields, at.journalLabel) || journalCode,
     number,
     date: entryDate ?? '',
     label,
-    voucherRef: get('PieceRef') || null,
+    voucherRef: field(fields, at.voucherRef) || null,
     voucherDate,
     validatedOn: validatedOn ?? '',
   };
@@ -185,7 +229,7 @@ function parseRow(columns: Columns, raw: string, lineNumber: number, issues: Fec
     issues.warnings.push({ line: lineNumber, reason: 'Ligne sans montant : ignorée.' });
     return null;
   }
-  const lettering = get('EcritureLet') || null;
+  const lettering = field(fields, at.lettering) || null;
   return {
     line: lineNumber,
     key,
@@ -193,9 +237,9 @@ function parseRow(columns: Columns, raw: string, lineNumber: number, issues: Fec
     parsed: {
       line: lineNumber,
       account,
-      accountLabel: get('CompteLib'),
+      accountLabel: field(fields, at.accountLabel),
       auxiliary,
-      auxiliaryLabel: get('CompAuxLib'),
+      auxiliaryLabel: field(fields, at.auxiliaryLabel),
       label,
       debit,
       credit,
