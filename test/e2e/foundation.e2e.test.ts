@@ -50,6 +50,16 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
     await page.waitForURL(/\/orgs\/[^/]+/);
     await page.getByText('Les Ateliers du Val').first().waitFor();
     await audit('accueil');
+    // The menu says « À venir » of the areas not built yet, and only of those.
+    const soon = {
+      'nav-relations': 0,
+      'nav-production': 1,
+      'nav-personnel': 1,
+      'nav-accounting': 0,
+      'nav-training': 0,
+    };
+    for (const [testId, count] of Object.entries(soon))
+      expect(await page.getByTestId(testId).getByText('À venir').count(), testId).toBe(count);
   });
 
   it('finds the demo parties, creates a party and finds it in the list', { timeout: 60_000 }, async () => {

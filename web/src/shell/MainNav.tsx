@@ -109,13 +109,7 @@ export function MainNav({ orgId }: { orgId: string }) {
             label={t('areas.accounting')}
             testId="nav-accounting"
           />
-          <Item
-            orgId={orgId}
-            to="/orgs/$orgId/training"
-            label={t('areas.training')}
-            soon
-            testId="nav-training"
-          />
+          <Item orgId={orgId} to="/orgs/$orgId/training" label={t('areas.training')} testId="nav-training" />
         </Section>
         <Section label={t('nav.settings')}>
           <Item
