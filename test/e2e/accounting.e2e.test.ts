@@ -142,6 +142,14 @@ describe.runIf(browserAvailable)('accounting in a real browser', () => {
 
   it('lists the entry with its number, and shows it', async () => {
     await subnav('Écritures').click();
+    // The demo's year of activity fills more than one page of 50: the pages are named and change the list.
+    const firstNumber = await page.getByTestId('entry-number').first().textContent();
+    await page
+      .getByRole('navigation', { name: 'Pages de la liste' })
+      .getByRole('button', { name: 'Page 2' })
+      .click();
+    await page.waitForURL(/[?&]page=2/);
+    await expect.poll(() => page.getByTestId('entry-number').first().textContent()).not.toBe(firstNumber);
     // The demo already has entries (its invoices): the text search finds ours.
     await page.getByLabel('Rechercher').fill('fournitures de bureau');
     const row = page.getByTestId('entry-row').filter({ hasText: LABEL });

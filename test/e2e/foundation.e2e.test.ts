@@ -118,6 +118,12 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
     const names = workbook.getWorksheet('Tiers')!.getColumn(1).values.filter(Boolean);
     expect(names).toContain('Boulangerie Martin');
     expect(names).toContain(XSS_NAME);
+
+    // Archived from its row (the button names the party), it leaves the list of active parties.
+    const row = page.getByTestId('party-row').filter({ hasText: 'Cabinet Lemoine' });
+    await row.getByRole('button', { name: /^Archiver Cabinet Lemoine/ }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByTestId('party-row').filter({ hasText: 'Boulangerie Martin' }).waitFor();
   });
 
   it('shows the organisation settings and the users with their roles', async () => {

@@ -1,11 +1,9 @@
 import {
   Alert,
   Badge,
-  Box,
   Group,
   Loader,
   NativeSelect,
-  Pagination,
   Table,
   Text,
   TextInput,
@@ -19,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { entryStatuses } from '../../../../src/ledger/entries/contract.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { ACCOUNTING_SERVE } from '../../referentiel/activities.ts';
+import { ListPagination } from '../../ui/ListPagination.tsx';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
@@ -242,17 +241,11 @@ export function EntryListPage() {
         </ScrollTable>
       )}
 
-      {pages > 1 ? (
-        <Box component="nav" aria-label={t('pagination.label')} mt="md">
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={(p) => void setSearch({ page: p > 1 ? p : undefined }, false)}
-            getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-            getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-          />
-        </Box>
-      ) : null}
+      <ListPagination
+        pages={pages}
+        page={page}
+        onChange={(p) => void setSearch({ page: p > 1 ? p : undefined }, false)}
+      />
     </>
   );
 }

@@ -1,11 +1,9 @@
 import {
   Badge,
-  Box,
   Button,
   Group,
   Loader,
   NativeSelect,
-  Pagination,
   Table,
   Text,
   TextInput,
@@ -20,8 +18,10 @@ import { useTranslation } from 'react-i18next';
 import { partyKinds, partyRoles } from '../../../../src/kernel/parties/contract.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { PARTIES_SERVE } from '../../referentiel/activities.ts';
+import { ArchiveToggle } from '../../ui/ArchiveToggle.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { formatDate } from '../../ui/format.ts';
+import { ListPagination } from '../../ui/ListPagination.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -291,18 +291,12 @@ export function PartyListPage() {
                   <Table.Td>{formatDate(party.createdAt)}</Table.Td>
                   {writable ? (
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="dark"
+                      <ArchiveToggle
+                        name={party.name}
+                        archived={Boolean(party.archivedAt)}
                         loading={archive.isPending && archive.variables?.id === party.id}
-                        onClick={() => archive.mutate({ id: party.id, archived: !party.archivedAt })}
-                        aria-label={t(party.archivedAt ? 'parties.restoreNamed' : 'parties.archiveNamed', {
-                          name: party.name,
-                        })}
-                      >
-                        {party.archivedAt ? t('parties.restore') : t('parties.archive')}
-                      </Button>
+                        onToggle={() => archive.mutate({ id: party.id, archived: !party.archivedAt })}
+                      />
                     </Table.Td>
                   ) : null}
                 </Table.Tr>
@@ -312,17 +306,11 @@ export function PartyListPage() {
         </Table.ScrollContainer>
       )}
 
-      {pages > 1 ? (
-        <Box component="nav" aria-label={t('pagination.label')} mt="md">
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={(p) => void setSearch({ page: p > 1 ? p : undefined }, false)}
-            getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-            getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-          />
-        </Box>
-      ) : null}
+      <ListPagination
+        pages={pages}
+        page={page}
+        onChange={(p) => void setSearch({ page: p > 1 ? p : undefined }, false)}
+      />
     </>
   );
 }

@@ -1,11 +1,9 @@
 import {
   Badge,
-  Box,
   Button,
   Group,
   Loader,
   NativeSelect,
-  Pagination,
   Table,
   Text,
   TextInput,
@@ -19,7 +17,9 @@ import { useTranslation } from 'react-i18next';
 import { formatRate } from '../../../../src/relations/shared/vat-rates.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { INVOICING_SERVE } from '../../referentiel/activities.ts';
+import { ArchiveToggle } from '../../ui/ArchiveToggle.tsx';
 import { errorMessage } from '../../ui/errors.ts';
+import { ListPagination } from '../../ui/ListPagination.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -209,18 +209,12 @@ export function CatalogueListPage() {
                   <Table.Td>{item.revenueAccount}</Table.Td>
                   {writable ? (
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="dark"
+                      <ArchiveToggle
+                        name={item.label}
+                        archived={Boolean(item.archivedAt)}
                         loading={archive.isPending && archive.variables?.id === item.id}
-                        onClick={() => archive.mutate({ id: item.id, archived: !item.archivedAt })}
-                        aria-label={t(item.archivedAt ? 'parties.restoreNamed' : 'parties.archiveNamed', {
-                          name: item.label,
-                        })}
-                      >
-                        {item.archivedAt ? t('parties.restore') : t('parties.archive')}
-                      </Button>
+                        onToggle={() => archive.mutate({ id: item.id, archived: !item.archivedAt })}
+                      />
                     </Table.Td>
                   ) : null}
                 </Table.Tr>
@@ -229,17 +223,11 @@ export function CatalogueListPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 ? (
-        <Box component="nav" aria-label={t('pagination.label')} mt="md">
-          <Pagination
-            total={pages}
-            value={search.page ?? 1}
-            onChange={(p) => void setSearch({ page: p > 1 ? p : undefined }, false)}
-            getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-            getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-          />
-        </Box>
-      ) : null}
+      <ListPagination
+        pages={pages}
+        page={search.page ?? 1}
+        onChange={(p) => void setSearch({ page: p > 1 ? p : undefined }, false)}
+      />
     </>
   );
 }

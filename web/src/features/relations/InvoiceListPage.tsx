@@ -1,11 +1,9 @@
 import {
   Badge,
-  Box,
   Button,
   Group,
   Loader,
   NativeSelect,
-  Pagination,
   Table,
   Text,
   TextInput,
@@ -17,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { isCalendarDate } from '../../../../src/kernel/dates/index.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { INVOICING_SERVE } from '../../referentiel/activities.ts';
+import { ListPagination } from '../../ui/ListPagination.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
@@ -210,17 +209,11 @@ export function InvoiceListPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 ? (
-        <Box component="nav" aria-label={t('pagination.label')} mt="md">
-          <Pagination
-            total={pages}
-            value={search.page ?? 1}
-            onChange={(p) => void setSearch({ page: p > 1 ? p : undefined }, false)}
-            getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-            getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-          />
-        </Box>
-      ) : null}
+      <ListPagination
+        pages={pages}
+        page={search.page ?? 1}
+        onChange={(p) => void setSearch({ page: p > 1 ? p : undefined }, false)}
+      />
     </>
   );
 }

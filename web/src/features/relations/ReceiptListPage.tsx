@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Group, Loader, Pagination, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { ReceiptDto } from '../../../../src/relations/receipts/contract.ts'
 import { useOrgRole } from '../../auth/session.ts';
 import { RECEIPTS_SERVE } from '../../referentiel/activities.ts';
 import { errorMessage } from '../../ui/errors.ts';
+import { ListPagination } from '../../ui/ListPagination.tsx';
 import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -150,17 +151,11 @@ export function ReceiptListPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 ? (
-        <Box component="nav" aria-label={t('pagination.label')} mt="md">
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={(p) => void navigate({ search: { page: p > 1 ? p : undefined }, replace: true })}
-            getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-            getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-          />
-        </Box>
-      ) : null}
+      <ListPagination
+        pages={pages}
+        page={page}
+        onChange={(p) => void navigate({ search: { page: p > 1 ? p : undefined }, replace: true })}
+      />
     </>
   );
 }

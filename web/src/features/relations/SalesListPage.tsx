@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Loader, Pagination, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { LinkedDocumentDto, SalesDocumentSummaryDto } from '../../../../src/relations/sales/contract.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { INVOICING_SERVE } from '../../referentiel/activities.ts';
+import { ListPagination } from '../../ui/ListPagination.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
@@ -135,17 +136,7 @@ export function SalesListPage({ kind }: { kind: SalesKind }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 ? (
-        <Box component="nav" aria-label={t('pagination.label')} mt="md">
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={setPage}
-            getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-            getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-          />
-        </Box>
-      ) : null}
+      <ListPagination pages={pages} page={page} onChange={setPage} />
     </>
   );
 }

@@ -1,9 +1,10 @@
-import { Box, Loader, NativeSelect, Pagination, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Loader, NativeSelect, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNTING_SERVE } from '../../../referentiel/activities.ts';
+import { ListPagination } from '../../../ui/ListPagination.tsx';
 import { AnchorLink } from '../../../ui/links.tsx';
 import { LoadError } from '../../../ui/StatusPages.tsx';
 import { downloadCsv } from '../csv.ts';
@@ -205,17 +206,12 @@ export function JournalListingPage() {
               </Table>
             </ScrollTable>
           )}
-          {pages > 1 ? (
-            <Box component="nav" aria-label={t('pagination.label')} mt="md" className="agora-no-print">
-              <Pagination
-                total={pages}
-                value={page}
-                onChange={(p) => void setSearch({ page: p > 1 ? p : undefined }, false)}
-                getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
-                getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-              />
-            </Box>
-          ) : null}
+          <ListPagination
+            pages={pages}
+            page={page}
+            onChange={(p) => void setSearch({ page: p > 1 ? p : undefined }, false)}
+            className="agora-no-print"
+          />
         </>
       ) : null}
     </>
