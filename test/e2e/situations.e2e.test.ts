@@ -138,6 +138,18 @@ describe.runIf(browserAvailable)('professional situations in a real browser', ()
 
     await teacher.getByTestId('refresh-class').click();
     await teacher.getByTestId('grid-row').getByText('Réussi').waitFor();
+
+    // Reuse: « Dupliquer » opens a draft copy; « Supprimer », once confirmed, deletes it and leaves the original.
+    await teacher.getByTestId('duplicate-situation').click();
+    await teacher.getByRole('heading', { level: 1, name: 'Nouveau client (copie)' }).waitFor();
+    await teacher.getByTestId('delete-situation').click();
+    await teacher.getByRole('dialog', { name: 'Supprimer la situation' }).waitFor();
+    await audit(teacher, 'suppression d’une situation (confirmation)');
+    await teacher.getByTestId('delete-situation-confirm').click();
+    await teacher.waitForURL(new RegExp(`/training/classes/${classId}$`));
+    const list = teacher.getByTestId('situations-table');
+    await list.getByRole('link', { name: 'Nouveau client', exact: true }).waitFor();
+    await expect.poll(() => list.getByRole('link', { name: 'Nouveau client (copie)' }).count()).toBe(0);
   });
 
   it('found no serious accessibility violation and no console error', () => {

@@ -126,4 +126,60 @@ describe.each(DIALECTS)('professional situations over HTTP on %s', (dialect) => 
     expect(grid.body.results).toHaveLength(2);
     expect(grid.body.students.map((s: { failed: number }) => s.failed)).toEqual([1, 1]);
   });
+
+  it('lets the class’s teacher duplicate a situation and delete a draft without results, nobody else', async () => {
+    const upload = await teacher.request(
+      'POST',
+      `/api/v1/orgs/${school}/documents?fileName=tarifs.txt`,
+      'Baguette : 1,20 €',
+      { 'content-type': 'text/plain' },
+    );
+    const created = await teacher.request('POST', `${base}/classes/${classId}/situations`, {
+      handoutId,
+      title: 'Tarifs',
+      statement: 'Appliquez les tarifs joints.',
+      status: 'published',
+      attachmentIds: [upload.body.id],
+    });
+    expect(created.status).toBe(201);
+    const url = `${base}/situations/${created.body.id}`;
+
+    // Another school's owner, another teacher of this school, a student: nothing.
+    const elsewhere = await buildUser(server.store.db);
+    const otherSchool = (await buildOrganisation(server.store.db, elsewhere.id, { name: 'Autre lycée' })).id;
+    const stranger = await loginAs(server.app, elsewhere.email, TEST_PASSWORD);
+    const theirUrl = `/api/v1/orgs/${otherSchool}/training/situations/${created.body.id}`;
+    expect((await stranger.request('POST', `${theirUrl}/duplicate`, {})).status).toBe(404);
+    expect((await stranger.request('DELETE', theirUrl)).status).toBe(404);
+    expect((await otherTeacher.request('POST', `${url}/duplicate`, {})).status).toBe(404);
+    expect((await otherTeacher.request('DELETE', url)).status).toBe(404);
+    expect((await lea.request('POST', `${url}/duplicate`, {})).status).toBe(403);
+    expect((await lea.request('DELETE', url)).status).toBe(403);
+    expect((await teacher.request('GET', `${base}/classes/${classId}/situations`)).body.items).toHaveLength(
+      2,
+    );
+
+    const refused = await teacher.request('DELETE', url);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe(
+      'Une situation publiée ne peut pas être supprimée : seul un brouillon sans résultat d’élève peut l’être.',
+    );
+
+    const copy = await teacher.request('POST', `${url}/duplicate`, {});
+    expect(copy.status).toBe(201);
+    expect(copy.body).toMatchObject({ title: 'Tarifs (copie)', status: 'draft', classId, handoutId });
+    const copyUrl = `${base}/situations/${copy.body.id}`;
+    const copied = copy.body.attachments[0];
+    expect(copied).toMatchObject({ fileName: 'tarifs.txt' });
+    expect(copied.id).not.toBe(upload.body.id);
+    expect((await teacher.request('GET', `${copyUrl}/attachments/${copied.id}`)).raw).toBe(
+      'Baguette : 1,20 €',
+    );
+
+    expect((await teacher.request('DELETE', copyUrl)).status).toBe(204);
+    expect((await teacher.request('GET', copyUrl)).status).toBe(404);
+    const original = await teacher.request('GET', url);
+    expect(original.body).toEqual(created.body);
+    expect((await lea.request('GET', `${url}/attachments/${upload.body.id}`)).raw).toBe('Baguette : 1,20 €');
+  });
 });

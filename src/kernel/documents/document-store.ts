@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
-import type { Db } from '../db/index.ts';
+import { type Db, isForeignKeyViolation } from '../db/index.ts';
 import { invalid, notFound } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
 
@@ -76,6 +77,33 @@ export async function recordDocument(
   return { id, sha256: input.sha256, fileName: input.fileName, mediaType: input.mediaType, size: input.size };
 }
 
+/**
+ * A new document row for the same file: the copy has its own id, so deleting either row leaves the other
+ * whole. The file itself is not written again: it is stored once per content and never changes.
+ */
+export async function copyDocument(
+  trx: Db,
+  orgId: string,
+  documentId: string,
+  actorId: string | null,
+): Promise<StoredDocument> {
+  const row = await trx
+    .selectFrom('document')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Document');
+  return recordDocument(trx, {
+    orgId,
+    sha256: row.sha256,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    size: Number(row.size),
+    actorId,
+  });
+}
+
 export async function readDocument(
   db: Db,
   root: string,
@@ -100,4 +128,45 @@ export async function readDocument(
     size: Number(row.size),
     bytes,
   };
+}
+
+/**
+ * Deletes a document row in the caller's transaction unless another row still points at it — its foreign
+ * keys say so, whichever module's the row is. The delete runs in a savepoint, so a refusal leaves the
+ * transaction usable (PostgreSQL would abort it otherwise). The file stays: it is stored once per content
+ * and may be another row's or another organisation's (copies share files), and a rollback could not bring
+ * a deleted file back. Returns whether the row went.
+ */
+export async function deleteDocumentIfUnused(
+  trx: Db,
+  orgId: string,
+  documentId: string,
+  actorId: string | null,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('document')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (!row) return false;
+  await sql`savepoint document_delete`.execute(trx);
+  try {
+    await trx.deleteFrom('document').where('org_id', '=', orgId).where('id', '=', documentId).execute();
+  } catch (error) {
+    await sql`rollback to savepoint document_delete`.execute(trx);
+    await sql`release savepoint document_delete`.execute(trx);
+    if (isForeignKeyViolation(error)) return false;
+    throw error;
+  }
+  await sql`release savepoint document_delete`.execute(trx);
+  await recordAudit(trx, {
+    orgId,
+    actorId,
+    action: 'document.deleted',
+    entity: 'document',
+    entityId: documentId,
+    before: { sha256: row.sha256, fileName: row.file_name, size: Number(row.size) },
+  });
+  return true;
 }

@@ -220,6 +220,8 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/training/classes/:classId/situations': [],
   'GET /api/v1/orgs/:orgId/training/situations/:situationId': [],
   'PUT /api/v1/orgs/:orgId/training/situations/:situationId': [],
+  'DELETE /api/v1/orgs/:orgId/training/situations/:situationId': [],
+  'POST /api/v1/orgs/:orgId/training/situations/:situationId/duplicate': [],
   'GET /api/v1/orgs/:orgId/training/situations/:situationId/results': [],
   'POST /api/v1/orgs/:orgId/training/situations/:situationId/results/refresh': [],
   'GET /api/v1/orgs/:orgId/training/situations/:situationId/attachments/:documentId': [],

@@ -170,9 +170,14 @@ const dueDate = z
   .nullish()
   .transform((v) => v ?? null);
 
+/** A copy's title adds « (copie) » within the same limit. */
+export const SITUATION_TITLE_MAX = 160;
+
 export const situationInput = z.object({
   handoutId: z.string().min(1, 'Choisissez la distribution (le scénario) des bacs à sable.').max(64),
-  title: text().min(1, 'Le titre est obligatoire.').max(160, '160 caractères au maximum.'),
+  title: text()
+    .min(1, 'Le titre est obligatoire.')
+    .max(SITUATION_TITLE_MAX, `${SITUATION_TITLE_MAX} caractères au maximum.`),
   statement: text().max(20_000, '20 000 caractères au maximum.').default(''),
   competencies: z.array(code).max(50).default([]),
   indicators: z.array(code).max(200).default([]),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type App, type Deps, orgRoute, scopeOf } from '../http.ts';
 import { classResultsDto, mySituationDto, situationDto, situationInput } from './contract.ts';
+import { deleteSituation, duplicateSituation } from './duplicate-delete.ts';
 import {
   checkMyResults,
   classResults,
@@ -86,6 +87,44 @@ export function situationRoutes(app: App, { store, documentsDir }: Deps) {
       return store.db
         .transaction()
         .execute((trx) => updateSituation(trx, scope, request.params.situationId, request.body));
+    },
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/training/situations/:situationId/duplicate',
+    {
+      ...orgRoute(store, 'training.manage'),
+      schema: {
+        tags,
+        summary:
+          'Dupliquer une situation : un brouillon « (copie) » avec ses vérifications et pièces jointes',
+        params: situationParams,
+        response: { 201: situationDto },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      const copy = await store.db
+        .transaction()
+        .execute((trx) => duplicateSituation(trx, scope, request.params.situationId));
+      return reply.code(201).send(copy);
+    },
+  );
+
+  app.delete(
+    '/api/v1/orgs/:orgId/training/situations/:situationId',
+    {
+      ...orgRoute(store, 'training.manage'),
+      schema: {
+        tags,
+        summary: 'Supprimer un brouillon sans résultat d’élève (409 sinon)',
+        params: situationParams,
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      await store.db.transaction().execute((trx) => deleteSituation(trx, scope, request.params.situationId));
+      return reply.code(204).send();
     },
   );
 

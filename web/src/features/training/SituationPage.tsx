@@ -37,6 +37,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { saveFile } from '../relations/relations-api.ts';
 import { Markdown } from './Markdown.tsx';
+import { SituationActions } from './SituationActions.tsx';
 import {
   type CheckDto,
   checkMine,
@@ -225,9 +226,12 @@ function TeacherSituation({ orgId, situationId }: { orgId: string; situationId: 
         title={situation.data.title}
         served={[]}
         actions={
-          <AnchorLink to="/orgs/$orgId/training/classes/$classId" params={{ orgId, classId }}>
-            {cls.data.name}
-          </AnchorLink>
+          <>
+            <AnchorLink to="/orgs/$orgId/training/classes/$classId" params={{ orgId, classId }}>
+              {cls.data.name}
+            </AnchorLink>
+            <SituationActions orgId={orgId} situation={situation.data} />
+          </>
         }
       />
       <Stack gap="xl">

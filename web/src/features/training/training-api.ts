@@ -208,6 +208,14 @@ export const createSituation = (orgId: string, classId: string, body: SituationB
 export const saveSituation = (orgId: string, situationId: string, body: SituationBody) =>
   api<SituationDto>(`${base(orgId)}/situations/${id(situationId)}`, { method: 'PUT', body });
 
+/** A new draft « (copie) » with the same statement, targets, checks and attachments. */
+export const duplicateSituation = (orgId: string, situationId: string) =>
+  api<SituationDto>(`${base(orgId)}/situations/${id(situationId)}/duplicate`, { method: 'POST', body: {} });
+
+/** A draft without student results only (409 otherwise, with the reason). */
+export const deleteSituation = (orgId: string, situationId: string) =>
+  api<void>(`${base(orgId)}/situations/${id(situationId)}`, { method: 'DELETE' });
+
 export const refreshClass = (orgId: string, situationId: string) =>
   api<ClassResultsDto>(`${base(orgId)}/situations/${id(situationId)}/results/refresh`, {
     method: 'POST',
