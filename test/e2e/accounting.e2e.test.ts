@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fecFile } from '../support/fec-file.ts';
 import {
   type AxeFinding,
   browserAvailable,
@@ -13,7 +16,8 @@ import {
 
 // An accountant's first morning in Agora: open Comptabilité, type an entry with the keyboard grid
 // (an unbalanced one is refused in French before anything is sent), find it numbered in the entries,
-// check the trial balance, download the FEC — with axe on every page visited and no console error.
+// check the trial balance, download the FEC, import one from other software while a bar shows how far the
+// file has been read — with axe on every page visited and no console error.
 
 const LABEL = 'Achat de fournitures de bureau';
 const plain = (text: string | null) => (text ?? '').replace(/[\u00A0\u202F]/g, ' ');
@@ -250,6 +254,64 @@ describe.runIf(browserAvailable)('accounting in a real browser', () => {
     expect(await ledger.getAttribute('data-account')).toBe('512');
     await audit('grand livre 512');
   });
+
+  // Last: the 50 000 imported entries would slow the screens above down.
+  it('imports a FEC from other software, showing how far the file has been read, then the report', async () => {
+    // 100 000 lines (12 MB): a few seconds of import, several polls of its job; two entries unbalanced.
+    const today = new Date().toISOString().slice(0, 10);
+    const path = join(mkdtempSync(join(tmpdir(), 'agora-fec-e2e-')), '812345676FEC-autre-logiciel.txt');
+    writeFileSync(path, fecFile(50_000, today, [7, 49_000]));
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.includes('/ledger/fec/import')) requests.push(`${request.method()} ${pathname}`);
+    });
+    await subnav('FEC').click();
+    await page.getByTestId('fec-file').waitFor();
+    // Every state the bar goes through, as a screen reader would read it (name, then value).
+    await page.evaluate(`(() => {
+      window.fecBar = [];
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="fec-import-progress"] [role="progressbar"]');
+        if (!bar) return;
+        const state = bar.getAttribute('aria-label') + ' | ' + bar.getAttribute('aria-valuenow');
+        if (window.fecBar.at(-1) !== state) window.fecBar.push(state);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    })()`);
+    await page.locator('input[type="file"]').setInputFiles(path);
+    await page.getByTestId('fec-import').click();
+    await page.getByRole('progressbar', { name: /^Lecture du fichier : \d+ %$/ }).waitFor();
+    await audit('import FEC en cours');
+    const report = page.getByTestId('fec-import-report');
+    await report.waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('fec-import-progress').count()).toBe(0);
+
+    const states = await page.evaluate<string[]>('window.fecBar');
+    const reading = states
+      .map((s) => /^Lecture du fichier : (\d+) % \| (\d+)$/.exec(s))
+      .filter((m) => m !== null)
+      .map((m) => [Number(m[1]), Number(m[2])]);
+    // The label and aria-valuenow agree; the bar only moves forward, and was seen between the ends.
+    for (const [label, value] of reading) expect(label).toBe(value);
+    const values = reading.map(([v]) => v);
+    expect(values).toEqual([...values].sort((a, b) => a! - b!));
+    expect(values.some((v) => v! > 0 && v! < 100)).toBe(true);
+    expect(requests[0]).toMatch(/^POST \/api\/v1\/orgs\/[^/]+\/ledger\/fec\/imports$/);
+    expect(requests.filter((r) => /^GET .*\/fec\/imports\/[^/]+$/.test(r)).length).toBeGreaterThanOrEqual(2);
+    expect(requests.some((r) => r.endsWith('/fec/import'))).toBe(false);
+
+    expect(plain(await report.getByRole('status').textContent())).toBe(
+      'Import terminé : 49998 écriture(s) importée(s), 4 ligne(s) refusée(s).',
+    );
+    expect(await page.getByTestId('fec-figure-entries').textContent()).toBe('49998');
+    expect(await page.getByTestId('fec-figure-lines').textContent()).toBe('99996');
+    const refused = await page
+      .getByTestId('fec-rejected')
+      .locator('tbody tr td:first-child')
+      .allTextContents();
+    expect(refused).toEqual(['14', '15', '98000', '98001']);
+    await audit('import FEC terminé');
+  }, 150_000);
 
   it('found no serious or critical accessibility violation and no console error', () => {
     expect(findings).toEqual([]);

@@ -21,3 +21,19 @@ export const fecImportDto = z.object({
   warnings: z.array(issue),
 });
 export type FecImportDto = z.infer<typeof fecImportDto>;
+
+export const fecImportJobParams = z.object({ orgId: text().max(64), id: text().max(64) });
+
+export const fecImportJobStarted = z.object({ id: z.string() });
+
+export const fecImportJobDto = z.object({
+  status: z.enum(['running', 'done', 'failed']),
+  /** Bytes of the file read so far, out of its size: the page's progress bar. */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** Once done: what the synchronous import answers. */
+  report: fecImportDto.optional(),
+  /** Once failed: why, in French; nothing was written. */
+  error: z.string().optional(),
+});
+export type FecImportJobDto = z.infer<typeof fecImportJobDto>;

@@ -9,9 +9,18 @@ import { z } from 'zod';
 import { invalid } from '../../kernel/errors/domain-error.ts';
 import { text } from '../../kernel/validation/text.ts';
 import { type App, type Deps, orgRoute, scopeOf } from '../http.ts';
-import { fecExportQuery, fecImportDto } from './contract.ts';
+import {
+  type FecImportDto,
+  fecExportQuery,
+  fecImportDto,
+  fecImportJobDto,
+  fecImportJobParams,
+  fecImportJobStarted,
+} from './contract.ts';
 import { prepareFecExport } from './fec-export.ts';
+import type { FecImportReport } from './fec-import.ts';
 import { importFecFile } from './fec-io.ts';
+import { importJobs } from './import-jobs.ts';
 import { encodeLatin9 } from './latin9.ts';
 
 const params = z.object({ orgId: text().max(64) });
@@ -21,6 +30,12 @@ const MAX_FEC_BYTES = 256 * 1024 * 1024;
 const LISTED = 1000;
 
 export function fecRoutes(app: App, { store }: Deps) {
+  const jobs = importJobs<FecImportDto>({
+    onUnexpected: (error) => app.log.error({ err: error }, 'import FEC en tâche de fond'),
+  });
+  // A running import gives up and rolls back: the database is closed right after.
+  app.addHook('onClose', async () => jobs.stop());
+
   // Stable route (ARCHITECTURE.md §4): the FEC file itself, Latin-9, SIRENFECAAAAMMJJ.txt.
   app.get(
     '/api/v1/orgs/:orgId/ledger/fec',
@@ -57,7 +72,7 @@ export function fecRoutes(app: App, { store }: Deps) {
     }
     scope.addHook('onResponse', async (request) => {
       const body = request.body as Spooled | undefined;
-      if (body?.spooled) await rm(body.spooled, { force: true });
+      if (body?.spooled && !body.handedOver) await rm(body.spooled, { force: true });
     });
     scope.post(
       '/api/v1/orgs/:orgId/ledger/fec/import',
@@ -71,27 +86,72 @@ export function fecRoutes(app: App, { store }: Deps) {
         },
       },
       async (request) => {
-        const body = request.body as Spooled | undefined;
-        if (!body?.spooled || body.bytes === 0)
-          throw invalid('Envoyez le fichier FEC comme corps de la requête (application/octet-stream).');
-        const scopeOfRequest = scopeOf(request);
-        const report = await importFecFile(
-          store.db,
-          scopeOfRequest.orgId,
-          body.spooled,
-          scopeOfRequest.userId,
+        const body = spooledFile(request.body);
+        const { orgId, userId } = scopeOf(request);
+        return reportDto(await importFecFile(store.db, orgId, body.spooled, userId));
+      },
+    );
+
+    // The same import, answered at once with a job the page polls for its progress (decision 0026).
+    scope.post(
+      '/api/v1/orgs/:orgId/ledger/fec/imports',
+      {
+        ...orgRoute(store, 'ledger.close'),
+        schema: {
+          tags,
+          summary:
+            'Lancer l’import d’un FEC en tâche de fond (corps = le fichier) : suivre sa progression par son id',
+          params,
+          response: { 202: fecImportJobStarted },
+        },
+      },
+      async (request, reply) => {
+        const body = spooledFile(request.body);
+        const { orgId, userId } = scopeOf(request);
+        const path = body.spooled;
+        const id = jobs.start(
+          orgId,
+          body.bytes,
+          async (onProgress) => reportDto(await importFecFile(store.db, orgId, path, userId, onProgress)),
+          () => rm(path, { force: true }),
         );
-        return {
-          ...report,
-          rejectedCount: report.rejected.length,
-          rejected: report.rejected.slice(0, LISTED),
-        };
+        // From here the job owns the file and removes it when it ends.
+        body.handedOver = true;
+        return reply.code(202).send({ id });
       },
     );
   });
+
+  app.get(
+    '/api/v1/orgs/:orgId/ledger/fec/imports/:id',
+    {
+      ...orgRoute(store, 'ledger.close'),
+      schema: {
+        tags,
+        summary:
+          'Progression d’un import de FEC : octets lus sur la taille du fichier, puis rapport ou erreur',
+        params: fecImportJobParams,
+        response: { 200: fecImportJobDto },
+      },
+    },
+    async (request) => jobs.get(scopeOf(request).orgId, request.params.id),
+  );
 }
 
-type Spooled = { spooled: string; bytes: number };
+/** The report as the API gives it: the first LISTED rejected lines, and how many there were. */
+function reportDto(report: FecImportReport): FecImportDto {
+  return { ...report, rejectedCount: report.rejected.length, rejected: report.rejected.slice(0, LISTED) };
+}
+
+function spooledFile(body: unknown): Spooled {
+  const spooled = body as Spooled | undefined;
+  if (!spooled?.spooled || spooled.bytes === 0)
+    throw invalid('Envoyez le fichier FEC comme corps de la requête (application/octet-stream).');
+  return spooled;
+}
+
+/** `handedOver`: an import job removes the file when it ends, not the request when it is answered. */
+type Spooled = { spooled: string; bytes: number; handedOver?: boolean };
 
 /** The request body into a temporary file, refused beyond MAX_FEC_BYTES. */
 async function spool(payload: NodeJS.ReadableStream): Promise<Spooled> {

@@ -193,6 +193,8 @@ const operations: Record<string, readonly string[]> = {
   'GET /api/v1/orgs/:orgId/ledger/balance-sheet/export': LEDGER,
   'GET /api/v1/orgs/:orgId/ledger/fec': LEDGER,
   'POST /api/v1/orgs/:orgId/ledger/fec/import': LEDGER,
+  'POST /api/v1/orgs/:orgId/ledger/fec/imports': LEDGER,
+  'GET /api/v1/orgs/:orgId/ledger/fec/imports/:id': LEDGER,
   'GET /api/v1/referentiels': [],
   'GET /api/v1/referentiels/:referentielId': [],
   'GET /api/v1/referentiels/:referentielId/coverage': [],

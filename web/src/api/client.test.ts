@@ -248,3 +248,108 @@ describe('raw bodies', () => {
     expect(headersOf(calls[0])['x-csrf-token']).toBe('token-1');
   });
 });
+
+describe('uploads with progress', () => {
+  type Sent = { method: string; url: string; headers: Record<string, string>; body: unknown };
+  let sent: Sent[];
+  // What each XMLHttpRequest answers: status, body, content type; or 'network' for a failed connection.
+  let replies: ([number, unknown, string] | 'network')[];
+
+  /** The little of XMLHttpRequest the client uses; fetch cannot tell how much of a body has gone. */
+  class FakeXhr {
+    upload: { onprogress: ((event: ProgressEvent) => void) | null } = { onprogress: null };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    onabort: (() => void) | null = null;
+    status = 0;
+    statusText = '';
+    responseText = '';
+    #type = '';
+    #request: Sent = { method: '', url: '', headers: {}, body: null };
+    open(method: string, url: string) {
+      this.#request = { method, url, headers: {}, body: null };
+    }
+    setRequestHeader(name: string, value: string) {
+      this.#request.headers[name] = value;
+    }
+    getAllResponseHeaders() {
+      return `content-type: ${this.#type}\r\n`;
+    }
+    abort() {}
+    send(body: unknown) {
+      this.#request.body = body;
+      sent.push(this.#request);
+      const reply = replies.shift();
+      queueMicrotask(() => {
+        if (!reply || reply === 'network') return this.onerror?.();
+        this.upload.onprogress?.({ lengthComputable: true, loaded: 4, total: 10 } as ProgressEvent);
+        this.upload.onprogress?.({ lengthComputable: true, loaded: 10, total: 10 } as ProgressEvent);
+        [this.status, , this.#type] = reply;
+        this.statusText = String(reply[0]);
+        this.responseText = JSON.stringify(reply[1]);
+        this.onload?.();
+      });
+    }
+  }
+
+  beforeEach(() => {
+    sent = [];
+    replies = [];
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  });
+
+  const file = new Blob(['JournalCode\tJournalLib'], { type: 'text/plain' });
+  const upload = (progress: [number, number][]) =>
+    api('/api/v1/orgs/o/ledger/fec/imports', {
+      method: 'POST',
+      raw: { body: file, contentType: 'application/octet-stream' },
+      onUpload: (done, total) => progress.push([done, total]),
+    });
+
+  it('sends the file with its type and the anti-CSRF token, telling how much has gone', async () => {
+    setCsrfToken('token-1');
+    replies.push([202, { id: 'job-1' }, 'application/json; charset=utf-8']);
+    const progress: [number, number][] = [];
+    await expect(upload(progress)).resolves.toEqual({ id: 'job-1' });
+    expect(progress).toEqual([
+      [4, 10],
+      [10, 10],
+    ]);
+    expect(sent[0]).toMatchObject({ method: 'POST', url: '/api/v1/orgs/o/ledger/fec/imports', body: file });
+    expect(sent[0]!.headers['content-type']).toBe('application/octet-stream');
+    expect(sent[0]!.headers['x-csrf-token']).toBe('token-1');
+    expect(calls).toEqual([]);
+  });
+
+  it('turns a refusal into an ApiError, and asks for a fresh token once as fetch requests do', async () => {
+    setCsrfToken('stale');
+    replies.push(
+      [
+        403,
+        { type: 'https://agora.dev/problems/csrf', title: 'Jeton', status: 403 },
+        'application/problem+json',
+      ],
+      [
+        409,
+        {
+          type: 'https://agora.dev/problems/conflict',
+          title: 'Conflit',
+          status: 409,
+          detail: 'Déjà en cours.',
+        },
+        'application/problem+json',
+      ],
+    );
+    answers.push(jsonResponse(200, { csrfToken: 'fresh' }));
+    const error = await failure(upload([]));
+    expect(error.kind).toBe('conflict');
+    expect(error.message).toBe('Déjà en cours.');
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/me']);
+    expect(sent.map((s) => s.headers['x-csrf-token'])).toEqual(['stale', 'fresh']);
+  });
+
+  it('reports a connection that failed as a network problem', async () => {
+    replies.push('network');
+    expect((await failure(upload([]))).kind).toBe('network');
+  });
+});

@@ -123,6 +123,8 @@ export type RequestOptions = {
   raw?: { body: Blob; contentType: string };
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Bytes of the body sent so far: the request then goes by XMLHttpRequest (fetch does not tell). */
+  onUpload?: (sent: number, total: number) => void;
 };
 
 const SAFE = new Set(['GET', 'HEAD']);
@@ -137,6 +139,8 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   if (options.raw) headers['content-type'] = options.raw.contentType;
   else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.onUpload && options.raw)
+    return sendWithProgress(path, method, headers, options.raw.body, options.onUpload, options.signal);
   try {
     return await fetch(path, {
       method,
@@ -153,6 +157,47 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError({ type: 'network', title: 'Network error', status: 0 });
   }
+}
+
+/** The same request by XMLHttpRequest, whose upload events tell how much of a large file has gone. */
+function sendWithProgress(
+  path: string,
+  method: string,
+  headers: Record<string, string>,
+  body: Blob,
+  onUpload: (sent: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onUpload(event.loaded, event.total);
+    };
+    xhr.onload = () => {
+      const answer = new Headers();
+      for (const line of xhr
+        .getAllResponseHeaders()
+        .trim()
+        .split(/[\r\n]+/)) {
+        const colon = line.indexOf(':');
+        if (colon > 0) answer.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+      }
+      const empty = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
+      resolve(
+        new Response(empty ? null : xhr.responseText, {
+          status: xhr.status,
+          statusText: xhr.statusText,
+          headers: answer,
+        }),
+      );
+    };
+    xhr.onerror = () => reject(new ApiError({ type: 'network', title: 'Network error', status: 0 }));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
 }
 
 async function readBody(response: Response): Promise<unknown> {

@@ -6,7 +6,7 @@ import type {
   AuxiliaryAccountInput,
 } from '../../../../src/ledger/accounts/contract.ts';
 import type { EntryDto, EntryInput, EntryPage } from '../../../../src/ledger/entries/contract.ts';
-import type { FecImportDto } from '../../../../src/ledger/fec/contract.ts';
+import type { FecImportJobDto } from '../../../../src/ledger/fec/contract.ts';
 import type { ClosingDto, FiscalYearDto } from '../../../../src/ledger/fiscal-years/contract.ts';
 import type { JournalDto, JournalInput } from '../../../../src/ledger/journals/contract.ts';
 import type {
@@ -249,8 +249,13 @@ export const unletter = (orgId: string, letteringId: string) =>
 export const downloadFec = (orgId: string, fiscalYear: string) =>
   apiDownload(`${base(orgId)}/fec${queryString({ fiscalYear })}`);
 
-export const importFec = (orgId: string, file: Blob) =>
-  api<FecImportDto>(`${base(orgId)}/fec/import`, {
+/** Sends the file (telling how much has gone) and starts its import in the background (decision 0026). */
+export const startFecImport = (orgId: string, file: Blob, onUpload: (sent: number, total: number) => void) =>
+  api<{ id: string }>(`${base(orgId)}/fec/imports`, {
     method: 'POST',
     raw: { body: file, contentType: 'application/octet-stream' },
+    onUpload,
   });
+
+export const fecImportJob = (orgId: string, jobId: string) =>
+  api<FecImportJobDto>(`${base(orgId)}/fec/imports/${id(jobId)}`);
