@@ -225,4 +225,37 @@ describe.each(DIALECTS)('kernel on %s', (dialect) => {
     ).toBeNull();
     expect(await resolveSession(store.db, 'forged-token')).toBeNull();
   });
+
+  it('answers a request at once while a long write holds its session; the timestamp follows after', async () => {
+    const user = await buildUser(store.db);
+    const t0 = new Date();
+    const { token } = await login(store.db, user.email, TEST_PASSWORD, t0);
+    // Past the once-a-minute write of the sliding expiry.
+    const later = new Date(t0.getTime() + 120_000);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // A long transaction (a FEC import, say) holding the writer (SQLite) or the session row (PostgreSQL).
+    const writing = store.db.transaction().execute(async (trx) => {
+      await trx.updateTable('session').set({ revoked_at: null }).where('user_id', '=', user.id).execute();
+      await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = performance.now();
+    expect(await resolveSession(store.db, token, later)).not.toBeNull();
+    expect(performance.now() - started).toBeLessThan(1000);
+    release();
+    await writing;
+    await expect
+      .poll(async () => {
+        const row = await store.db
+          .selectFrom('session')
+          .select('last_seen_at')
+          .where('user_id', '=', user.id)
+          .executeTakeFirstOrThrow();
+        return row.last_seen_at;
+      })
+      .toBe(later.toISOString());
+  });
 });

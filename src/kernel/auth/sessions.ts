@@ -8,6 +8,8 @@ import { findUserByEmail } from '../users/users.ts';
 export const SESSION_IDLE_MS = 8 * 3600_000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
 const TOUCH_EVERY_MS = 60_000;
+// How long a request waits for its session's sliding expiry to be written before going on without it.
+const TOUCH_WAIT_MS = 100;
 
 export type Session = { id: string; userId: string; csrfToken: string; expiresAt: string };
 
@@ -97,11 +99,24 @@ export async function resolveSession(
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
     const cap = Date.parse(row.created_at) + SESSION_ABSOLUTE_MS;
     expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap)).toISOString();
-    await db
+    const touch = db
       .updateTable('session')
       .set({ last_seen_at: now.toISOString(), expires_at: expiresAt })
       .where('id', '=', row.id)
-      .execute();
+      .execute()
+      // A best-effort timestamp: the request does not fail for it (the next one writes it again).
+      .catch(() => undefined);
+    // On SQLite the write waits for the one writer: during a FEC import of a million lines (a single
+    // transaction of half a minute) every request would wait with it — the import's own progress polls
+    // included. After a moment the request goes on; the write happens when the writer is free.
+    let waited: NodeJS.Timeout | undefined;
+    await Promise.race([
+      touch,
+      new Promise<void>((resolve) => {
+        waited = setTimeout(resolve, TOUCH_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(waited);
   }
   const session: SessionInOrg = { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt };
   if (orgId !== undefined) session.membership = { orgId, role: row.role ?? null };
