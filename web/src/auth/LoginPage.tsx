@@ -1,4 +1,3 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -6,9 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
 import { errorMessage } from '../ui/errors.ts';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { type Credentials, CredentialsFields, CredentialsForm } from './CredentialsForm.tsx';
 import { type Me, meQuery, rememberSession, safeRedirect } from './session.ts';
-
-type Credentials = { email: string; password: string };
 
 export function LoginPage({ redirectTo }: { redirectTo?: string }) {
   const { t } = useTranslation();
@@ -44,53 +42,22 @@ export function LoginPage({ redirectTo }: { redirectTo?: string }) {
         : null;
 
   return (
-    <Center component="main" mih="100vh" p="md" bg="gray.0">
-      <Paper withBorder shadow="sm" p="xl" w="100%" maw={420} radius="md">
-        <form
-          noValidate
-          onSubmit={form.onSubmit((values) => login.mutate(values))}
-          aria-labelledby="login-title"
-        >
-          <Stack gap="md">
-            <div>
-              <Text fw={800} fz="xl" c="blue.9">
-                {t('app.name')}
-              </Text>
-              <Title order={1} size="h2" id="login-title">
-                {t('login.title')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('app.tagline')}
-              </Text>
-            </div>
-            {message ? (
-              <Alert color="red" role="alert" data-testid="login-error">
-                {message}
-              </Alert>
-            ) : null}
-            <TextInput
-              label={t('login.email')}
-              type="email"
-              autoComplete="username"
-              required
-              autoFocus
-              key={form.key('email')}
-              {...form.getInputProps('email')}
-            />
-            <PasswordInput
-              label={t('login.password')}
-              autoComplete="current-password"
-              required
-              key={form.key('password')}
-              {...form.getInputProps('password')}
-              visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
-            />
-            <Button type="submit" loading={login.isPending} fullWidth>
-              {t('login.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <CredentialsForm
+      titleId="login-title"
+      title={t('login.title')}
+      help={t('app.tagline')}
+      onSubmit={form.onSubmit((values) => login.mutate(values))}
+      error={message}
+      errorTestId="login-error"
+      pending={login.isPending}
+      submitLabel={t('login.submit')}
+    >
+      <CredentialsFields
+        form={form}
+        autoFocus
+        passwordLabel={t('login.password')}
+        passwordAutoComplete="current-password"
+      />
+    </CredentialsForm>
   );
 }

@@ -13,16 +13,18 @@ import {
   Table,
   Text,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { errorMessage } from '../../ui/errors.ts';
+import { ListSection } from '../../ui/ListSection.tsx';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { QueryTable } from '../../ui/QueryTable.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { SandboxList } from './SandboxList.tsx';
 import { ClassSituations } from './SituationLists.tsx';
@@ -113,79 +115,61 @@ function Students({ orgId, classId }: { orgId: string; classId: string }) {
     }
   };
   return (
-    <Stack component="section" aria-labelledby="students-title">
-      <Title order={2} size="h3" id="students-title">
-        {t('training.students.title')}
-      </Title>
-      {students.isPending ? (
-        <Loader aria-label={t('common.loading')} />
-      ) : students.isError ? (
-        <LoadError error={students.error} />
-      ) : students.data.items.length === 0 ? (
-        <Text c="dimmed">{t('training.students.none')}</Text>
-      ) : (
-        <Table striped data-testid="students-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('training.students.name')}</Table.Th>
-              <Table.Th>{t('training.students.status')}</Table.Th>
-              <Table.Th>{t('training.students.code')}</Table.Th>
-              <Table.Th>{t('training.students.privacy')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {students.data.items.map((s) => (
-              <Table.Tr key={s.id} data-testid="student-row">
-                <Table.Td>
-                  <AnchorLink
-                    to="/orgs/$orgId/training/students/$studentId"
-                    params={{ orgId, studentId: s.id }}
-                    data-testid="student-link"
+    <ListSection title={t('training.students.title')} titleId="students-title">
+      <QueryTable
+        query={students}
+        empty={t('training.students.none')}
+        testId="students-table"
+        headers={[
+          t('training.students.name'),
+          t('training.students.status'),
+          t('training.students.code'),
+          t('training.students.privacy'),
+        ]}
+        row={(s) => (
+          <Table.Tr key={s.id} data-testid="student-row">
+            <Table.Td>
+              <AnchorLink
+                to="/orgs/$orgId/training/students/$studentId"
+                params={{ orgId, studentId: s.id }}
+                data-testid="student-link"
+              >
+                {s.lastInitial ? `${s.firstName} ${s.lastInitial}.` : s.firstName}
+              </AnchorLink>
+            </Table.Td>
+            <Table.Td>{s.joined ? t('training.students.joined') : t('training.students.invited')}</Table.Td>
+            <Table.Td>
+              {s.invitationCode ? (
+                <Group gap="xs">
+                  <Code data-testid="invitation-code">{s.invitationCode}</Code>
+                  <Anchor
+                    size="sm"
+                    href={`/join?code=${s.invitationCode}`}
+                    aria-label={t('training.students.linkFor', { name: s.firstName })}
                   >
-                    {s.lastInitial ? `${s.firstName} ${s.lastInitial}.` : s.firstName}
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>
-                  {s.joined ? t('training.students.joined') : t('training.students.invited')}
-                </Table.Td>
-                <Table.Td>
-                  {s.invitationCode ? (
-                    <Group gap="xs">
-                      <Code data-testid="invitation-code">{s.invitationCode}</Code>
-                      <Anchor
-                        size="sm"
-                        href={`/join?code=${s.invitationCode}`}
-                        aria-label={t('training.students.linkFor', { name: s.firstName })}
-                      >
-                        {t('training.students.link')}
-                      </Anchor>
-                    </Group>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    <Button size="compact-sm" variant="subtle" onClick={() => download(s)}>
-                      {t('training.students.export')}
-                    </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="filled"
-                      color="red.9"
-                      onClick={() => {
-                        if (window.confirm(t('training.students.eraseConfirm'))) erase.mutate(s);
-                      }}
-                    >
-                      {t('training.students.erase')}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+                    {t('training.students.link')}
+                  </Anchor>
+                </Group>
+              ) : (
+                '—'
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs">
+                <Button size="compact-sm" variant="subtle" onClick={() => download(s)}>
+                  {t('training.students.export')}
+                </Button>
+                <ConfirmButton
+                  question={t('training.students.eraseConfirm')}
+                  onConfirm={() => erase.mutate(s)}
+                >
+                  {t('training.students.erase')}
+                </ConfirmButton>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <Card withBorder>
         <Stack gap="sm">
           <Text size="sm">{t('training.students.csvHelp')}</Text>
@@ -217,7 +201,7 @@ function Students({ orgId, classId }: { orgId: string; classId: string }) {
           </Button>
         </Stack>
       </Card>
-    </Stack>
+    </ListSection>
   );
 }
 
@@ -249,10 +233,7 @@ function Handout({ orgId, classId }: { orgId: string; classId: string }) {
   }, [job, orgId, queryClient, t]);
   const items = scenarios.data?.items ?? [];
   return (
-    <Stack component="section" aria-labelledby="handout-title">
-      <Title order={2} size="h3" id="handout-title">
-        {t('training.handout.title')}
-      </Title>
+    <ListSection title={t('training.handout.title')} titleId="handout-title">
       {items.length === 0 ? (
         <Text c="dimmed">{t('training.handout.noScenario')}</Text>
       ) : (
@@ -286,7 +267,7 @@ function Handout({ orgId, classId }: { orgId: string; classId: string }) {
           </Text>
         </Stack>
       ) : null}
-    </Stack>
+    </ListSection>
   );
 }
 
@@ -294,10 +275,7 @@ function Sandboxes({ orgId, classId }: { orgId: string; classId: string }) {
   const { t } = useTranslation();
   const sandboxes = useQuery(sandboxesQuery(orgId, classId));
   return (
-    <Stack component="section" aria-labelledby="sandboxes-title">
-      <Title order={2} size="h3" id="sandboxes-title">
-        {t('training.sandboxes.title')}
-      </Title>
+    <ListSection title={t('training.sandboxes.title')} titleId="sandboxes-title">
       {sandboxes.isPending ? (
         <Loader aria-label={t('common.loading')} />
       ) : sandboxes.isError ? (
@@ -305,6 +283,6 @@ function Sandboxes({ orgId, classId }: { orgId: string; classId: string }) {
       ) : (
         <SandboxList orgId={orgId} sandboxes={sandboxes.data.items} />
       )}
-    </Stack>
+    </ListSection>
   );
 }

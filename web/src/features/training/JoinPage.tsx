@@ -1,9 +1,10 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, setCsrfToken } from '../../api/client.ts';
+import { CredentialsFields, CredentialsForm } from '../../auth/CredentialsForm.tsx';
 import { type Me, meQuery, rememberSession } from '../../auth/session.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
@@ -39,59 +40,27 @@ export function JoinPage({ code }: { code?: string }) {
     },
   });
   return (
-    <Center component="main" mih="100vh" p="md" bg="gray.0">
-      <Paper withBorder shadow="sm" p="xl" w="100%" maw={420} radius="md">
-        <form
-          noValidate
-          onSubmit={form.onSubmit((values) => join.mutate(values))}
-          aria-labelledby="join-title"
-        >
-          <Stack gap="md">
-            <div>
-              <Text fw={800} fz="xl" c="blue.9">
-                {t('app.name')}
-              </Text>
-              <Title order={1} size="h2" id="join-title">
-                {t('training.join.title')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('training.join.help')}
-              </Text>
-            </div>
-            {join.error ? (
-              <Alert color="red" role="alert">
-                {errorMessage(join.error, t)}
-              </Alert>
-            ) : null}
-            <TextInput
-              label={t('training.join.code')}
-              required
-              autoFocus
-              key={form.key('code')}
-              {...form.getInputProps('code')}
-            />
-            <TextInput
-              label={t('login.email')}
-              type="email"
-              autoComplete="username"
-              required
-              key={form.key('email')}
-              {...form.getInputProps('email')}
-            />
-            <PasswordInput
-              label={t('training.join.password')}
-              autoComplete="new-password"
-              required
-              key={form.key('password')}
-              {...form.getInputProps('password')}
-              visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
-            />
-            <Button type="submit" loading={join.isPending} fullWidth>
-              {t('training.join.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <CredentialsForm
+      titleId="join-title"
+      title={t('training.join.title')}
+      help={t('training.join.help')}
+      onSubmit={form.onSubmit((values) => join.mutate(values))}
+      error={join.error ? errorMessage(join.error, t) : null}
+      pending={join.isPending}
+      submitLabel={t('training.join.submit')}
+    >
+      <TextInput
+        label={t('training.join.code')}
+        required
+        autoFocus
+        key={form.key('code')}
+        {...form.getInputProps('code')}
+      />
+      <CredentialsFields
+        form={form}
+        passwordLabel={t('training.join.password')}
+        passwordAutoComplete="new-password"
+      />
+    </CredentialsForm>
   );
 }

@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
@@ -94,16 +95,12 @@ export function MyPortfolioPage() {
               <Button size="compact-sm" variant="subtle" onClick={() => setEditing(entry)}>
                 {t('training.portfolio.edit')}
               </Button>
-              <Button
-                size="compact-sm"
-                variant="filled"
-                color="red.9"
-                onClick={() => {
-                  if (window.confirm(t('training.portfolio.deleteConfirm'))) remove.mutate(entry);
-                }}
+              <ConfirmButton
+                question={t('training.portfolio.deleteConfirm')}
+                onConfirm={() => remove.mutate(entry)}
               >
                 {t('training.portfolio.delete')}
-              </Button>
+              </ConfirmButton>
             </>
           )}
         />

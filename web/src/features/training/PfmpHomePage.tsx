@@ -1,28 +1,16 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Loader,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Group, NativeSelect, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrgRole } from '../../auth/session.ts';
-import { errorMessage } from '../../ui/errors.ts';
+import { CreationCard } from '../../ui/CreationCard.tsx';
+import { ListSection } from '../../ui/ListSection.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { LoadError } from '../../ui/StatusPages.tsx';
+import { QueryTable } from '../../ui/QueryTable.tsx';
 import { addTutor, createHost, type HostBody, hostsQuery, pfmpKeys, pfmpStudentsQuery } from './pfmp-api.ts';
 
 const route = getRouteApi('/orgs/$orgId/training/pfmp/');
@@ -51,44 +39,28 @@ function Students({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const students = useQuery(pfmpStudentsQuery(orgId));
   return (
-    <Stack component="section" aria-labelledby="pfmp-students-title">
-      <Title order={2} size="h3" id="pfmp-students-title">
-        {t('training.pfmp.students')}
-      </Title>
-      {students.isPending ? (
-        <Loader aria-label={t('common.loading')} />
-      ) : students.isError ? (
-        <LoadError error={students.error} />
-      ) : students.data.items.length === 0 ? (
-        <Text c="dimmed">{t('training.pfmp.noStudent')}</Text>
-      ) : (
-        <Table striped data-testid="pfmp-students">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('training.students.name')}</Table.Th>
-              <Table.Th>{t('training.classes.name')}</Table.Th>
-              <Table.Th>{t('training.pfmp.agreements')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {students.data.items.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  <AnchorLink
-                    to="/orgs/$orgId/training/pfmp/students/$studentId"
-                    params={{ orgId, studentId: s.id }}
-                  >
-                    {s.name}
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>{s.className}</Table.Td>
-                <Table.Td>{s.agreements}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Stack>
+    <ListSection title={t('training.pfmp.students')} titleId="pfmp-students-title">
+      <QueryTable
+        query={students}
+        empty={t('training.pfmp.noStudent')}
+        testId="pfmp-students"
+        headers={[t('training.students.name'), t('training.classes.name'), t('training.pfmp.agreements')]}
+        row={(s) => (
+          <Table.Tr key={s.id}>
+            <Table.Td>
+              <AnchorLink
+                to="/orgs/$orgId/training/pfmp/students/$studentId"
+                params={{ orgId, studentId: s.id }}
+              >
+                {s.name}
+              </AnchorLink>
+            </Table.Td>
+            <Table.Td>{s.className}</Table.Td>
+            <Table.Td>{s.agreements}</Table.Td>
+          </Table.Tr>
+        )}
+      />
+    </ListSection>
   );
 }
 
@@ -132,150 +104,120 @@ function Hosts({ orgId }: { orgId: string }) {
   });
   const items = hosts.data?.items ?? [];
   return (
-    <Stack component="section" aria-labelledby="pfmp-hosts-title">
-      <Title order={2} size="h3" id="pfmp-hosts-title">
-        {t('training.pfmp.hosts')}
-      </Title>
-      {hosts.isPending ? (
-        <Loader aria-label={t('common.loading')} />
-      ) : hosts.isError ? (
-        <LoadError error={hosts.error} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t('training.pfmp.noHost')}</Text>
-      ) : (
-        <Table striped data-testid="pfmp-hosts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('training.pfmp.hostName')}</Table.Th>
-              <Table.Th>{t('training.pfmp.sector')}</Table.Th>
-              <Table.Th>{t('training.pfmp.tutors')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((h) => (
-              <Table.Tr key={h.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {h.name}
-                  </Text>
-                  <Text size="xs">{h.address}</Text>
-                  {h.siret ? <Text size="xs">SIRET {h.siret}</Text> : null}
-                </Table.Td>
-                <Table.Td>{h.sector}</Table.Td>
-                <Table.Td>{h.tutors.map((tu) => `${tu.name} (${tu.function})`).join(', ') || '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      <Card withBorder component="section" aria-labelledby="new-host-title">
-        <form noValidate onSubmit={hostForm.onSubmit((values) => add.mutate(values))}>
-          <Stack gap="sm">
-            <Title order={3} size="h4" id="new-host-title">
-              {t('training.pfmp.newHost')}
-            </Title>
-            <TextInput
-              label={t('training.pfmp.hostName')}
-              required
-              key={hostForm.key('name')}
-              {...hostForm.getInputProps('name')}
-            />
-            <Group grow>
-              <TextInput label="SIRET" key={hostForm.key('siret')} {...hostForm.getInputProps('siret')} />
-              <TextInput
-                label={t('training.pfmp.sector')}
-                required
-                key={hostForm.key('sector')}
-                {...hostForm.getInputProps('sector')}
-              />
-            </Group>
-            <TextInput
-              label={t('training.pfmp.address')}
-              required
-              key={hostForm.key('address')}
-              {...hostForm.getInputProps('address')}
-            />
-            <Group grow>
-              <TextInput
-                label={t('training.pfmp.contactName')}
-                key={hostForm.key('contactName')}
-                {...hostForm.getInputProps('contactName')}
-              />
-              <TextInput
-                label={t('training.pfmp.contactEmail')}
-                type="email"
-                key={hostForm.key('contactEmail')}
-                {...hostForm.getInputProps('contactEmail')}
-              />
-              <TextInput
-                label={t('training.pfmp.contactPhone')}
-                key={hostForm.key('contactPhone')}
-                {...hostForm.getInputProps('contactPhone')}
-              />
-            </Group>
-            {add.error ? (
-              <Alert color="red" role="alert">
-                {errorMessage(add.error, t)}
-              </Alert>
-            ) : null}
-            <Button type="submit" loading={add.isPending} data-testid="create-host">
-              {t('training.pfmp.createHost')}
-            </Button>
-          </Stack>
-        </form>
-      </Card>
+    <ListSection title={t('training.pfmp.hosts')} titleId="pfmp-hosts-title">
+      <QueryTable
+        query={hosts}
+        empty={t('training.pfmp.noHost')}
+        testId="pfmp-hosts"
+        headers={[t('training.pfmp.hostName'), t('training.pfmp.sector'), t('training.pfmp.tutors')]}
+        row={(h) => (
+          <Table.Tr key={h.id}>
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {h.name}
+              </Text>
+              <Text size="xs">{h.address}</Text>
+              {h.siret ? <Text size="xs">SIRET {h.siret}</Text> : null}
+            </Table.Td>
+            <Table.Td>{h.sector}</Table.Td>
+            <Table.Td>{h.tutors.map((tu) => `${tu.name} (${tu.function})`).join(', ') || '—'}</Table.Td>
+          </Table.Tr>
+        )}
+      />
+      <CreationCard
+        titleId="new-host-title"
+        title={t('training.pfmp.newHost')}
+        onSubmit={hostForm.onSubmit((values) => add.mutate(values))}
+        error={add.error}
+        pending={add.isPending}
+        submitLabel={t('training.pfmp.createHost')}
+        submitTestId="create-host"
+      >
+        <TextInput
+          label={t('training.pfmp.hostName')}
+          required
+          key={hostForm.key('name')}
+          {...hostForm.getInputProps('name')}
+        />
+        <Group grow>
+          <TextInput label="SIRET" key={hostForm.key('siret')} {...hostForm.getInputProps('siret')} />
+          <TextInput
+            label={t('training.pfmp.sector')}
+            required
+            key={hostForm.key('sector')}
+            {...hostForm.getInputProps('sector')}
+          />
+        </Group>
+        <TextInput
+          label={t('training.pfmp.address')}
+          required
+          key={hostForm.key('address')}
+          {...hostForm.getInputProps('address')}
+        />
+        <Group grow>
+          <TextInput
+            label={t('training.pfmp.contactName')}
+            key={hostForm.key('contactName')}
+            {...hostForm.getInputProps('contactName')}
+          />
+          <TextInput
+            label={t('training.pfmp.contactEmail')}
+            type="email"
+            key={hostForm.key('contactEmail')}
+            {...hostForm.getInputProps('contactEmail')}
+          />
+          <TextInput
+            label={t('training.pfmp.contactPhone')}
+            key={hostForm.key('contactPhone')}
+            {...hostForm.getInputProps('contactPhone')}
+          />
+        </Group>
+      </CreationCard>
       {items.length > 0 ? (
-        <Card withBorder component="section" aria-labelledby="new-tutor-title">
-          <form noValidate onSubmit={tutorForm.onSubmit((values) => addOne.mutate(values))}>
-            <Stack gap="sm">
-              <Title order={3} size="h4" id="new-tutor-title">
-                {t('training.pfmp.newTutor')}
-              </Title>
-              <NativeSelect
-                label={t('training.pfmp.host')}
-                data={items.map((h) => ({ value: h.id, label: h.name }))}
-                value={tutorHost || items[0]!.id}
-                onChange={(e) => setTutorHost(e.currentTarget.value)}
-              />
-              <Group grow>
-                <TextInput
-                  label={t('training.pfmp.tutorName')}
-                  required
-                  key={tutorForm.key('name')}
-                  {...tutorForm.getInputProps('name')}
-                />
-                <TextInput
-                  label={t('training.pfmp.tutorFunction')}
-                  required
-                  key={tutorForm.key('function')}
-                  {...tutorForm.getInputProps('function')}
-                />
-              </Group>
-              <Group grow>
-                <TextInput
-                  label={t('training.pfmp.tutorEmail')}
-                  type="email"
-                  key={tutorForm.key('email')}
-                  {...tutorForm.getInputProps('email')}
-                />
-                <TextInput
-                  label={t('training.pfmp.tutorPhone')}
-                  key={tutorForm.key('phone')}
-                  {...tutorForm.getInputProps('phone')}
-                />
-              </Group>
-              {addOne.error ? (
-                <Alert color="red" role="alert">
-                  {errorMessage(addOne.error, t)}
-                </Alert>
-              ) : null}
-              <Button type="submit" loading={addOne.isPending} data-testid="create-tutor">
-                {t('training.pfmp.createTutor')}
-              </Button>
-            </Stack>
-          </form>
-        </Card>
+        <CreationCard
+          titleId="new-tutor-title"
+          title={t('training.pfmp.newTutor')}
+          onSubmit={tutorForm.onSubmit((values) => addOne.mutate(values))}
+          error={addOne.error}
+          pending={addOne.isPending}
+          submitLabel={t('training.pfmp.createTutor')}
+          submitTestId="create-tutor"
+        >
+          <NativeSelect
+            label={t('training.pfmp.host')}
+            data={items.map((h) => ({ value: h.id, label: h.name }))}
+            value={tutorHost || items[0]!.id}
+            onChange={(e) => setTutorHost(e.currentTarget.value)}
+          />
+          <Group grow>
+            <TextInput
+              label={t('training.pfmp.tutorName')}
+              required
+              key={tutorForm.key('name')}
+              {...tutorForm.getInputProps('name')}
+            />
+            <TextInput
+              label={t('training.pfmp.tutorFunction')}
+              required
+              key={tutorForm.key('function')}
+              {...tutorForm.getInputProps('function')}
+            />
+          </Group>
+          <Group grow>
+            <TextInput
+              label={t('training.pfmp.tutorEmail')}
+              type="email"
+              key={tutorForm.key('email')}
+              {...tutorForm.getInputProps('email')}
+            />
+            <TextInput
+              label={t('training.pfmp.tutorPhone')}
+              key={tutorForm.key('phone')}
+              {...tutorForm.getInputProps('phone')}
+            />
+          </Group>
+        </CreationCard>
       ) : null}
-    </Stack>
+    </ListSection>
   );
 }

@@ -1,6 +1,7 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
@@ -56,17 +57,13 @@ export function SandboxList({
               </Badge>
             </Table.Td>
             <Table.Td>
-              <Button
-                size="compact-sm"
-                variant="filled"
-                color="red.9"
+              <ConfirmButton
+                question={t('training.sandboxes.resetConfirm')}
+                onConfirm={() => reset.mutate(s)}
                 loading={reset.isPending && reset.variables?.id === s.id}
-                onClick={() => {
-                  if (window.confirm(t('training.sandboxes.resetConfirm'))) reset.mutate(s);
-                }}
               >
                 {t('training.sandboxes.reset')}
-              </Button>
+              </ConfirmButton>
             </Table.Td>
           </Table.Tr>
         ))}

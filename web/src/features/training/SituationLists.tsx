@@ -1,24 +1,13 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../ui/errors.ts';
+import { ListSection } from '../../ui/ListSection.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
-import { LoadError } from '../../ui/StatusPages.tsx';
+import { QueryTable } from '../../ui/QueryTable.tsx';
 import {
   classSituationsQuery,
   createSituation,
@@ -65,51 +54,34 @@ export function ClassSituations({ orgId, classId }: { orgId: string; classId: st
     onError: (error) => notify('error', errorMessage(error, t)),
   });
   return (
-    <Stack component="section" aria-labelledby="situations-title">
-      <Title order={2} size="h3" id="situations-title">
-        {t('training.situations.title')}
-      </Title>
-      {situations.isPending ? (
-        <Loader aria-label={t('common.loading')} />
-      ) : situations.isError ? (
-        <LoadError error={situations.error} />
-      ) : situations.data.items.length === 0 ? (
-        <Text c="dimmed">{t('training.situations.none')}</Text>
-      ) : (
-        <Table striped data-testid="situations-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('training.situations.titleLabel')}</Table.Th>
-              <Table.Th>{t('training.situations.status')}</Table.Th>
-              <Table.Th>{t('training.situations.dueDate')}</Table.Th>
-              <Table.Th>{t('training.situations.checks')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {situations.data.items.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  <AnchorLink
-                    to="/orgs/$orgId/training/situations/$situationId"
-                    params={{ orgId, situationId: s.id }}
-                  >
-                    {s.title}
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={s.status === 'published' ? 'green.9' : 'gray.7'}>
-                    {s.status === 'published'
-                      ? t('training.situations.published')
-                      : t('training.situations.draft')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{formatDate(s.dueDate)}</Table.Td>
-                <Table.Td>{s.checks.length}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+    <ListSection title={t('training.situations.title')} titleId="situations-title">
+      <QueryTable
+        query={situations}
+        empty={t('training.situations.none')}
+        testId="situations-table"
+        headers={[
+          t('training.situations.titleLabel'),
+          t('training.situations.status'),
+          t('training.situations.dueDate'),
+          t('training.situations.checks'),
+        ]}
+        row={(s) => (
+          <Table.Tr key={s.id}>
+            <Table.Td>
+              <SituationLink orgId={orgId} situation={s} />
+            </Table.Td>
+            <Table.Td>
+              <Badge color={s.status === 'published' ? 'green.9' : 'gray.7'}>
+                {s.status === 'published'
+                  ? t('training.situations.published')
+                  : t('training.situations.draft')}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{formatDate(s.dueDate)}</Table.Td>
+            <Table.Td>{s.checks.length}</Table.Td>
+          </Table.Tr>
+        )}
+      />
       <Card withBorder>
         {handouts.length === 0 ? (
           <Text c="dimmed">{t('training.situations.noHandout')}</Text>
@@ -142,7 +114,7 @@ export function ClassSituations({ orgId, classId }: { orgId: string; classId: st
           </form>
         )}
       </Card>
-    </Stack>
+    </ListSection>
   );
 }
 
@@ -151,48 +123,43 @@ export function MySituations({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const query = useQuery(mySituationsQuery(orgId));
   return (
-    <Stack component="section" aria-labelledby="my-situations-title">
-      <Title order={2} size="h3" id="my-situations-title">
-        {t('training.situations.mine')}
-      </Title>
-      {query.isPending ? (
-        <Loader aria-label={t('common.loading')} />
-      ) : query.isError ? (
-        <LoadError error={query.error} />
-      ) : query.data.items.length === 0 ? (
-        <Text c="dimmed">{t('training.situations.mineNone')}</Text>
-      ) : (
-        <Table striped data-testid="my-situations">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('training.situations.titleLabel')}</Table.Th>
-              <Table.Th>{t('training.situations.dueDate')}</Table.Th>
-              <Table.Th>{t('training.situations.results')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {query.data.items.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  <AnchorLink
-                    to="/orgs/$orgId/training/situations/$situationId"
-                    params={{ orgId, situationId: s.id }}
-                  >
-                    {s.title}
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>{formatDate(s.dueDate)}</Table.Td>
-                <Table.Td>
-                  {t('training.situations.countsValue', {
-                    passed: s.results.filter((r) => r.passed).length,
-                    total: s.checks.length,
-                  })}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Stack>
+    <ListSection title={t('training.situations.mine')} titleId="my-situations-title">
+      <QueryTable
+        query={query}
+        empty={t('training.situations.mineNone')}
+        testId="my-situations"
+        headers={[
+          t('training.situations.titleLabel'),
+          t('training.situations.dueDate'),
+          t('training.situations.results'),
+        ]}
+        row={(s) => (
+          <Table.Tr key={s.id}>
+            <Table.Td>
+              <SituationLink orgId={orgId} situation={s} />
+            </Table.Td>
+            <Table.Td>{formatDate(s.dueDate)}</Table.Td>
+            <Table.Td>
+              {t('training.situations.countsValue', {
+                passed: s.results.filter((r) => r.passed).length,
+                total: s.checks.length,
+              })}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
+    </ListSection>
+  );
+}
+
+/** A situation's title, opening its page. */
+function SituationLink({ orgId, situation }: { orgId: string; situation: { id: string; title: string } }) {
+  return (
+    <AnchorLink
+      to="/orgs/$orgId/training/situations/$situationId"
+      params={{ orgId, situationId: situation.id }}
+    >
+      {situation.title}
+    </AnchorLink>
   );
 }

@@ -1,7 +1,5 @@
 import {
   Alert,
-  Button,
-  Card,
   Group,
   Loader,
   NativeSelect,
@@ -17,10 +15,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useOrgRole } from '../../auth/session.ts';
+import { CreationCard } from '../../ui/CreationCard.tsx';
 import { errorMessage } from '../../ui/errors.ts';
+import { ListSection } from '../../ui/ListSection.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { QueryTable } from '../../ui/QueryTable.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { SandboxList } from './SandboxList.tsx';
 import { MySituations } from './SituationLists.tsx';
@@ -107,137 +108,107 @@ function TeacherHome({ orgId }: { orgId: string }) {
 
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
-      <Stack>
-        <Title order={2} size="h3">
-          {t('training.classes.title')}
-        </Title>
-        {classes.isPending ? (
-          <Loader aria-label={t('common.loading')} />
-        ) : classes.isError ? (
-          <LoadError error={classes.error} />
-        ) : classes.data.items.length === 0 ? (
-          <Text c="dimmed">{t('training.classes.none')}</Text>
-        ) : (
-          <Table striped data-testid="classes-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('training.classes.name')}</Table.Th>
-                <Table.Th>{t('training.classes.schoolYear')}</Table.Th>
-                <Table.Th>{t('training.classes.students')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {classes.data.items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <AnchorLink to="/orgs/$orgId/training/classes/$classId" params={{ orgId, classId: c.id }}>
-                      {c.name}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>{c.schoolYear}</Table.Td>
-                  <Table.Td>{c.studentCount}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        <Card withBorder component="section" aria-labelledby="new-class-title">
-          <form noValidate onSubmit={classForm.onSubmit((values) => addClass.mutate(values))}>
-            <Stack gap="sm">
-              <Title order={3} size="h4" id="new-class-title">
-                {t('training.classes.new')}
-              </Title>
-              <TextInput
-                label={t('training.classes.name')}
-                required
-                key={classForm.key('name')}
-                {...classForm.getInputProps('name')}
-              />
-              <Group grow>
-                <NativeSelect
-                  label={t('training.classes.level')}
-                  data={['seconde', 'premiere', 'terminale'].map((value) => ({
-                    value,
-                    label: t(`training.levels.${value as 'seconde'}`),
-                  }))}
-                  key={classForm.key('level')}
-                  {...classForm.getInputProps('level')}
-                />
-                <TextInput
-                  label={t('training.classes.schoolYear')}
-                  key={classForm.key('schoolYear')}
-                  {...classForm.getInputProps('schoolYear')}
-                />
-              </Group>
-              <Button type="submit" loading={addClass.isPending} data-testid="create-class">
-                {t('training.classes.create')}
-              </Button>
-            </Stack>
-          </form>
-        </Card>
-      </Stack>
-      <Stack>
-        <Title order={2} size="h3">
-          {t('training.scenarios.title')}
-        </Title>
-        {scenarios.isPending ? (
-          <Loader aria-label={t('common.loading')} />
-        ) : scenarios.isError ? (
-          <LoadError error={scenarios.error} />
-        ) : scenarios.data.items.length === 0 ? (
-          <Text c="dimmed">{t('training.scenarios.none')}</Text>
-        ) : (
-          <Table striped data-testid="scenarios-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('training.scenarios.name')}</Table.Th>
-                <Table.Th>{t('training.scenarios.today')}</Table.Th>
-                <Table.Th>{t('training.scenarios.template')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {scenarios.data.items.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>{s.title}</Table.Td>
-                  <Table.Td>{s.simulatedStart}</Table.Td>
-                  <Table.Td>
-                    <AnchorLink to="/orgs/$orgId" params={{ orgId: s.templateOrgId }}>
-                      {t('training.scenarios.open')}
-                    </AnchorLink>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        <Card withBorder component="section" aria-labelledby="new-scenario-title">
-          <form noValidate onSubmit={scenarioForm.onSubmit((values) => addScenario.mutate(values))}>
-            <Stack gap="sm">
-              <Title order={3} size="h4" id="new-scenario-title">
-                {t('training.scenarios.new')}
-              </Title>
-              <TextInput
-                label={t('training.scenarios.name')}
-                required
-                key={scenarioForm.key('title')}
-                {...scenarioForm.getInputProps('title')}
-              />
-              <NativeSelect
-                label={t('training.scenarios.source')}
-                data={['trading', 'association', 'blank'].map((value) => ({
-                  value,
-                  label: t(`training.sources.${value as 'blank'}`),
-                }))}
-                key={scenarioForm.key('source')}
-                {...scenarioForm.getInputProps('source')}
-              />
-              <Button type="submit" loading={addScenario.isPending} data-testid="create-scenario">
-                {t('training.scenarios.create')}
-              </Button>
-            </Stack>
-          </form>
-        </Card>
-      </Stack>
+      <ListSection title={t('training.classes.title')}>
+        <QueryTable
+          query={classes}
+          empty={t('training.classes.none')}
+          testId="classes-table"
+          headers={[
+            t('training.classes.name'),
+            t('training.classes.schoolYear'),
+            t('training.classes.students'),
+          ]}
+          row={(c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                <AnchorLink to="/orgs/$orgId/training/classes/$classId" params={{ orgId, classId: c.id }}>
+                  {c.name}
+                </AnchorLink>
+              </Table.Td>
+              <Table.Td>{c.schoolYear}</Table.Td>
+              <Table.Td>{c.studentCount}</Table.Td>
+            </Table.Tr>
+          )}
+        />
+        <CreationCard
+          titleId="new-class-title"
+          title={t('training.classes.new')}
+          onSubmit={classForm.onSubmit((values) => addClass.mutate(values))}
+          pending={addClass.isPending}
+          submitLabel={t('training.classes.create')}
+          submitTestId="create-class"
+        >
+          <TextInput
+            label={t('training.classes.name')}
+            required
+            key={classForm.key('name')}
+            {...classForm.getInputProps('name')}
+          />
+          <Group grow>
+            <NativeSelect
+              label={t('training.classes.level')}
+              data={['seconde', 'premiere', 'terminale'].map((value) => ({
+                value,
+                label: t(`training.levels.${value as 'seconde'}`),
+              }))}
+              key={classForm.key('level')}
+              {...classForm.getInputProps('level')}
+            />
+            <TextInput
+              label={t('training.classes.schoolYear')}
+              key={classForm.key('schoolYear')}
+              {...classForm.getInputProps('schoolYear')}
+            />
+          </Group>
+        </CreationCard>
+      </ListSection>
+      <ListSection title={t('training.scenarios.title')}>
+        <QueryTable
+          query={scenarios}
+          empty={t('training.scenarios.none')}
+          testId="scenarios-table"
+          headers={[
+            t('training.scenarios.name'),
+            t('training.scenarios.today'),
+            t('training.scenarios.template'),
+          ]}
+          row={(s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>{s.title}</Table.Td>
+              <Table.Td>{s.simulatedStart}</Table.Td>
+              <Table.Td>
+                <AnchorLink to="/orgs/$orgId" params={{ orgId: s.templateOrgId }}>
+                  {t('training.scenarios.open')}
+                </AnchorLink>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        />
+        <CreationCard
+          titleId="new-scenario-title"
+          title={t('training.scenarios.new')}
+          onSubmit={scenarioForm.onSubmit((values) => addScenario.mutate(values))}
+          pending={addScenario.isPending}
+          submitLabel={t('training.scenarios.create')}
+          submitTestId="create-scenario"
+        >
+          <TextInput
+            label={t('training.scenarios.name')}
+            required
+            key={scenarioForm.key('title')}
+            {...scenarioForm.getInputProps('title')}
+          />
+          <NativeSelect
+            label={t('training.scenarios.source')}
+            data={['trading', 'association', 'blank'].map((value) => ({
+              value,
+              label: t(`training.sources.${value as 'blank'}`),
+            }))}
+            key={scenarioForm.key('source')}
+            {...scenarioForm.getInputProps('source')}
+          />
+        </CreationCard>
+      </ListSection>
     </SimpleGrid>
   );
 }
