@@ -63,7 +63,18 @@ export async function seriousViolations(page: Page, label: string): Promise<AxeF
   await page.evaluate(`Promise.all(document.getAnimations()
       .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
       .map((a) => a.finished.catch(() => null)))`);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  // A toast may still start to fade while axe runs (its timer closes it): transitions are switched off
+  // for the analysis, so every element is measured at its settled look, never half transparent.
+  await page.evaluate(`(() => {
+    const style = document.createElement('style');
+    style.id = 'agora-axe-settled';
+    style.textContent = '*, *::before, *::after { transition: none !important; }';
+    document.head.append(style);
+  })()`);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa'])
+    .analyze()
+    .finally(() => page.evaluate(`document.getElementById('agora-axe-settled')?.remove()`));
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
