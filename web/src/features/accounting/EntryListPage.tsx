@@ -1,4 +1,4 @@
-import { Alert, Badge, Loader, NativeSelect, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, NativeSelect, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { entryStatuses } from '../../../../src/ledger/entries/contract.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { ACCOUNTING_SERVE } from '../../referentiel/activities.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListStatusRows } from '../../ui/ListStatusRows.tsx';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { SearchBox, SearchFilters } from '../../ui/SearchFilters.tsx';
@@ -151,22 +152,13 @@ export function EntryListPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.isSuccess && items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text size="sm" py="md" data-testid="entry-empty">
-                      {t('accounting.entries.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
+              <ListStatusRows
+                colSpan={7}
+                loading={query.isPending}
+                empty={query.isSuccess && items.length === 0}
+                emptyText={t('accounting.entries.empty')}
+                emptyTestId="entry-empty"
+              />
               {items.map((entry) => (
                 <Table.Tr key={entry.id} data-testid="entry-row" data-entry-number={entry.number ?? ''}>
                   <Table.Td ff="monospace" data-testid="entry-number">

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Loader,
   NativeSelect,
   Table,
   Text,
@@ -19,6 +18,7 @@ import { ArchiveToggle } from '../../ui/ArchiveToggle.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { formatDate } from '../../ui/format.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListStatusRows } from '../../ui/ListStatusRows.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -214,22 +214,13 @@ export function PartyListPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={writable ? 8 : 7}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={writable ? 8 : 7}>
-                    <Text size="sm" py="md" data-testid="party-empty">
-                      {t('parties.list.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
+              <ListStatusRows
+                colSpan={writable ? 8 : 7}
+                loading={query.isPending}
+                empty={query.data?.items.length === 0}
+                emptyText={t('parties.list.empty')}
+                emptyTestId="party-empty"
+              />
               {query.data?.items.map((party) => (
                 <Table.Tr key={party.id} data-testid="party-row">
                   <Table.Td>

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Loader,
-  NativeSelect,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, NativeSelect, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -20,9 +10,11 @@ import { INVOICING_SERVE } from '../../referentiel/activities.ts';
 import { ArchiveToggle } from '../../ui/ArchiveToggle.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListStatusRows } from '../../ui/ListStatusRows.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { SearchFilters } from '../../ui/SearchFilters.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { frenchDecimal, readDecimal } from './invoice-form-model.ts';
 import {
@@ -111,7 +103,7 @@ export function CatalogueListPage() {
           ) : null
         }
       />
-      <Group align="flex-end" gap="sm" mb="md" wrap="wrap" role="search" aria-label={t('relations.filters')}>
+      <SearchFilters label={t('relations.filters')}>
         <TextInput
           label={t('relations.catalogue.search')}
           type="search"
@@ -140,7 +132,7 @@ export function CatalogueListPage() {
           data={ARCHIVED.map((a) => ({ value: a, label: t(`parties.list.archivedFilter.${a}`) }))}
           data-testid="catalogue-filter-archived"
         />
-      </Group>
+      </SearchFilters>
       <Text size="sm" mb="xs" aria-live="polite" data-testid="catalogue-total">
         {query.isPending ? t('common.loading') : t('relations.catalogue.total', { count: total })}
       </Text>
@@ -168,22 +160,13 @@ export function CatalogueListPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={columns}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={columns}>
-                    <Text size="sm" py="md" data-testid="catalogue-empty">
-                      {t('relations.catalogue.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
+              <ListStatusRows
+                colSpan={columns}
+                loading={query.isPending}
+                empty={query.data?.items.length === 0}
+                emptyText={t('relations.catalogue.empty')}
+                emptyTestId="catalogue-empty"
+              />
               {query.data?.items.map((item) => (
                 <Table.Tr key={item.id} data-testid="catalogue-row">
                   <Table.Td>

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Loader,
-  NativeSelect,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -16,8 +6,10 @@ import { isCalendarDate } from '../../../../src/kernel/dates/index.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { INVOICING_SERVE } from '../../referentiel/activities.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListStatusRows } from '../../ui/ListStatusRows.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { SearchFilters } from '../../ui/SearchFilters.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { day, money } from './format.ts';
 import { PaymentBadge } from './PaymentBadge.tsx';
@@ -95,7 +87,7 @@ export function InvoiceListPage() {
           ) : null
         }
       />
-      <Group align="flex-end" gap="sm" mb="md" wrap="wrap" role="search" aria-label={t('relations.filters')}>
+      <SearchFilters label={t('relations.filters')}>
         <NativeSelect
           label={t('relations.invoices.fields.status')}
           value={search.status ?? ''}
@@ -141,7 +133,7 @@ export function InvoiceListPage() {
           onChange={(e) => void setSearch({ to: date(e.currentTarget.value) })}
           data-testid="invoice-filter-to"
         />
-      </Group>
+      </SearchFilters>
       <Text size="sm" mb="xs" aria-live="polite" data-testid="invoice-total">
         {query.isPending ? t('common.loading') : t('relations.invoices.total', { count: total })}
       </Text>
@@ -165,22 +157,13 @@ export function InvoiceListPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text size="sm" py="md" data-testid="invoice-empty">
-                      {t('relations.invoices.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
+              <ListStatusRows
+                colSpan={7}
+                loading={query.isPending}
+                empty={query.data?.items.length === 0}
+                emptyText={t('relations.invoices.empty')}
+                emptyTestId="invoice-empty"
+              />
               {query.data?.items.map((invoice) => (
                 <Table.Tr key={invoice.id} data-testid="invoice-row">
                   <Table.Td>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useOrgRole } from '../../auth/session.ts';
 import { RECEIPTS_SERVE } from '../../referentiel/activities.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListStatusRows } from '../../ui/ListStatusRows.tsx';
 import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -99,22 +100,12 @@ export function ReceiptListPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text size="sm" py="md">
-                      {t('relations.receipts.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
+              <ListStatusRows
+                colSpan={7}
+                loading={query.isPending}
+                empty={query.data?.items.length === 0}
+                emptyText={t('relations.receipts.empty')}
+              />
               {query.data?.items.map((r) => (
                 <Table.Tr key={r.id} data-testid="receipt-row">
                   <Table.Td fw={600}>{r.number}</Table.Td>

@@ -1,4 +1,4 @@
-import { Badge, Button, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import type { LinkedDocumentDto, SalesDocumentSummaryDto } from '../../../../src
 import { useOrgRole } from '../../auth/session.ts';
 import { INVOICING_SERVE } from '../../referentiel/activities.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListStatusRows } from '../../ui/ListStatusRows.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
@@ -100,22 +101,13 @@ export function SalesListPage({ kind }: { kind: SalesKind }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text size="sm" py="md" data-testid="sales-empty">
-                      {t('relations.sales.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
+              <ListStatusRows
+                colSpan={6}
+                loading={query.isPending}
+                empty={query.data?.items.length === 0}
+                emptyText={t('relations.sales.empty')}
+                emptyTestId="sales-empty"
+              />
               {query.data?.items.map((doc) => (
                 <Table.Tr key={doc.id} data-testid="sales-row">
                   <Table.Td>
