@@ -1,7 +1,6 @@
-import { Alert, Button, Card, Stack, Title } from '@mantine/core';
+import { Button, Card, Stack, Title } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { errorMessage } from './errors.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
 
 /**
  * The card beside a list that adds one to it: a section named by its third-level title, the form's fields, the
@@ -26,7 +25,6 @@ export function CreationCard({
   submitTestId: string;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
     <Card withBorder component="section" aria-labelledby={titleId}>
       <form noValidate onSubmit={onSubmit}>
@@ -35,11 +33,7 @@ export function CreationCard({
             {title}
           </Title>
           {children}
-          {error ? (
-            <Alert color="red" role="alert">
-              {errorMessage(error, t)}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={error} />
           <Button type="submit" loading={pending} data-testid={submitTestId}>
             {submitLabel}
           </Button>

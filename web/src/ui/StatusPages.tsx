@@ -1,5 +1,6 @@
-import { Alert, Center, Stack, Text, Title } from '@mantine/core';
+import { Center, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './ErrorAlert.tsx';
 import { errorMessage } from './errors.ts';
 import { AnchorLink } from './links.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
@@ -31,9 +32,5 @@ export function ErrorPage({ error }: { error: unknown }) {
 /** Inside a page, under its title: the data could not be loaded. */
 export function LoadError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  return (
-    <Alert color="red" role="alert" title={t('status.errorTitle')} data-testid="load-error">
-      {errorMessage(error, t)}
-    </Alert>
-  );
+  return <ErrorAlert error={error} title={t('status.errorTitle')} testId="load-error" />;
 }

@@ -1,22 +1,8 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type AccountDto,
@@ -27,11 +13,12 @@ import {
 } from '../../../../src/ledger/accounts/contract.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { ACCOUNTING_SERVE } from '../../referentiel/activities.ts';
-import { errorMessage } from '../../ui/errors.ts';
+import { FormModal } from '../../ui/FormModal.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { SearchBox, SearchFilters } from '../../ui/SearchFilters.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
-import { applyServerErrors } from '../../ui/server-errors.ts';
+import { useFormRefusal } from '../../ui/use-form-refusal.ts';
 import {
   accountsQuery,
   createAccount,
@@ -85,106 +72,70 @@ export function filterAccounts(accounts: readonly AccountDto[], search: AccountS
   );
 }
 
-function SubAccountModal({
-  orgId,
-  opened,
-  onClose,
-}: {
-  orgId: string;
-  opened: boolean;
-  onClose: () => void;
-}) {
+function SubAccountModal({ orgId, onClose }: { orgId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<{ number: string; label: string }>({
     mode: 'controlled',
     initialValues: { number: '', label: '' },
     validate: schemaResolver(accountInput, { sync: true }),
   });
-  const close = () => {
-    form.reset();
-    setAlert(null);
-    onClose();
-  };
+  const refusal = useFormRefusal(form);
   const create = useMutation({
     mutationFn: (input: AccountInput) => createAccount(orgId, input),
     onSuccess: async (account) => {
       await queryClient.invalidateQueries({ queryKey: ledgerKeys.accounts(orgId) });
       notify('success', t('accounting.accounts.created', { number: account.number, label: account.label }));
-      close();
+      onClose();
     },
-    onError: (error) => {
-      const elsewhere = applyServerErrors(form, error);
-      setAlert([errorMessage(error, t), ...elsewhere].join(' '));
-    },
+    onError: refusal.refuse,
   });
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
+    <FormModal
       title={t('accounting.accounts.newSubAccount')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={form.onSubmit((values) => create.mutate(accountInput.parse(values)))}
+      formTestId="sub-account-form"
+      help={t('accounting.accounts.subAccountHelp')}
+      alert={refusal.alert}
+      pending={create.isPending}
+      submitLabel={t('accounting.accounts.create')}
+      submitTestId="sub-account-submit"
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => create.mutate(accountInput.parse(values)))}
-        data-testid="sub-account-form"
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t('accounting.accounts.subAccountHelp')}</Text>
-          {alert ? (
-            <Alert color="red" role="alert">
-              {alert}
-            </Alert>
-          ) : null}
-          <TextInput
-            label={t('accounting.fields.accountNumber')}
-            description={t('accounting.accounts.numberHint')}
-            required
-            inputMode="numeric"
-            autoComplete="off"
-            data-autofocus
-            data-testid="sub-account-number"
-            {...form.getInputProps('number')}
-          />
-          <TextInput
-            label={t('accounting.fields.accountLabel')}
-            required
-            maxLength={200}
-            autoComplete="off"
-            data-testid="sub-account-label"
-            {...form.getInputProps('label')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="sub-account-submit">
-              {t('accounting.accounts.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('accounting.fields.accountNumber')}
+        description={t('accounting.accounts.numberHint')}
+        required
+        inputMode="numeric"
+        autoComplete="off"
+        data-autofocus
+        data-testid="sub-account-number"
+        {...form.getInputProps('number')}
+      />
+      <TextInput
+        label={t('accounting.fields.accountLabel')}
+        required
+        maxLength={200}
+        autoComplete="off"
+        data-testid="sub-account-label"
+        {...form.getInputProps('label')}
+      />
+    </FormModal>
   );
 }
 
 function AuxiliaryModal({
   orgId,
-  opened,
   onClose,
   accounts,
 }: {
   orgId: string;
-  opened: boolean;
   onClose: () => void;
   accounts: readonly AccountDto[];
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const parties = useQuery({ ...partiesForAccountsQuery(orgId), enabled: opened });
-  const [alert, setAlert] = useState<string | null>(null);
+  const parties = useQuery(partiesForAccountsQuery(orgId));
   // Collective accounts of third parties: class 4, postable (411 customers, 401 suppliers…).
   const collectives = accounts.filter((a) => a.kind === 'general' && a.class === 4 && a.postable);
   const form = useForm<{ collectiveNumber: string; partyId: string }>({
@@ -195,11 +146,7 @@ function AuxiliaryModal({
     },
     validate: schemaResolver(auxiliaryAccountInput, { sync: true }),
   });
-  const close = () => {
-    form.reset();
-    setAlert(null);
-    onClose();
-  };
+  const refusal = useFormRefusal(form);
   const create = useMutation({
     mutationFn: (input: AuxiliaryAccountInput) => createAuxiliaryAccount(orgId, input),
     onSuccess: async (account) => {
@@ -208,64 +155,44 @@ function AuxiliaryModal({
         'success',
         t('accounting.accounts.auxiliaryCreated', { number: account.number, label: account.label }),
       );
-      close();
+      onClose();
     },
-    onError: (error) => {
-      const elsewhere = applyServerErrors(form, error);
-      setAlert([errorMessage(error, t), ...elsewhere].join(' '));
-    },
+    onError: refusal.refuse,
   });
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
+    <FormModal
       title={t('accounting.accounts.newAuxiliary')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={form.onSubmit((values) => create.mutate(auxiliaryAccountInput.parse(values)))}
+      formTestId="auxiliary-form"
+      help={t('accounting.accounts.auxiliaryHelp')}
+      alert={refusal.alert}
+      pending={create.isPending}
+      submitLabel={t('accounting.accounts.create')}
+      submitTestId="auxiliary-submit"
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => create.mutate(auxiliaryAccountInput.parse(values)))}
-        data-testid="auxiliary-form"
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t('accounting.accounts.auxiliaryHelp')}</Text>
-          {alert ? (
-            <Alert color="red" role="alert">
-              {alert}
-            </Alert>
-          ) : null}
-          <NativeSelect
-            label={t('accounting.fields.collective')}
-            required
-            data={[
-              { value: '', label: t('accounting.accounts.chooseCollective') },
-              ...collectives.map((a) => ({ value: a.number, label: `${a.number} — ${a.label}` })),
-            ]}
-            data-testid="auxiliary-collective"
-            {...form.getInputProps('collectiveNumber')}
-          />
-          <NativeSelect
-            label={t('accounting.fields.party')}
-            required
-            disabled={!parties.data}
-            data={[
-              { value: '', label: parties.data ? t('accounting.accounts.chooseParty') : t('common.loading') },
-              ...(parties.data ?? []).map((p) => ({ value: p.id, label: p.name })),
-            ]}
-            data-testid="auxiliary-party"
-            {...form.getInputProps('partyId')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="auxiliary-submit">
-              {t('accounting.accounts.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <NativeSelect
+        label={t('accounting.fields.collective')}
+        required
+        data={[
+          { value: '', label: t('accounting.accounts.chooseCollective') },
+          ...collectives.map((a) => ({ value: a.number, label: `${a.number} — ${a.label}` })),
+        ]}
+        data-testid="auxiliary-collective"
+        {...form.getInputProps('collectiveNumber')}
+      />
+      <NativeSelect
+        label={t('accounting.fields.party')}
+        required
+        disabled={!parties.data}
+        data={[
+          { value: '', label: parties.data ? t('accounting.accounts.chooseParty') : t('common.loading') },
+          ...(parties.data ?? []).map((p) => ({ value: p.id, label: p.name })),
+        ]}
+        data-testid="auxiliary-party"
+        {...form.getInputProps('partyId')}
+      />
+    </FormModal>
   );
 }
 
@@ -284,24 +211,6 @@ export function AccountsPage() {
 
   const setSearch = (patch: Partial<AccountSearch>) =>
     navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-
-  const [text, setText] = useState(search.q ?? '');
-  const [debounced] = useDebouncedValue(text, 200);
-  const pushed = useRef(search.q);
-  useEffect(() => {
-    if (search.q !== pushed.current) {
-      pushed.current = search.q;
-      setText(search.q ?? '');
-    }
-  }, [search.q]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a pause in typing updates the URL
-  useEffect(() => {
-    const q = debounced.trim() || undefined;
-    if (q !== search.q) {
-      pushed.current = q;
-      void setSearch({ q });
-    }
-  }, [debounced]);
 
   const shown = useMemo(() => filterAccounts(query.data ?? [], search), [query.data, search]);
   const byClass = ACCOUNT_CLASSES.map((c) => ({ c, accounts: shown.filter((a) => a.class === c) })).filter(
@@ -327,22 +236,15 @@ export function AccountsPage() {
         }
       />
 
-      <Group
-        align="flex-end"
-        gap="sm"
-        mb="md"
-        wrap="wrap"
-        role="search"
-        aria-label={t('accounting.accounts.filters')}
-      >
-        <TextInput
+      <SearchFilters label={t('accounting.accounts.filters')}>
+        <SearchBox
+          q={search.q}
+          onSearch={(q) => setSearch({ q })}
+          delay={200}
           label={t('accounting.accounts.search')}
           placeholder={t('accounting.accounts.searchPlaceholder')}
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          w={{ base: '100%', sm: 260 }}
-          data-testid="account-search"
+          width={260}
+          testId="account-search"
         />
         <NativeSelect
           label={t('accounting.accounts.view')}
@@ -368,7 +270,7 @@ export function AccountsPage() {
           ]}
           data-testid="account-class"
         />
-      </Group>
+      </SearchFilters>
 
       <Text size="sm" mb="sm" aria-live="polite" data-testid="account-total">
         {query.isPending ? t('common.loading') : t('accounting.accounts.total', { count: shown.length })}
@@ -434,11 +336,9 @@ export function AccountsPage() {
       </Stack>
 
       {/* Mounted when opened, so each opening starts from a fresh form. */}
-      {writable && subAccount ? (
-        <SubAccountModal orgId={orgId} opened onClose={() => setSubAccount(false)} />
-      ) : null}
+      {writable && subAccount ? <SubAccountModal orgId={orgId} onClose={() => setSubAccount(false)} /> : null}
       {writable && auxiliary && query.data ? (
-        <AuxiliaryModal orgId={orgId} opened onClose={() => setAuxiliary(false)} accounts={query.data} />
+        <AuxiliaryModal orgId={orgId} onClose={() => setAuxiliary(false)} accounts={query.data} />
       ) : null}
     </>
   );

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntryDto } from '../../../../src/ledger/entries/contract.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { ACCOUNTING_SERVE } from '../../referentiel/activities.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
@@ -238,11 +239,7 @@ export function EntryDetailPage() {
         >
           <Stack gap="sm">
             <Text size="sm">{t('accounting.entry.reverseExplain')}</Text>
-            {reverse.isError ? (
-              <Alert color="red" role="alert">
-                {errorMessage(reverse.error, t)}
-              </Alert>
-            ) : null}
+            <ErrorAlert error={reverse.error} />
             <TextInput
               type="date"
               label={t('accounting.entry.reversalDate')}

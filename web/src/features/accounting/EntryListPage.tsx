@@ -1,25 +1,15 @@
-import {
-  Alert,
-  Badge,
-  Group,
-  Loader,
-  NativeSelect,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Badge, NativeSelect, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entryStatuses } from '../../../../src/ledger/entries/contract.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { ACCOUNTING_SERVE } from '../../referentiel/activities.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListStatusRows } from '../../ui/ListStatusRows.tsx';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { SearchBox, SearchFilters } from '../../ui/SearchFilters.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { EntryStatusBadge } from './EntryStatusBadge.tsx';
 import { ENTRY_PAGE_SIZE, type EntrySearch, matchesText, TEXT_SEARCH_WINDOW } from './entry-search.ts';
@@ -58,24 +48,6 @@ export function EntryListPage() {
       replace: true,
     });
 
-  const [text, setText] = useState(search.q ?? '');
-  const [debounced] = useDebouncedValue(text, 250);
-  const pushed = useRef(search.q);
-  useEffect(() => {
-    if (search.q !== pushed.current) {
-      pushed.current = search.q;
-      setText(search.q ?? '');
-    }
-  }, [search.q]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a pause in typing updates the URL
-  useEffect(() => {
-    const q = debounced.trim() || undefined;
-    if (q !== search.q) {
-      pushed.current = q;
-      void setSearch({ q });
-    }
-  }, [debounced]);
-
   const all = query.data?.items ?? [];
   const matching = texting ? all.filter((e) => matchesText(e, search.q ?? '')) : all;
   const items = texting ? matching.slice((page - 1) * ENTRY_PAGE_SIZE, page * ENTRY_PAGE_SIZE) : matching;
@@ -97,22 +69,15 @@ export function EntryListPage() {
         }
       />
 
-      <Group
-        align="flex-end"
-        gap="sm"
-        mb="md"
-        wrap="wrap"
-        role="search"
-        aria-label={t('accounting.entries.filters')}
-      >
-        <TextInput
+      <SearchFilters label={t('accounting.entries.filters')}>
+        <SearchBox
+          q={search.q}
+          onSearch={(q) => setSearch({ q })}
+          delay={250}
           label={t('accounting.entries.search')}
           placeholder={t('accounting.entries.searchPlaceholder')}
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          w={{ base: '100%', sm: 240 }}
-          data-testid="entry-search"
+          width={240}
+          testId="entry-search"
         />
         <NativeSelect
           label={t('accounting.fields.journal')}
@@ -150,7 +115,7 @@ export function EntryListPage() {
           onChange={(e) => setSearch({ to: e.currentTarget.value || undefined })}
           data-testid="filter-to"
         />
-      </Group>
+      </SearchFilters>
 
       <Text size="sm" mb="xs" aria-live="polite" data-testid="entry-total">
         {query.isPending ? t('common.loading') : t('accounting.entries.total', { count: total })}
@@ -187,22 +152,13 @@ export function EntryListPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.isSuccess && items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text size="sm" py="md" data-testid="entry-empty">
-                      {t('accounting.entries.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
+              <ListStatusRows
+                colSpan={7}
+                loading={query.isPending}
+                empty={query.isSuccess && items.length === 0}
+                emptyText={t('accounting.entries.empty')}
+                emptyTestId="entry-empty"
+              />
               {items.map((entry) => (
                 <Table.Tr key={entry.id} data-testid="entry-row" data-entry-number={entry.number ?? ''}>
                   <Table.Td ff="monospace" data-testid="entry-number">

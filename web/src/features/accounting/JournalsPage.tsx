@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Loader, NativeSelect, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -19,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { type JournalInput, journalInput, journalKinds } from '../../../../src/ledger/journals/contract.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { ACCOUNTING_SERVE } from '../../referentiel/activities.ts';
-import { errorMessage } from '../../ui/errors.ts';
+import { FormModal } from '../../ui/FormModal.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
-import { applyServerErrors } from '../../ui/server-errors.ts';
+import { useFormRefusal } from '../../ui/use-form-refusal.ts';
 import { createJournal, journalsQuery, ledgerKeys } from './ledger-api.ts';
 import { ScrollTable } from './ScrollTable.tsx';
 
@@ -32,12 +20,12 @@ const route = getRouteApi('/orgs/$orgId/accounting/journals');
 function JournalModal({ orgId, onClose }: { orgId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<{ code: string; label: string; kind: (typeof journalKinds)[number] }>({
     mode: 'controlled',
     initialValues: { code: '', label: '', kind: 'general' },
     validate: schemaResolver(journalInput, { sync: true }),
   });
+  const refusal = useFormRefusal(form);
   const create = useMutation({
     mutationFn: (input: JournalInput) => createJournal(orgId, input),
     onSuccess: async (journal) => {
@@ -45,64 +33,44 @@ function JournalModal({ orgId, onClose }: { orgId: string; onClose: () => void }
       notify('success', t('accounting.journals.created', { code: journal.code }));
       onClose();
     },
-    onError: (error) => {
-      const elsewhere = applyServerErrors(form, error);
-      setAlert([errorMessage(error, t), ...elsewhere].join(' '));
-    },
+    onError: refusal.refuse,
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('accounting.journals.new')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onClose={onClose}
+      onSubmit={form.onSubmit((values) => create.mutate(journalInput.parse(values)))}
+      formTestId="journal-form"
+      alert={refusal.alert}
+      pending={create.isPending}
+      submitLabel={t('accounting.journals.create')}
+      submitTestId="journal-submit"
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => create.mutate(journalInput.parse(values)))}
-        data-testid="journal-form"
-      >
-        <Stack gap="sm">
-          {alert ? (
-            <Alert color="red" role="alert">
-              {alert}
-            </Alert>
-          ) : null}
-          <TextInput
-            label={t('accounting.fields.journalCode')}
-            description={t('accounting.journals.codeHint')}
-            required
-            maxLength={10}
-            autoComplete="off"
-            data-autofocus
-            data-testid="journal-code"
-            {...form.getInputProps('code')}
-          />
-          <TextInput
-            label={t('accounting.fields.journalLabel')}
-            required
-            maxLength={100}
-            autoComplete="off"
-            data-testid="journal-label"
-            {...form.getInputProps('label')}
-          />
-          <NativeSelect
-            label={t('accounting.fields.journalKind')}
-            data={journalKinds.map((k) => ({ value: k, label: t(`accounting.journalKinds.${k}`) }))}
-            data-testid="journal-kind"
-            {...form.getInputProps('kind')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="journal-submit">
-              {t('accounting.journals.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('accounting.fields.journalCode')}
+        description={t('accounting.journals.codeHint')}
+        required
+        maxLength={10}
+        autoComplete="off"
+        data-autofocus
+        data-testid="journal-code"
+        {...form.getInputProps('code')}
+      />
+      <TextInput
+        label={t('accounting.fields.journalLabel')}
+        required
+        maxLength={100}
+        autoComplete="off"
+        data-testid="journal-label"
+        {...form.getInputProps('label')}
+      />
+      <NativeSelect
+        label={t('accounting.fields.journalKind')}
+        data={journalKinds.map((k) => ({ value: k, label: t(`accounting.journalKinds.${k}`) }))}
+        data-testid="journal-kind"
+        {...form.getInputProps('kind')}
+      />
+    </FormModal>
   );
 }
 

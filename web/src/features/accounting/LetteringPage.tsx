@@ -20,6 +20,7 @@ import { errorMessage } from '../../ui/errors.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { SearchFilters } from '../../ui/SearchFilters.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { AccountFilter } from './AccountFilter.tsx';
 import { day, money, moneyOrBlank } from './format.ts';
@@ -136,14 +137,7 @@ export function LetteringPage() {
       <Text mb="md" maw={820}>
         {t('accounting.lettering.intro')}
       </Text>
-      <Group
-        align="flex-end"
-        gap="sm"
-        mb="md"
-        wrap="wrap"
-        role="search"
-        aria-label={t('accounting.lettering.filters')}
-      >
+      <SearchFilters label={t('accounting.lettering.filters')}>
         <AccountFilter
           orgId={orgId}
           value={{ account: search.account, auxiliary: search.auxiliary }}
@@ -161,7 +155,7 @@ export function LetteringPage() {
           ]}
           data-testid="lettering-state"
         />
-      </Group>
+      </SearchFilters>
 
       {!account ? (
         <Alert color="blue" data-testid="lettering-choose">

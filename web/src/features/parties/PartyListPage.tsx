@@ -2,18 +2,14 @@ import {
   Badge,
   Button,
   Group,
-  Loader,
   NativeSelect,
   Table,
   Text,
-  TextInput,
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partyKinds, partyRoles } from '../../../../src/kernel/parties/contract.ts';
 import { useOrgRole } from '../../auth/session.ts';
@@ -22,9 +18,11 @@ import { ArchiveToggle } from '../../ui/ArchiveToggle.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { formatDate } from '../../ui/format.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListStatusRows } from '../../ui/ListStatusRows.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { SearchBox, SearchFilters } from '../../ui/SearchFilters.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { exportHref, partyKeys, partyListQuery, setArchived } from './party-api.ts';
 import { ARCHIVED_FILTERS, PAGE_SIZE, type PartySearch, type PartySort } from './party-search.ts';
@@ -75,26 +73,6 @@ export function PartyListPage() {
       search: (prev) => ({ ...prev, ...patch, ...(resetPage ? { page: undefined } : {}) }),
       replace: true,
     });
-
-  // The box follows the URL (Back, links) and the URL follows the box once typing pauses.
-  const [text, setText] = useState(search.q ?? '');
-  const [debounced] = useDebouncedValue(text, 300);
-  const pushed = useRef(search.q);
-  useEffect(() => {
-    // Only a change made elsewhere (Back, a link) rewrites the box, never our own echo.
-    if (search.q !== pushed.current) {
-      pushed.current = search.q;
-      setText(search.q ?? '');
-    }
-  }, [search.q]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a pause in typing updates the URL
-  useEffect(() => {
-    const q = debounced.trim() || undefined;
-    if (q !== search.q) {
-      pushed.current = q;
-      void setSearch({ q });
-    }
-  }, [debounced]);
 
   const archive = useMutation({
     mutationFn: ({ id, archived }: { id: string; archived: boolean }) => setArchived(orgId, id, archived),
@@ -149,22 +127,15 @@ export function PartyListPage() {
         }
       />
 
-      <Group
-        align="flex-end"
-        gap="sm"
-        mb="md"
-        wrap="wrap"
-        role="search"
-        aria-label={t('parties.list.filters')}
-      >
-        <TextInput
+      <SearchFilters label={t('parties.list.filters')}>
+        <SearchBox
+          q={search.q}
+          onSearch={(q) => setSearch({ q })}
+          delay={300}
           label={t('parties.list.search')}
           placeholder={t('parties.list.searchPlaceholder')}
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          w={{ base: '100%', sm: 280 }}
-          data-testid="party-search"
+          width={280}
+          testId="party-search"
         />
         <NativeSelect
           label={t('parties.list.role')}
@@ -196,7 +167,7 @@ export function PartyListPage() {
           data={ARCHIVED_FILTERS.map((a) => ({ value: a, label: t(`parties.list.archivedFilter.${a}`) }))}
           data-testid="filter-archived"
         />
-      </Group>
+      </SearchFilters>
 
       <Text size="sm" mb="xs" aria-live="polite" data-testid="party-total">
         {query.isPending ? t('common.loading') : t('parties.list.total', { count: total })}
@@ -243,22 +214,13 @@ export function PartyListPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={writable ? 8 : 7}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={writable ? 8 : 7}>
-                    <Text size="sm" py="md" data-testid="party-empty">
-                      {t('parties.list.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
+              <ListStatusRows
+                colSpan={writable ? 8 : 7}
+                loading={query.isPending}
+                empty={query.data?.items.length === 0}
+                emptyText={t('parties.list.empty')}
+                emptyTestId="party-empty"
+              />
               {query.data?.items.map((party) => (
                 <Table.Tr key={party.id} data-testid="party-row">
                   <Table.Td>

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Loader,
-  NativeSelect,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, NativeSelect, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -20,10 +10,11 @@ import { INVOICING_SERVE } from '../../referentiel/activities.ts';
 import { ArchiveToggle } from '../../ui/ArchiveToggle.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { LoadError } from '../../ui/StatusPages.tsx';
+import { SearchFilters } from '../../ui/SearchFilters.tsx';
 import { frenchDecimal, readDecimal } from './invoice-form-model.ts';
 import {
   type CatalogueSearch,
@@ -111,7 +102,7 @@ export function CatalogueListPage() {
           ) : null
         }
       />
-      <Group align="flex-end" gap="sm" mb="md" wrap="wrap" role="search" aria-label={t('relations.filters')}>
+      <SearchFilters label={t('relations.filters')}>
         <TextInput
           label={t('relations.catalogue.search')}
           type="search"
@@ -140,89 +131,70 @@ export function CatalogueListPage() {
           data={ARCHIVED.map((a) => ({ value: a, label: t(`parties.list.archivedFilter.${a}`) }))}
           data-testid="catalogue-filter-archived"
         />
-      </Group>
+      </SearchFilters>
       <Text size="sm" mb="xs" aria-live="polite" data-testid="catalogue-total">
         {query.isPending ? t('common.loading') : t('relations.catalogue.total', { count: total })}
       </Text>
-      {query.isError ? (
-        <LoadError error={query.error} />
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover verticalSpacing="xs" data-testid="catalogue-table">
-            <caption>
-              <VisuallyHidden>{t('relations.catalogue.caption')}</VisuallyHidden>
-            </caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('relations.catalogue.fields.code')}</Table.Th>
-                <Table.Th>{t('relations.catalogue.fields.label')}</Table.Th>
-                <Table.Th>{t('relations.catalogue.fields.kind')}</Table.Th>
-                <Table.Th ta="right">{t('relations.catalogue.fields.unitPrice')}</Table.Th>
-                <Table.Th ta="right">{t('relations.catalogue.fields.vatRate')}</Table.Th>
-                <Table.Th>{t('relations.catalogue.fields.revenueAccount')}</Table.Th>
-                {writable ? (
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                ) : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={columns}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
+      <ListTable
+        query={query}
+        minWidth={720}
+        highlightOnHover
+        testId="catalogue-table"
+        caption={t('relations.catalogue.caption')}
+        headers={
+          <>
+            <Table.Th>{t('relations.catalogue.fields.code')}</Table.Th>
+            <Table.Th>{t('relations.catalogue.fields.label')}</Table.Th>
+            <Table.Th>{t('relations.catalogue.fields.kind')}</Table.Th>
+            <Table.Th ta="right">{t('relations.catalogue.fields.unitPrice')}</Table.Th>
+            <Table.Th ta="right">{t('relations.catalogue.fields.vatRate')}</Table.Th>
+            <Table.Th>{t('relations.catalogue.fields.revenueAccount')}</Table.Th>
+            {writable ? (
+              <Table.Th>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+              </Table.Th>
+            ) : null}
+          </>
+        }
+        columns={columns}
+        emptyText={t('relations.catalogue.empty')}
+        emptyTestId="catalogue-empty"
+        row={(item) => (
+          <Table.Tr key={item.id} data-testid="catalogue-row">
+            <Table.Td>
+              <AnchorLink
+                to="/orgs/$orgId/relations/catalogue/$itemId"
+                params={{ orgId, itemId: item.id }}
+                fw={600}
+              >
+                {item.code}
+              </AnchorLink>
+            </Table.Td>
+            <Table.Td>
+              {item.label}
+              {item.archivedAt ? (
+                <Badge ml="xs" size="sm" variant="outline" color="gray">
+                  {t('parties.list.archivedBadge')}
+                </Badge>
               ) : null}
-              {query.data?.items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={columns}>
-                    <Text size="sm" py="md" data-testid="catalogue-empty">
-                      {t('relations.catalogue.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.map((item) => (
-                <Table.Tr key={item.id} data-testid="catalogue-row">
-                  <Table.Td>
-                    <AnchorLink
-                      to="/orgs/$orgId/relations/catalogue/$itemId"
-                      params={{ orgId, itemId: item.id }}
-                      fw={600}
-                    >
-                      {item.code}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>
-                    {item.label}
-                    {item.archivedAt ? (
-                      <Badge ml="xs" size="sm" variant="outline" color="gray">
-                        {t('parties.list.archivedBadge')}
-                      </Badge>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{t(`relations.itemKinds.${item.kind}`)}</Table.Td>
-                  <Table.Td ta="right">{frenchDecimal(item.unitPrice, 2)} €</Table.Td>
-                  <Table.Td ta="right">{formatRate(readDecimal(item.vatRate, 2) ?? 0)} %</Table.Td>
-                  <Table.Td>{item.revenueAccount}</Table.Td>
-                  {writable ? (
-                    <Table.Td>
-                      <ArchiveToggle
-                        name={item.label}
-                        archived={Boolean(item.archivedAt)}
-                        loading={archive.isPending && archive.variables?.id === item.id}
-                        onToggle={() => archive.mutate({ id: item.id, archived: !item.archivedAt })}
-                      />
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+            </Table.Td>
+            <Table.Td>{t(`relations.itemKinds.${item.kind}`)}</Table.Td>
+            <Table.Td ta="right">{frenchDecimal(item.unitPrice, 2)} €</Table.Td>
+            <Table.Td ta="right">{formatRate(readDecimal(item.vatRate, 2) ?? 0)} %</Table.Td>
+            <Table.Td>{item.revenueAccount}</Table.Td>
+            {writable ? (
+              <Table.Td>
+                <ArchiveToggle
+                  name={item.label}
+                  archived={Boolean(item.archivedAt)}
+                  loading={archive.isPending && archive.variables?.id === item.id}
+                  onToggle={() => archive.mutate({ id: item.id, archived: !item.archivedAt })}
+                />
+              </Table.Td>
+            ) : null}
+          </Table.Tr>
+        )}
+      />
       <ListPagination
         pages={pages}
         page={search.page ?? 1}

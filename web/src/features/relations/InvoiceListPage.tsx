@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Loader,
-  NativeSelect,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -16,9 +6,10 @@ import { isCalendarDate } from '../../../../src/kernel/dates/index.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { INVOICING_SERVE } from '../../referentiel/activities.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { LoadError } from '../../ui/StatusPages.tsx';
+import { SearchFilters } from '../../ui/SearchFilters.tsx';
 import { day, money } from './format.ts';
 import { PaymentBadge } from './PaymentBadge.tsx';
 import { customersQuery, type InvoiceSearch, invoiceListQuery, PAGE_SIZE } from './relations-api.ts';
@@ -95,7 +86,7 @@ export function InvoiceListPage() {
           ) : null
         }
       />
-      <Group align="flex-end" gap="sm" mb="md" wrap="wrap" role="search" aria-label={t('relations.filters')}>
+      <SearchFilters label={t('relations.filters')}>
         <NativeSelect
           label={t('relations.invoices.fields.status')}
           value={search.status ?? ''}
@@ -141,74 +132,55 @@ export function InvoiceListPage() {
           onChange={(e) => void setSearch({ to: date(e.currentTarget.value) })}
           data-testid="invoice-filter-to"
         />
-      </Group>
+      </SearchFilters>
       <Text size="sm" mb="xs" aria-live="polite" data-testid="invoice-total">
         {query.isPending ? t('common.loading') : t('relations.invoices.total', { count: total })}
       </Text>
-      {query.isError ? (
-        <LoadError error={query.error} />
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover verticalSpacing="xs" data-testid="invoice-table">
-            <caption>
-              <VisuallyHidden>{t('relations.invoices.caption')}</VisuallyHidden>
-            </caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('relations.invoices.fields.number')}</Table.Th>
-                <Table.Th>{t('relations.invoices.fields.kind')}</Table.Th>
-                <Table.Th>{t('relations.invoices.fields.issueDate')}</Table.Th>
-                <Table.Th>{t('relations.invoices.fields.customer')}</Table.Th>
-                <Table.Th ta="right">{t('relations.invoices.totals.net')}</Table.Th>
-                <Table.Th ta="right">{t('relations.invoices.totals.gross')}</Table.Th>
-                <Table.Th>{t('relations.invoices.fields.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text size="sm" py="md" data-testid="invoice-empty">
-                      {t('relations.invoices.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.map((invoice) => (
-                <Table.Tr key={invoice.id} data-testid="invoice-row">
-                  <Table.Td>
-                    <AnchorLink
-                      to="/orgs/$orgId/relations/invoices/$invoiceId"
-                      params={{ orgId, invoiceId: invoice.id }}
-                      fw={600}
-                    >
-                      {invoice.number ?? t('relations.invoices.draftNumber')}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>{t(`relations.invoices.kinds.${invoice.kind}`)}</Table.Td>
-                  <Table.Td>{day(invoice.issueDate)}</Table.Td>
-                  <Table.Td>{invoice.customerName}</Table.Td>
-                  <Table.Td ta="right">{money(invoice.totalNet)}</Table.Td>
-                  <Table.Td ta="right">{money(invoice.total)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <StatusBadge status={invoice.status} />
-                      <PaymentBadge payment={invoice.payment} />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        query={query}
+        minWidth={760}
+        highlightOnHover
+        testId="invoice-table"
+        caption={t('relations.invoices.caption')}
+        headers={
+          <>
+            <Table.Th>{t('relations.invoices.fields.number')}</Table.Th>
+            <Table.Th>{t('relations.invoices.fields.kind')}</Table.Th>
+            <Table.Th>{t('relations.invoices.fields.issueDate')}</Table.Th>
+            <Table.Th>{t('relations.invoices.fields.customer')}</Table.Th>
+            <Table.Th ta="right">{t('relations.invoices.totals.net')}</Table.Th>
+            <Table.Th ta="right">{t('relations.invoices.totals.gross')}</Table.Th>
+            <Table.Th>{t('relations.invoices.fields.status')}</Table.Th>
+          </>
+        }
+        columns={7}
+        emptyText={t('relations.invoices.empty')}
+        emptyTestId="invoice-empty"
+        row={(invoice) => (
+          <Table.Tr key={invoice.id} data-testid="invoice-row">
+            <Table.Td>
+              <AnchorLink
+                to="/orgs/$orgId/relations/invoices/$invoiceId"
+                params={{ orgId, invoiceId: invoice.id }}
+                fw={600}
+              >
+                {invoice.number ?? t('relations.invoices.draftNumber')}
+              </AnchorLink>
+            </Table.Td>
+            <Table.Td>{t(`relations.invoices.kinds.${invoice.kind}`)}</Table.Td>
+            <Table.Td>{day(invoice.issueDate)}</Table.Td>
+            <Table.Td>{invoice.customerName}</Table.Td>
+            <Table.Td ta="right">{money(invoice.totalNet)}</Table.Td>
+            <Table.Td ta="right">{money(invoice.total)}</Table.Td>
+            <Table.Td>
+              <Group gap={4} wrap="nowrap">
+                <StatusBadge status={invoice.status} />
+                <PaymentBadge payment={invoice.payment} />
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <ListPagination
         pages={pages}
         page={search.page ?? 1}

@@ -1,22 +1,9 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, List, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDto } from '../../../../src/relations/invoices/contract.ts';
-import { UNITS, type UnitCode } from '../../../../src/relations/shared/units.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { INVOICING_SERVE } from '../../referentiel/activities.ts';
 import { errorMessage } from '../../ui/errors.ts';
@@ -25,10 +12,10 @@ import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { CustomerCreditBox } from './CustomerCreditBox.tsx';
+import { DocumentBlock, DocumentLines, withDraftCustomer } from './DocumentParts.tsx';
 import { day, money } from './format.ts';
 import { InvoiceForm, TotalsTable } from './InvoiceForm.tsx';
 import { StatusBadge } from './InvoiceListPage.tsx';
-import { frenchDecimal } from './invoice-form-model.ts';
 import { PaymentBadge } from './PaymentBadge.tsx';
 import {
   catalogueListQuery,
@@ -155,11 +142,6 @@ function DraftPage({ invoice, orgId }: { invoice: InvoiceDto; orgId: string }) {
     await queryClient.invalidateQueries({ queryKey: [...relationsKeys.invoices(orgId), 'list'] });
     return saved;
   };
-  // The draft's customer stays choosable even when archived since.
-  const customerList = customers.data?.items ?? [];
-  const withCurrent = customerList.some((c) => c.id === invoice.customerId)
-    ? customerList
-    : [...customerList, { id: invoice.customerId, name: invoice.customerName }];
   return (
     <>
       <PageHeader
@@ -189,7 +171,10 @@ function DraftPage({ invoice, orgId }: { invoice: InvoiceDto; orgId: string }) {
         <InvoiceForm
           key={invoice.updatedAt}
           invoice={invoice}
-          customers={withCurrent}
+          customers={withDraftCustomer(customers.data?.items ?? [], {
+            id: invoice.customerId,
+            name: invoice.customerName,
+          })}
           items={items.data?.items ?? []}
           actions={
             <>
@@ -296,10 +281,7 @@ function ValidatedPage({ invoice, orgId }: { invoice: InvoiceDto; orgId: string 
       </Text>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t('relations.invoices.fields.customer')}
-            </Title>
+          <DocumentBlock title={t('relations.invoices.fields.customer')}>
             <Text fw={600} data-testid="invoice-customer-name">
               {invoice.customerName}
             </Text>
@@ -319,11 +301,8 @@ function ValidatedPage({ invoice, orgId }: { invoice: InvoiceDto; orgId: string 
                 {t('relations.invoices.creditNoteOf', { number: invoice.creditedInvoiceNumber })}
               </Text>
             ) : null}
-          </Paper>
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t('relations.invoices.form.dates')}
-            </Title>
+          </DocumentBlock>
+          <DocumentBlock title={t('relations.invoices.form.dates')}>
             <Text size="sm">
               {t('relations.invoices.fields.issueDate')} : {day(invoice.issueDate)}
             </Text>
@@ -349,53 +328,14 @@ function ValidatedPage({ invoice, orgId }: { invoice: InvoiceDto; orgId: string 
                 </Text>
               </Group>
             ) : null}
-          </Paper>
+          </DocumentBlock>
         </SimpleGrid>
         {!creditNote && invoice.payment && invoice.payment.remaining > 0 && can('sales.write') ? (
           <CustomerCreditBox orgId={orgId} invoice={invoice} />
         ) : null}
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm" id="validated-lines-title">
-            {t('relations.invoices.form.lines')}
-          </Title>
-          <Table.ScrollContainer minWidth={700}>
-            <Table
-              verticalSpacing={4}
-              aria-labelledby="validated-lines-title"
-              data-testid="invoice-view-lines"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('relations.invoices.lines.label')}</Table.Th>
-                  <Table.Th ta="right">{t('relations.invoices.lines.quantity')}</Table.Th>
-                  <Table.Th ta="right">{t('relations.invoices.lines.unitPrice')}</Table.Th>
-                  <Table.Th ta="right">{t('relations.invoices.lines.discount')}</Table.Th>
-                  <Table.Th ta="right">{t('relations.invoices.lines.vatRate')}</Table.Th>
-                  <Table.Th ta="right">{t('relations.invoices.lines.net')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {invoice.lines.map((line) => (
-                  <Table.Tr key={line.id}>
-                    <Table.Td>{line.label}</Table.Td>
-                    <Table.Td ta="right">
-                      {frenchDecimal(line.quantity)} {UNITS[line.unit as UnitCode]?.short ?? line.unit}
-                    </Table.Td>
-                    <Table.Td ta="right">{frenchDecimal(line.unitPrice, 2)} €</Table.Td>
-                    <Table.Td ta="right">{frenchDecimal(line.discountPercent)} %</Table.Td>
-                    <Table.Td ta="right">{frenchDecimal(line.vatRate)} %</Table.Td>
-                    <Table.Td ta="right">{money(line.netAmount)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <DocumentLines titleId="validated-lines-title" testId="invoice-view-lines" lines={invoice.lines} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <Paper withBorder p="md" data-testid="invoice-legal-mentions">
-            <Title order={2} size="h4" mb="sm">
-              {t('relations.invoices.legalMentions')}
-            </Title>
+          <DocumentBlock title={t('relations.invoices.legalMentions')} testId="invoice-legal-mentions">
             <List size="sm" spacing={4}>
               {invoice.legalMentions.map((mention) => (
                 <List.Item key={mention}>{mention}</List.Item>
@@ -406,13 +346,10 @@ function ValidatedPage({ invoice, orgId }: { invoice: InvoiceDto; orgId: string 
                 {invoice.notes}
               </Text>
             ) : null}
-          </Paper>
-          <Paper withBorder p="md" data-testid="invoice-totals">
-            <Title order={2} size="h4" mb="sm">
-              {t('relations.invoices.totals.title')}
-            </Title>
+          </DocumentBlock>
+          <DocumentBlock title={t('relations.invoices.totals.title')} testId="invoice-totals">
             <TotalsTable totals={invoice.totals} />
-          </Paper>
+          </DocumentBlock>
         </SimpleGrid>
         <Group>
           <BackToList orgId={orgId} />

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,10 @@ import { useOrgRole } from '../../auth/session.ts';
 import { RECEIPTS_SERVE } from '../../referentiel/activities.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { LoadError } from '../../ui/StatusPages.tsx';
 import { day, money } from './format.ts';
 import { cancelReceipt, receiptKeys, receiptListQuery } from './receipts-api.ts';
 import { PAGE_SIZE, relationsKeys } from './relations-api.ts';
@@ -79,78 +79,57 @@ export function ReceiptListPage() {
       <Text size="sm" mb="xs" aria-live="polite">
         {query.isPending ? t('common.loading') : t('relations.receipts.total', { count: total })}
       </Text>
-      {query.isError ? (
-        <LoadError error={query.error} />
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="xs" data-testid="receipt-table">
-            <caption>
-              <VisuallyHidden>{t('relations.receipts.caption')}</VisuallyHidden>
-            </caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('relations.receipts.fields.number')}</Table.Th>
-                <Table.Th>{t('relations.receipts.fields.date')}</Table.Th>
-                <Table.Th>{t('relations.receipts.fields.customer')}</Table.Th>
-                <Table.Th>{t('relations.receipts.fields.method')}</Table.Th>
-                <Table.Th>{t('relations.receipts.fields.invoices')}</Table.Th>
-                <Table.Th ta="right">{t('relations.receipts.fields.amount')}</Table.Th>
-                <Table.Th>{t('relations.receipts.fields.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
+      <ListTable
+        query={query}
+        minWidth={760}
+        testId="receipt-table"
+        caption={t('relations.receipts.caption')}
+        headers={
+          <>
+            <Table.Th>{t('relations.receipts.fields.number')}</Table.Th>
+            <Table.Th>{t('relations.receipts.fields.date')}</Table.Th>
+            <Table.Th>{t('relations.receipts.fields.customer')}</Table.Th>
+            <Table.Th>{t('relations.receipts.fields.method')}</Table.Th>
+            <Table.Th>{t('relations.receipts.fields.invoices')}</Table.Th>
+            <Table.Th ta="right">{t('relations.receipts.fields.amount')}</Table.Th>
+            <Table.Th>{t('relations.receipts.fields.status')}</Table.Th>
+          </>
+        }
+        columns={7}
+        emptyText={t('relations.receipts.empty')}
+        row={(r) => (
+          <Table.Tr key={r.id} data-testid="receipt-row">
+            <Table.Td fw={600}>{r.number}</Table.Td>
+            <Table.Td>{day(r.date)}</Table.Td>
+            <Table.Td>{r.customerName}</Table.Td>
+            <Table.Td>
+              {t(`relations.receipts.methods.${r.method}`)}
+              {r.reference ? ` ${r.reference}` : ''}
+            </Table.Td>
+            <Table.Td>
+              {r.allocations.map((a) => a.invoiceNumber).join(', ')}
+              {r.unallocated > 0 ? (
+                <Text span size="xs" c="dimmed" ml={4}>
+                  {t('relations.receipts.credit', { amount: money(r.unallocated) })}
+                </Text>
               ) : null}
-              {query.data?.items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={7}>
-                    <Text size="sm" py="md">
-                      {t('relations.receipts.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.map((r) => (
-                <Table.Tr key={r.id} data-testid="receipt-row">
-                  <Table.Td fw={600}>{r.number}</Table.Td>
-                  <Table.Td>{day(r.date)}</Table.Td>
-                  <Table.Td>{r.customerName}</Table.Td>
-                  <Table.Td>
-                    {t(`relations.receipts.methods.${r.method}`)}
-                    {r.reference ? ` ${r.reference}` : ''}
-                  </Table.Td>
-                  <Table.Td>
-                    {r.allocations.map((a) => a.invoiceNumber).join(', ')}
-                    {r.unallocated > 0 ? (
-                      <Text span size="xs" c="dimmed" ml={4}>
-                        {t('relations.receipts.credit', { amount: money(r.unallocated) })}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td ta="right">{money(r.amount)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Badge size="sm" variant="light" color={r.status === 'validated' ? 'teal' : 'gray'}>
-                        {r.depositSlipNumber
-                          ? t('relations.receipts.deposited', { number: r.depositSlipNumber })
-                          : t(`relations.receipts.statuses.${r.status}`)}
-                      </Badge>
-                      {r.status === 'validated' && !r.depositSlipId && can('sales.write') ? (
-                        <CancelButton orgId={orgId} receipt={r} />
-                      ) : null}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+            </Table.Td>
+            <Table.Td ta="right">{money(r.amount)}</Table.Td>
+            <Table.Td>
+              <Group gap={4} wrap="nowrap">
+                <Badge size="sm" variant="light" color={r.status === 'validated' ? 'teal' : 'gray'}>
+                  {r.depositSlipNumber
+                    ? t('relations.receipts.deposited', { number: r.depositSlipNumber })
+                    : t(`relations.receipts.statuses.${r.status}`)}
+                </Badge>
+                {r.status === 'validated' && !r.depositSlipId && can('sales.write') ? (
+                  <CancelButton orgId={orgId} receipt={r} />
+                ) : null}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <ListPagination
         pages={pages}
         page={page}

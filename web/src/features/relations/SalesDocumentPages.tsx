@@ -1,22 +1,9 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, List, Loader, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SalesDocumentDto } from '../../../../src/relations/sales/contract.ts';
-import { UNITS, type UnitCode } from '../../../../src/relations/shared/units.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { INVOICING_SERVE } from '../../referentiel/activities.ts';
 import { errorMessage } from '../../ui/errors.ts';
@@ -24,6 +11,7 @@ import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
+import { DocumentBlock, DocumentLines, withDraftCustomer } from './DocumentParts.tsx';
 import { day, money } from './format.ts';
 import { InvoiceForm } from './InvoiceForm.tsx';
 import { frenchDecimal } from './invoice-form-model.ts';
@@ -174,10 +162,6 @@ function DraftPage({ doc, kind, orgId }: { doc: SalesDocumentDto; kind: 'quote' 
     },
     onError: (error) => notify('error', errorMessage(error, t)),
   });
-  const list = customers.data?.items ?? [];
-  const withCurrent = list.some((c) => c.id === doc.partyId)
-    ? list
-    : [...list, { id: doc.partyId, name: doc.partyName }];
   return (
     <>
       <PageHeader
@@ -194,7 +178,7 @@ function DraftPage({ doc, kind, orgId }: { doc: SalesDocumentDto; kind: 'quote' 
           validateLabel={t(`relations.sales.${kind}.validate`)}
           confirmBody={t(`relations.sales.${kind}.confirmBody`)}
           invoice={asInvoiceDraft(doc)}
-          customers={withCurrent}
+          customers={withDraftCustomer(customers.data?.items ?? [], { id: doc.partyId, name: doc.partyName })}
           items={items.data?.items ?? []}
           actions={
             <>
@@ -318,10 +302,7 @@ function IssuedPage({ doc, kind, orgId }: { doc: SalesDocumentDto; kind: SalesKi
       />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t('relations.invoices.fields.customer')}
-            </Title>
+          <DocumentBlock title={t('relations.invoices.fields.customer')}>
             <Text fw={600} data-testid="sales-party">
               {doc.partyName}
             </Text>
@@ -338,11 +319,8 @@ function IssuedPage({ doc, kind, orgId }: { doc: SalesDocumentDto; kind: SalesKi
                 </AnchorLink>
               </Text>
             ) : null}
-          </Paper>
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t('relations.invoices.form.dates')}
-            </Title>
+          </DocumentBlock>
+          <DocumentBlock title={t('relations.invoices.form.dates')}>
             <Text size="sm">
               {t('relations.sales.fields.date')} : {day(doc.issueDate)}
             </Text>
@@ -356,66 +334,45 @@ function IssuedPage({ doc, kind, orgId }: { doc: SalesDocumentDto; kind: SalesKi
               {t('relations.invoices.totals.gross')} :{' '}
               <strong data-testid="sales-total-amount">{money(doc.total)}</strong>
             </Text>
-          </Paper>
+          </DocumentBlock>
         </SimpleGrid>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm" id="sales-lines-title">
-            {t('relations.invoices.form.lines')}
-          </Title>
-          <Table.ScrollContainer minWidth={700}>
-            <Table verticalSpacing={4} aria-labelledby="sales-lines-title" data-testid="sales-lines">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('relations.invoices.lines.label')}</Table.Th>
-                  <Table.Th ta="right">{t('relations.invoices.lines.quantity')}</Table.Th>
-                  <Table.Th ta="right">{t('relations.invoices.lines.unitPrice')}</Table.Th>
-                  <Table.Th ta="right">{t('relations.invoices.lines.discount')}</Table.Th>
-                  <Table.Th ta="right">{t('relations.invoices.lines.vatRate')}</Table.Th>
-                  <Table.Th ta="right">{t('relations.invoices.lines.net')}</Table.Th>
-                  {isOrder ? <Table.Th ta="right">{t('relations.sales.lines.delivered')}</Table.Th> : null}
-                  {isOrder ? <Table.Th ta="right">{t('relations.sales.lines.invoiced')}</Table.Th> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {doc.lines.map((line) => (
-                  <Table.Tr key={line.id} data-testid="sales-line">
-                    <Table.Td>{line.label}</Table.Td>
-                    <Table.Td ta="right">
-                      {frenchDecimal(line.quantity)} {UNITS[line.unit as UnitCode]?.short ?? line.unit}
-                    </Table.Td>
-                    <Table.Td ta="right">{frenchDecimal(line.unitPrice, 2)} €</Table.Td>
-                    <Table.Td ta="right">{frenchDecimal(line.discountPercent)} %</Table.Td>
-                    <Table.Td ta="right">{frenchDecimal(line.vatRate)} %</Table.Td>
-                    <Table.Td ta="right">{money(line.netAmount)}</Table.Td>
-                    {isOrder ? (
-                      <Table.Td ta="right" data-testid="line-delivered">
-                        {line.kind === 'goods' ? frenchDecimal(line.delivered ?? '0') : '—'}
-                      </Table.Td>
-                    ) : null}
-                    {isOrder ? (
-                      <Table.Td ta="right" data-testid="line-invoiced">
-                        {frenchDecimal(line.invoiced ?? '0')}
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+        <DocumentLines
+          titleId="sales-lines-title"
+          testId="sales-lines"
+          lines={doc.lines}
+          rowTestId="sales-line"
+          extraHeaders={
+            isOrder ? (
+              <>
+                <Table.Th ta="right">{t('relations.sales.lines.delivered')}</Table.Th>
+                <Table.Th ta="right">{t('relations.sales.lines.invoiced')}</Table.Th>
+              </>
+            ) : null
+          }
+          extraCells={(line) =>
+            isOrder ? (
+              <>
+                <Table.Td ta="right" data-testid="line-delivered">
+                  {line.kind === 'goods' ? frenchDecimal(line.delivered ?? '0') : '—'}
+                </Table.Td>
+                <Table.Td ta="right" data-testid="line-invoiced">
+                  {frenchDecimal(line.invoiced ?? '0')}
+                </Table.Td>
+              </>
+            ) : null
+          }
+        >
           {doc.notes ? (
             <Text size="sm" mt="sm">
               {doc.notes}
             </Text>
           ) : null}
-        </Paper>
+        </DocumentLines>
         {isOrder && writable && doc.status === 'confirmed' ? (
           <OrderActions order={doc} orgId={orgId} />
         ) : null}
         {doc.linked.length > 0 ? (
-          <Paper withBorder p="md" data-testid="sales-linked">
-            <Title order={2} size="h4" mb="sm">
-              {t('relations.sales.linked')}
-            </Title>
+          <DocumentBlock title={t('relations.sales.linked')} testId="sales-linked">
             <List size="sm" spacing={4}>
               {doc.linked.map((l) => (
                 <List.Item key={l.id}>
@@ -436,7 +393,7 @@ function IssuedPage({ doc, kind, orgId }: { doc: SalesDocumentDto; kind: SalesKi
                 </List.Item>
               ))}
             </List>
-          </Paper>
+          </DocumentBlock>
         ) : null}
         {doc.status === 'refused' || doc.status === 'expired' ? (
           <Alert color="gray">{t(`relations.sales.statuses.${doc.status}`)}</Alert>

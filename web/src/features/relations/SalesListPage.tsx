@@ -1,4 +1,4 @@
-import { Badge, Button, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,9 +7,9 @@ import type { LinkedDocumentDto, SalesDocumentSummaryDto } from '../../../../src
 import { useOrgRole } from '../../auth/session.ts';
 import { INVOICING_SERVE } from '../../referentiel/activities.ts';
 import { ListPagination } from '../../ui/ListPagination.tsx';
+import { ListTable } from '../../ui/ListTable.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { LoadError } from '../../ui/StatusPages.tsx';
 import { day, money } from './format.ts';
 import { type SalesKind, salesListQuery } from './sales-api.ts';
 
@@ -81,61 +81,42 @@ export function SalesListPage({ kind }: { kind: SalesKind }) {
       <Text size="sm" mb="xs" aria-live="polite" data-testid="sales-total">
         {query.isPending ? t('common.loading') : t('relations.sales.total', { count: total })}
       </Text>
-      {query.isError ? (
-        <LoadError error={query.error} />
-      ) : (
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped highlightOnHover verticalSpacing="xs" data-testid="sales-table">
-            <caption>
-              <VisuallyHidden>{t(`relations.sales.${kind}.title`)}</VisuallyHidden>
-            </caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('relations.invoices.fields.number')}</Table.Th>
-                <Table.Th>{t('relations.sales.fields.date')}</Table.Th>
-                <Table.Th>{t('relations.invoices.fields.customer')}</Table.Th>
-                <Table.Th ta="right">{t('relations.invoices.totals.net')}</Table.Th>
-                <Table.Th ta="right">{t('relations.invoices.totals.gross')}</Table.Th>
-                <Table.Th>{t('relations.invoices.fields.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Loader size="sm" aria-label={t('common.loading')} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text size="sm" py="md" data-testid="sales-empty">
-                      {t('relations.sales.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {query.data?.items.map((doc) => (
-                <Table.Tr key={doc.id} data-testid="sales-row">
-                  <Table.Td>
-                    <AnchorLink to={SALES_ROUTES[kind]} params={{ orgId, documentId: doc.id }} fw={600}>
-                      {doc.number ?? t('relations.invoices.draftNumber')}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>{day(doc.issueDate)}</Table.Td>
-                  <Table.Td>{doc.partyName}</Table.Td>
-                  <Table.Td ta="right">{money(doc.totalNet)}</Table.Td>
-                  <Table.Td ta="right">{money(doc.total)}</Table.Td>
-                  <Table.Td>
-                    <SalesStatusBadge status={doc.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListTable
+        query={query}
+        minWidth={700}
+        highlightOnHover
+        testId="sales-table"
+        caption={t(`relations.sales.${kind}.title`)}
+        headers={
+          <>
+            <Table.Th>{t('relations.invoices.fields.number')}</Table.Th>
+            <Table.Th>{t('relations.sales.fields.date')}</Table.Th>
+            <Table.Th>{t('relations.invoices.fields.customer')}</Table.Th>
+            <Table.Th ta="right">{t('relations.invoices.totals.net')}</Table.Th>
+            <Table.Th ta="right">{t('relations.invoices.totals.gross')}</Table.Th>
+            <Table.Th>{t('relations.invoices.fields.status')}</Table.Th>
+          </>
+        }
+        columns={6}
+        emptyText={t('relations.sales.empty')}
+        emptyTestId="sales-empty"
+        row={(doc) => (
+          <Table.Tr key={doc.id} data-testid="sales-row">
+            <Table.Td>
+              <AnchorLink to={SALES_ROUTES[kind]} params={{ orgId, documentId: doc.id }} fw={600}>
+                {doc.number ?? t('relations.invoices.draftNumber')}
+              </AnchorLink>
+            </Table.Td>
+            <Table.Td>{day(doc.issueDate)}</Table.Td>
+            <Table.Td>{doc.partyName}</Table.Td>
+            <Table.Td ta="right">{money(doc.totalNet)}</Table.Td>
+            <Table.Td ta="right">{money(doc.total)}</Table.Td>
+            <Table.Td>
+              <SalesStatusBadge status={doc.status} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <ListPagination pages={pages} page={page} onChange={setPage} />
     </>
   );

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Button,
   Card,
@@ -19,6 +18,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { ListSection } from '../../ui/ListSection.tsx';
 import { AnchorLink, ButtonLink } from '../../ui/links.tsx';
@@ -186,11 +186,7 @@ function Students({ orgId, classId }: { orgId: string; classId: string }) {
             onChange={(e) => setCsv(e.currentTarget.value)}
             data-testid="csv-input"
           />
-          {importCsv.error ? (
-            <Alert color="red" role="alert">
-              {errorMessage(importCsv.error, t)}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={importCsv.error} />
           <Button
             onClick={() => importCsv.mutate()}
             disabled={!csv.trim()}

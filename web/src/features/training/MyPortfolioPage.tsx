@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Card,
   Group,
@@ -16,6 +15,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
@@ -195,11 +195,7 @@ function EntryForm({
           searchable
           clearable
         />
-        {save.error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(save.error, t)}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={save.error} />
         <Group>
           <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="entry-save">
             {entry ? t('training.portfolio.update') : t('training.portfolio.add')}

@@ -24,6 +24,7 @@ import { formatDateFr } from '../../../../src/kernel/dates/index.ts';
 import { formatAmount } from '../../../../src/kernel/money/index.ts';
 import { indicatorCode } from '../../../../src/training/pfmp/contract.ts';
 import { weekdays } from '../../../../src/training/pfmp/counting.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
@@ -260,11 +261,7 @@ function NewAgreement({ orgId, data }: { orgId: string; data: StudentPfmpDto }) 
               value={form.activitiesPlanned}
               onChange={(e) => set('activitiesPlanned')(e.currentTarget.value)}
             />
-            {create.error ? (
-              <Alert color="red" role="alert">
-                {errorMessage(create.error, t)}
-              </Alert>
-            ) : null}
+            <ErrorAlert error={create.error} />
             <Button onClick={() => create.mutate()} loading={create.isPending} data-testid="create-agreement">
               {t('training.pfmp.createAgreement')}
             </Button>
@@ -375,11 +372,7 @@ function StatusForm({ orgId, agreement }: { orgId: string; agreement: AgreementD
           {t('training.pfmp.saveStatus')}
         </Button>
       </Group>
-      {save.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(save.error, t)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={save.error} />
     </Stack>
   );
 }
@@ -444,11 +437,7 @@ function Periods({
               {t('training.pfmp.addPeriod')}
             </Button>
           </Group>
-          {add.error ? (
-            <Alert color="red" role="alert">
-              {errorMessage(add.error, t)}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={add.error} />
         </Stack>
       ) : null}
     </Stack>
@@ -518,11 +507,7 @@ function AttendanceEditor({
             ))}
           </Table.Tbody>
         </Table>
-        {save.error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(save.error, t)}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={save.error} />
         <Group>
           <Button
             size="xs"
@@ -742,11 +727,7 @@ function Assessment({
           value={meta.comment}
           onChange={(e) => setMeta({ ...meta, comment: e.currentTarget.value })}
         />
-        {save.error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(save.error, t)}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={save.error} />
         <Group>
           <Button
             size="xs"

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Group, Modal, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { notify } from '../../ui/notify.ts';
 import {
@@ -75,11 +76,7 @@ export function SituationActions({ orgId, situation }: { orgId: string; situatio
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Text mb="lg">{t('training.situations.deleteConfirm', { name: situation.title })}</Text>
-        {remove.error ? (
-          <Alert color="red" role="alert" mb="lg" data-testid="delete-situation-error">
-            {errorMessage(remove.error, t)}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={remove.error} mb="lg" testId="delete-situation-error" />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setConfirming(false)}>
             {t('common.cancel')}

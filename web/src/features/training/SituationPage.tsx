@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -30,6 +29,7 @@ import {
   UNARY_OPERATORS,
 } from '../../../../src/training/situations/check-catalogue.ts';
 import { useOrgRole } from '../../auth/session.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
@@ -443,11 +443,7 @@ function Editor({
           {t('training.situations.addCheck')}
         </Button>
       </Group>
-      {save.error ? (
-        <Alert color="red" role="alert" data-testid="save-error">
-          {errorMessage(save.error, t)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={save.error} testId="save-error" />
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="save-situation">
           {t('training.situations.save')}

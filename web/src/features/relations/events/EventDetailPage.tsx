@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   Loader,
@@ -22,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventDto } from '../../../../../src/relations/events/contract.ts';
 import { useOrgRole } from '../../../auth/session.ts';
 import { EVENTS_SERVE } from '../../../referentiel/activities.ts';
+import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { errorMessage } from '../../../ui/errors.ts';
 import { formatDate } from '../../../ui/format.ts';
 import { notify } from '../../../ui/notify.ts';
@@ -76,11 +76,7 @@ function InviteModal({ orgId, event, onClose }: { orgId: string; event: EventDto
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack>
-        {send.isError ? (
-          <Alert color="red" role="alert">
-            {errorMessage(send.error, t)}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={send.error} />
         <TextInput
           label={t('events.subject')}
           value={subject}
