@@ -6,39 +6,44 @@ import type { FiscalYearRow } from '../fiscal-years/fiscal-year.ts';
 
 const MAX_LISTED = 50;
 
+/** What the FEC of a fiscal year would break, and how many lines it has. */
+export type FecYearCheck = { problems: FieldIssue[]; lineCount: number };
+
 /**
  * What would make the FEC of a fiscal year unlawful, checked in the database before a byte is written:
- * an unbalanced entry, a gap or a duplicate in the numbers, an entry dated outside the year. The
- * ledger's own rules prevent all three; this is the last line of defence (a restored backup, a hand edit).
+ * an unbalanced entry, a gap or a duplicate in the numbers, an entry dated outside the year, an entry
+ * without lines. The ledger's own rules prevent all of them; this is the last line of defence (a restored
+ * backup, a hand edit). The year's lines are read once, grouped per entry; the offenders are listed only
+ * when there are some.
  */
-export async function fecProblems(db: Db, orgId: string, year: FiscalYearRow): Promise<FieldIssue[]> {
+export async function checkFecYear(db: Db, orgId: string, year: FiscalYearRow): Promise<FecYearCheck> {
   const problems: FieldIssue[] = [];
-  // Grouped on the lines alone; only the offenders are looked up for their numbers.
-  const unbalanced = await db
-    .selectFrom(
-      db
-        .selectFrom('ledger_line as l')
-        .select((eb) => [
-          'l.entry_id',
-          eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('l.debit'), eb.lit(0)), 'bigint').as('debit'),
-          eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('l.credit'), eb.lit(0)), 'bigint').as('credit'),
-        ])
-        .where('l.org_id', '=', orgId)
-        .where('l.fiscal_year_id', '=', year.id)
-        .groupBy('l.entry_id')
-        .having(sql`sum(l.debit)`, '<>', sql`sum(l.credit)`)
-        .as('u'),
-    )
-    .innerJoin('ledger_entry as e', (j) => j.on('e.org_id', '=', orgId).onRef('e.id', '=', 'u.entry_id'))
-    .select(['e.number', 'u.debit', 'u.credit'])
-    .orderBy('e.number')
-    .limit(MAX_LISTED)
-    .execute();
-  for (const u of unbalanced)
-    problems.push({
-      field: `écriture ${u.number}`,
-      message: `Écriture déséquilibrée : débit ${formatAmount(Number(u.debit))}, crédit ${formatAmount(Number(u.credit))}.`,
-    });
+  const perEntry = db
+    .selectFrom('ledger_line as l')
+    .select((eb) => [
+      'l.entry_id',
+      eb.fn.countAll().as('lines'),
+      eb.fn.sum<number>('l.debit').as('debit'),
+      eb.fn.sum<number>('l.credit').as('credit'),
+    ])
+    .where('l.org_id', '=', orgId)
+    .where('l.fiscal_year_id', '=', year.id)
+    .groupBy('l.entry_id')
+    .as('g');
+  const totals = await db
+    .selectFrom(perEntry)
+    .select((eb) => [
+      eb.cast<number>(eb.fn.countAll(), 'bigint').as('entries'),
+      eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('g.lines'), eb.lit(0)), 'bigint').as('lines'),
+      eb
+        .cast<number>(
+          eb.fn.coalesce(eb.fn.sum<number>(sql`case when g.debit <> g.credit then 1 else 0 end`), eb.lit(0)),
+          'bigint',
+        )
+        .as('unbalanced'),
+    ])
+    .executeTakeFirstOrThrow();
+  if (Number(totals.unbalanced) > 0) problems.push(...(await unbalancedEntries(db, orgId, year)));
 
   const outside = await db
     .selectFrom('ledger_entry')
@@ -70,14 +75,39 @@ export async function fecProblems(db: Db, orgId: string, year: FiscalYearRow): P
   const count = Number(summary.count);
   if (count > 0 && (Number(summary.first) !== 1 || Number(summary.last) !== count))
     problems.push(...(await numberingGaps(db, orgId, year)));
-  const { withLines } = await db
-    .selectFrom('ledger_line')
-    .select((eb) => eb.cast<number>(eb.fn.count('entry_id').distinct(), 'bigint').as('withLines'))
-    .where('org_id', '=', orgId)
-    .where('fiscal_year_id', '=', year.id)
-    .executeTakeFirstOrThrow();
-  if (Number(withLines) !== count) problems.push(...(await entriesWithoutLines(db, orgId, year)));
-  return problems;
+  if (Number(totals.entries) !== count) problems.push(...(await entriesWithoutLines(db, orgId, year)));
+  return { problems, lineCount: Number(totals.lines) };
+}
+
+export async function fecProblems(db: Db, orgId: string, year: FiscalYearRow): Promise<FieldIssue[]> {
+  return (await checkFecYear(db, orgId, year)).problems;
+}
+
+async function unbalancedEntries(db: Db, orgId: string, year: FiscalYearRow): Promise<FieldIssue[]> {
+  const unbalanced = await db
+    .selectFrom(
+      db
+        .selectFrom('ledger_line as l')
+        .select((eb) => [
+          'l.entry_id',
+          eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('l.debit'), eb.lit(0)), 'bigint').as('debit'),
+          eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('l.credit'), eb.lit(0)), 'bigint').as('credit'),
+        ])
+        .where('l.org_id', '=', orgId)
+        .where('l.fiscal_year_id', '=', year.id)
+        .groupBy('l.entry_id')
+        .having(sql`sum(l.debit)`, '<>', sql`sum(l.credit)`)
+        .as('u'),
+    )
+    .innerJoin('ledger_entry as e', (j) => j.on('e.org_id', '=', orgId).onRef('e.id', '=', 'u.entry_id'))
+    .select(['e.number', 'u.debit', 'u.credit'])
+    .orderBy('e.number')
+    .limit(MAX_LISTED)
+    .execute();
+  return unbalanced.map((u) => ({
+    field: `écriture ${u.number}`,
+    message: `Écriture déséquilibrée : débit ${formatAmount(Number(u.debit))}, crédit ${formatAmount(Number(u.credit))}.`,
+  }));
 }
 
 async function numberingGaps(db: Db, orgId: string, year: FiscalYearRow): Promise<FieldIssue[]> {

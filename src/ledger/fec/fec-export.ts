@@ -7,7 +7,7 @@ import {
   fiscalYearName,
   organisationCalendar,
 } from '../fiscal-years/fiscal-year.ts';
-import { fecProblems } from './fec-check.ts';
+import { checkFecYear } from './fec-check.ts';
 import { fastFecRecord, fecFileName, fecHeader } from './fec-format.ts';
 
 export type FecExport = {
@@ -138,7 +138,7 @@ async function letteringsOf(db: Db, orgId: string, ids: string[], known: Map<str
  */
 export async function prepareFecExport(db: Db, orgId: string, fiscalYear: string): Promise<FecExport> {
   const year = await findFiscalYear(db, orgId, fiscalYear);
-  const problems = await fecProblems(db, orgId, year);
+  const { problems, lineCount } = await checkFecYear(db, orgId, year);
   if (problems.length > 0)
     throw new DomainError(
       'rule-broken',
@@ -147,13 +147,6 @@ export async function prepareFecExport(db: Db, orgId: string, fiscalYear: string
       'fec-refused',
     );
   const org = await organisationCalendar(db, orgId);
-  const { lines } = await db
-    .selectFrom('ledger_line')
-    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'bigint').as('lines'))
-    .where('org_id', '=', orgId)
-    .where('fiscal_year_id', '=', year.id)
-    .executeTakeFirstOrThrow();
-  const lineCount = Number(lines);
   const { last } = await db
     .selectFrom('ledger_entry')
     .select((eb) => eb.fn.max('number').as('last'))

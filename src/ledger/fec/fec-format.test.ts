@@ -85,6 +85,11 @@ describe('FEC format', () => {
     expect(decodeLatin9(bytes)).toBe("Main-d'œuvre 100 € Élan");
     expect(decodeFecBytes(bytes)).toBe("Main-d'œuvre 100 € Élan");
     expect(decodeFecBytes(new TextEncoder().encode(`\uFEFF${text}`))).toBe(text);
+    // Latin-1 text alone (the export's usual chunk) is written byte for byte; beyond Latin-9, '?' a character.
+    expect([...encodeLatin9('Élan à 12,50')]).toEqual([
+      0xc9, 0x6c, 0x61, 0x6e, 0x20, 0xe0, 0x20, 0x31, 0x32, 0x2c, 0x35, 0x30,
+    ]);
+    expect(encodeLatin9('Café 😀 ok').toString('latin1')).toBe('Café ? ok');
   });
 
   it('writes with the export’s fast formatter exactly what the record formatter writes', () => {

@@ -169,6 +169,20 @@ describe.each(DIALECTS)('FEC on %s', (dialect) => {
     ]);
   });
 
+  it('refuses a year where a validated entry lost its lines', async () => {
+    const { orgId, years } = await ledgerOrganisation(store.db);
+    await postEntry(store.db, orgId, textbookSale('2026-03-01'));
+    const emptied = await postEntry(store.db, orgId, textbookSale('2026-03-02'));
+    await store.db
+      .deleteFrom('ledger_line')
+      .where('org_id', '=', orgId)
+      .where('entry_id', '=', emptied.id)
+      .execute();
+    const refusal = await exportFecText(store.db, orgId, years[0]!.id).catch((e) => e);
+    expect(refusal).toMatchObject({ kind: 'rule-broken' });
+    expect(refusal.issues).toEqual([{ field: 'écriture 2', message: 'Écriture validée sans ligne.' }]);
+  });
+
   it('imports a file from another software, rejecting each bad line with its reason', async () => {
     const { orgId: targetId } = await ledgerOrganisation(store.db, { years: [] });
     const header = FEC_COLUMNS.join('|');

@@ -14,9 +14,13 @@ const BYTE_TO_SPECIAL = new Map([...SPECIAL_TO_BYTE].map(([c, b]) => [b, c]));
 
 // What Latin-1 and Latin-9 encode differently: the eight replaced code points, and all beyond U+00FF.
 const SAME_IN_BOTH = /[\u00a4\u00a6\u00a8\u00b4\u00b8\u00bc-\u00be\u{100}-\u{10ffff}]/gu;
+const DIFFERS = /[\u00a4\u00a6\u00a8\u00b4\u00b8\u00bc-\u00be\u0100-\uffff]/;
 
 /** Text → Latin-9 bytes; a character outside Latin-9 (’, emoji…) becomes its nearest ASCII or '?'. */
 export function encodeLatin9(text: string): Buffer {
+  // Most chunks of an export hold none of them: one search, no rebuilt string (a surrogate pair is two
+  // code units above U+00FF, so this test, without the u flag, finds those too).
+  if (!DIFFERS.test(text)) return Buffer.from(text, 'latin1');
   // One native pass: map the few characters that differ to the Latin-1 character of their Latin-9 byte.
   const mapped = text.replace(SAME_IN_BOTH, (char) => {
     const special = SPECIAL_TO_BYTE.get(char);
