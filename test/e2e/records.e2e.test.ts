@@ -122,6 +122,8 @@ describe.runIf(browserAvailable)('requests and records in a real browser', () =>
   }, async () => {
     await page.goto(`${stack.baseUrl}${orgPath}/relations/dashboard?from=2026-01-01&to=2026-12-31`);
     await page.getByTestId('dashboard-turnover').waitFor();
+    // The demo's quotes were partly accepted: the rate reads the French way (decimal comma, space before %).
+    expect(await page.getByTestId('dashboard-conversion').textContent()).toMatch(/^\d{1,3}(,\d)?\s%$/);
     await page.locator('.recharts-surface').first().waitFor();
     await audit(page, 'tableau de bord');
     await page.goto(`${stack.baseUrl}${orgPath}/relations/anomalies`);

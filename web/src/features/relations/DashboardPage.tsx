@@ -6,6 +6,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isCalendarDate } from '../../../../src/kernel/dates/index.ts';
 import { SALES_DASHBOARD_SERVE } from '../../referentiel/activities.ts';
+import { formatPercent } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { day, money } from './format.ts';
@@ -112,10 +113,10 @@ export function DashboardPage() {
             </Paper>
             <Paper withBorder p="md">
               <Text size="sm">{t('records.dashboard.conversion')}</Text>
-              <Text fz={28} fw={700}>
+              <Text fz={28} fw={700} data-testid="dashboard-conversion">
                 {d.quoteConversion.rate === null
                   ? t('records.dashboard.notAvailable')
-                  : `${Math.round(d.quoteConversion.rate * 1000) / 10} %`}
+                  : formatPercent(d.quoteConversion.rate)}
               </Text>
               {d.quoteConversion.note ? <Text size="xs">{d.quoteConversion.note}</Text> : null}
             </Paper>
