@@ -36,6 +36,8 @@ const OPENING_CODES = /^(AN|RAN|ANO|ANX|OUV)$/;
 
 // Entries per call of the writer: a few thousand lines, several multi-row inserts.
 const BATCH = 1000;
+// Daily totals (account × day) held before they are written: a few MB at most.
+const BALANCES_HELD = 20_000;
 
 type Lettered = { lineIds: string[]; letteredOn: string | null; line: number };
 
@@ -109,7 +111,8 @@ export async function importFecEntries(
   const accountsBefore = await countAccounts(trx, orgId);
   // Entries are written a batch at a time (multi-row inserts); their lettering codes wait for the ids.
   let batch: { entry: ParsedEntry; item: NewEntry }[] = [];
-  // The daily totals of the trial balance, written once at the end (the same days recur in every batch).
+  // The daily totals of the trial balance, written when many have gathered and at the end: the same days
+  // recur in every batch, and the bound keeps a file of many accounts within the import's memory.
   const balances: BalanceTotals = new Map();
   const flush = async () => {
     const written = await insertValidatedEntries(
@@ -131,6 +134,7 @@ export async function importFecEntries(
         letterings.set(key, group);
       }
     batch = [];
+    if (balances.size >= BALANCES_HELD) await writeBalances(trx, balances);
   };
   // The caches are read without awaiting: a million lines make a million awaits otherwise.
   for await (const entries of parsed)
