@@ -79,10 +79,6 @@ export async function checkFecYear(db: Db, orgId: string, year: FiscalYearRow): 
   return { problems, lineCount: Number(totals.lines) };
 }
 
-export async function fecProblems(db: Db, orgId: string, year: FiscalYearRow): Promise<FieldIssue[]> {
-  return (await checkFecYear(db, orgId, year)).problems;
-}
-
 async function unbalancedEntries(db: Db, orgId: string, year: FiscalYearRow): Promise<FieldIssue[]> {
   const unbalanced = await db
     .selectFrom(

@@ -39,8 +39,6 @@ export type FecIssues = {
   warnings: FecIssue[];
 };
 
-export type ParsedFec = FecIssues & { entries: ParsedEntry[]; lineCount: number };
-
 const REQUIRED: FecColumn[] = [
   'JournalCode',
   'JournalLib',
@@ -254,8 +252,6 @@ export type FecParser = {
   push(raw: string): ParsedEntry[];
   /** The end of the file: the last entry, if any. */
   end(): ParsedEntry[];
-  /** Lines read, trailing blank lines not counted. */
-  lineCount(): number;
 };
 
 /**
@@ -300,19 +296,7 @@ export function fecParser(issues: FecIssues): FecParser {
       if (columns === null) readHeader('');
       return close();
     },
-    lineCount: () => lineNumber - blanks.length - 1,
   };
-}
-
-/** A whole FEC already in memory (tests, small files); the import streams with fecParser instead. */
-export function parseFec(text: string): ParsedFec {
-  const issues: FecIssues = { rejected: [], warnings: [] };
-  const parser = fecParser(issues);
-  const entries: ParsedEntry[] = [];
-  for (const line of text.split(/\r\n|\n|\r/)) entries.push(...parser.push(line));
-  entries.push(...parser.end());
-  issues.rejected.sort((a, b) => a.line - b.line);
-  return { entries, ...issues, lineCount: parser.lineCount() };
 }
 
 function groupEntry(group: Row[], rejected: FecIssue[]): ParsedEntry | null {
