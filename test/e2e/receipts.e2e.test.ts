@@ -55,6 +55,45 @@ describe.runIf(browserAvailable)('receipts in a real browser', () => {
     await audit('créances');
   });
 
+  it('lists the customer credits under the open invoices and reconciles with account 411', {
+    timeout: 60_000,
+  }, async () => {
+    // The demo's overpayment: 80,00 € kept as Garage des Lilas' credit, 50,00 € of it used in July.
+    const credit = page.getByTestId('receivables-credit-row').filter({ hasText: 'Garage des Lilas' });
+    await credit.waitFor();
+    expect(plain(await credit.textContent())).toMatch(/Encaissement RC-\d{4}-\d{4} \(avance \/ trop-perçu\)/);
+    expect(plain(await credit.getByRole('cell').last().textContent())).toBe('30,00 €');
+    const figure = async (testId: string) =>
+      plain(await page.getByTestId(testId).getByRole('cell').textContent());
+    const cents = (text: string) => Math.round(Number(text.replace(/[^0-9,-]/g, '').replace(',', '.')) * 100);
+    const open = cents(await figure('reconciliation-open'));
+    expect(await figure('reconciliation-credits')).toBe('-30,00 €');
+    const netText = await figure('reconciliation-net');
+    const net = cents(netText);
+    expect(net).toBe(open - 3000);
+    // The open invoices' total is the aged table's; the net is the ledger's 411, shown beside it.
+    expect(
+      cents(plain(await page.getByTestId('receivables-table').locator('tfoot th').nth(6).textContent())),
+    ).toBe(open);
+    expect(
+      plain(await page.getByTestId('reconciliation-ledger').getByRole('rowheader').textContent()),
+    ).toMatch(/^Solde du compte 411 \(clients\) au \d{2}\/\d{2}\/\d{4}$/);
+    expect(cents(await figure('reconciliation-ledger'))).toBe(net);
+    const check = page.getByTestId('reconciliation-check');
+    expect(await check.getAttribute('data-reconciled')).toBe('true');
+    expect(plain(await check.textContent())).toBe(
+      'Le net à recevoir est égal au solde du compte 411 en comptabilité.',
+    );
+    // The same figure in the ledger's own report: the general ledger of 411 closes on it.
+    await page.getByRole('link', { name: 'Grand livre du compte 411' }).click();
+    const account411 = page.locator('[data-testid="general-ledger-account"][data-account="411"]');
+    await account411.waitFor();
+    expect(plain(await account411.getByTestId('general-ledger-closing').textContent())).toBe(`${netText} D`);
+    await audit('grand livre 411 depuis les créances');
+    await page.goto(`${stack.baseUrl}${orgPath}/relations/receivables`);
+    await page.getByTestId('receivables-row').first().waitFor();
+  });
+
   it('sends a friendly reminder as a PDF letter and finds it in the history', {
     timeout: 60_000,
   }, async () => {

@@ -179,6 +179,27 @@ describe.each(DIALECTS)('receipts, deposit slips, receivables and reminders over
       total: 160000,
     });
     expect(aged.body.invoices).toHaveLength(2);
+    expect(aged.body.credits).toEqual([]);
+    expect(aged.body.reconciliation).toEqual({
+      openInvoices: 160000,
+      credits: 0,
+      netDue: 160000,
+      account: '411',
+      ledgerBalance: 160000,
+      difference: 0,
+    });
+    // On 21 February the 5,00 € cash receipt kept as credit was in force (cancelled on the 22nd).
+    const then = await owner.request('GET', `${base}/receivables?asOf=2026-02-21`);
+    expect(then.body.credits).toEqual([
+      expect.objectContaining({ source: 'receipt', number: 'RC-2026-0002', amount: 500 }),
+    ]);
+    expect(then.body.reconciliation).toMatchObject({
+      openInvoices: 160000,
+      credits: 500,
+      netDue: 159500,
+      ledgerBalance: 159500,
+      difference: 0,
+    });
 
     const letter = await owner.request('POST', `${base}/reminders`, {
       customerId,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { daysBetween, todayIn } from '../../kernel/dates/index.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { organisationCalendar } from '../fiscal-years/fiscal-year.ts';
+import { yearsInScope } from './account-balance.ts';
 import type { AgedBalanceDto, AgedBalanceQuery } from './contract.ts';
 
 type Buckets = Omit<AgedBalanceDto['totals'], never>;
@@ -34,15 +35,7 @@ export async function agedBalance(db: Db, orgId: string, query: AgedBalanceQuery
   const asOf = query.asOf ?? todayIn((await organisationCalendar(db, orgId)).time_zone);
   const prefix = query.kind === 'receivables' ? '41%' : '40%';
   const sign = query.kind === 'receivables' ? 1 : -1;
-  const years = await db
-    .selectFrom('ledger_fiscal_year')
-    .select(['id', 'status', 'start_date', 'end_date'])
-    .where('org_id', '=', orgId)
-    .where('start_date', '<=', asOf)
-    .execute();
-  const scope = years
-    .filter((y) => y.status === 'open' || (y.start_date <= asOf && asOf <= y.end_date))
-    .map((y) => y.id);
+  const scope = await yearsInScope(db, orgId, asOf);
   const rows =
     scope.length === 0
       ? []

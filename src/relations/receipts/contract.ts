@@ -163,7 +163,10 @@ export type OpenInvoiceDto = z.infer<typeof openInvoiceDto>;
 
 export const receivablesQuery = z.object({
   customerId: text().max(64).optional(),
-  /** The day the ages are computed on; today in the organisation's time zone by default. */
+  /**
+   * The day the receivables stand on (documents dated up to it) and their ages are computed on; today in
+   * the organisation's time zone by default.
+   */
   asOf: calendarDate('Date de calcul').optional(),
 });
 export type ReceivablesQuery = z.output<typeof receivablesQuery>;
@@ -178,19 +181,61 @@ export const agedBucketsDto = z.object({
 });
 export type AgedBucketsDto = z.infer<typeof agedBucketsDto>;
 
+export const availableCreditSources = ['receipt', 'credit_note'] as const;
+
+/**
+ * A customer credit not applied to an invoice yet, on the customer's 411 account: the part of a receipt
+ * kept as credit (« avance / trop-perçu ») or the part of a credit note beyond what was left to pay on its
+ * invoice.
+ */
+export const availableCreditDto = z.object({
+  source: z.enum(availableCreditSources),
+  /** The receipt's or the credit note's id. */
+  documentId: z.string(),
+  number: z.string(),
+  date: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  /** For a credit note: the invoice it credits. */
+  invoiceId: z.string().nullable(),
+  invoiceNumber: z.string().nullable(),
+  /** Cents, positive. */
+  amount: z.number().int(),
+});
+export type AvailableCreditDto = z.infer<typeof availableCreditDto>;
+
 export const agedReceivablesDto = z.object({
   asOf: z.string(),
   customers: z.array(
     agedBucketsDto.extend({
       customerId: z.string(),
       customerName: z.string(),
-      /** Payments kept as credit, not yet used (cents, positive). */
+      /** The customer's available credits (cents, positive): the sum of their lines in `credits`. */
       credit: z.number().int(),
       lastReminderLevel: z.number().int(),
     }),
   ),
   totals: agedBucketsDto,
   invoices: z.array(openInvoiceDto),
+  /** Available customer credits, by customer then date. */
+  credits: z.array(availableCreditDto),
+  /**
+   * What the page adds up to, against the ledger: open invoices − available credits = net amount due,
+   * which equals the balance of the customer accounts (411) on `asOf` unless something was written on
+   * 411 outside invoices, credit notes and receipts (opening balances of a year not carried forward,
+   * entries made by hand, an imported FEC…).
+   */
+  reconciliation: z.object({
+    openInvoices: z.number().int(),
+    credits: z.number().int(),
+    netDue: z.number().int(),
+    /** The general account read: '411' and its sub-accounts (only the customer's auxiliary accounts when filtered). */
+    account: z.string(),
+    /** Debit − credit of that account on `asOf`, from the ledger. */
+    ledgerBalance: z.number().int(),
+    /** netDue − ledgerBalance: 0 when the page and the ledger agree. */
+    difference: z.number().int(),
+  }),
 });
 export type AgedReceivablesDto = z.infer<typeof agedReceivablesDto>;
 

@@ -29,38 +29,46 @@ export async function lockCustomer(trx: Db, orgId: string, customerId: string): 
     .execute();
 }
 
-async function sumsByInvoice(db: Db, orgId: string, invoiceIds: readonly string[]) {
+/**
+ * Credit notes, allocations and reminder levels per invoice. With `upTo`, only what stood on that day:
+ * credit notes issued by then, allocations of receipts dated by then and not cancelled by then.
+ */
+async function sumsByInvoice(db: Db, orgId: string, invoiceIds: readonly string[], upTo?: string) {
   const credited = new Map<string, number>();
   const paid = new Map<string, number>();
   const reminded = new Map<string, number>();
   for (let i = 0; i < invoiceIds.length; i += 500) {
     const chunk = invoiceIds.slice(i, i + 500);
-    const [notes, allocations, reminders] = await Promise.all([
-      db
-        .selectFrom('relations_invoice')
-        .select((eb) => [
-          'credited_invoice_id',
-          eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('total'), eb.lit(0)), 'bigint').as('sum'),
-        ])
-        .where('org_id', '=', orgId)
-        .where('status', '=', 'validated')
-        .where('credited_invoice_id', 'in', chunk)
-        .groupBy('credited_invoice_id')
-        .execute(),
-      db
-        .selectFrom('relations_receipt_allocation as a')
-        .innerJoin('relations_receipt as r', (j) =>
-          j.onRef('r.org_id', '=', 'a.org_id').onRef('r.id', '=', 'a.receipt_id'),
-        )
-        .select((eb) => [
-          'a.invoice_id',
-          eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('a.amount'), eb.lit(0)), 'bigint').as('sum'),
-        ])
-        .where('a.org_id', '=', orgId)
-        .where('r.status', '=', 'validated')
-        .where('a.invoice_id', 'in', chunk)
-        .groupBy('a.invoice_id')
-        .execute(),
+    let notes = db
+      .selectFrom('relations_invoice')
+      .select((eb) => [
+        'credited_invoice_id',
+        eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('total'), eb.lit(0)), 'bigint').as('sum'),
+      ])
+      .where('org_id', '=', orgId)
+      .where('status', '=', 'validated')
+      .where('credited_invoice_id', 'in', chunk);
+    let allocations = db
+      .selectFrom('relations_receipt_allocation as a')
+      .innerJoin('relations_receipt as r', (j) =>
+        j.onRef('r.org_id', '=', 'a.org_id').onRef('r.id', '=', 'a.receipt_id'),
+      )
+      .select((eb) => [
+        'a.invoice_id',
+        eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('a.amount'), eb.lit(0)), 'bigint').as('sum'),
+      ])
+      .where('a.org_id', '=', orgId)
+      .where('a.invoice_id', 'in', chunk);
+    if (upTo) {
+      notes = notes.where('issue_date', '<=', upTo);
+      // A receipt cancelled later was still in force: its reversal is dated after `upTo`.
+      allocations = allocations
+        .where('r.receipt_date', '<=', upTo)
+        .where((eb) => eb.or([eb('r.status', '=', 'validated'), eb('r.cancelled_on', '>', upTo)]));
+    } else allocations = allocations.where('r.status', '=', 'validated');
+    const [noteSums, allocationSums, reminders] = await Promise.all([
+      notes.groupBy('credited_invoice_id').execute(),
+      allocations.groupBy('a.invoice_id').execute(),
       db
         .selectFrom('relations_reminder_invoice as ri')
         .innerJoin('relations_reminder as m', (j) =>
@@ -72,18 +80,21 @@ async function sumsByInvoice(db: Db, orgId: string, invoiceIds: readonly string[
         .groupBy('ri.invoice_id')
         .execute(),
     ]);
-    for (const n of notes) credited.set(n.credited_invoice_id!, Number(n.sum));
-    for (const a of allocations) paid.set(a.invoice_id, Number(a.sum));
+    for (const n of noteSums) credited.set(n.credited_invoice_id!, Number(n.sum));
+    for (const a of allocationSums) paid.set(a.invoice_id, Number(a.sum));
     for (const r of reminders) reminded.set(r.invoice_id, Number(r.level));
   }
   return { credited, paid, reminded };
 }
 
-/** The payment state of validated invoices (credit notes excluded), on `asOf`. */
+/**
+ * The payment state of validated invoices (credit notes excluded), on `asOf`. With `upTo`, as the
+ * documents stood on that day (invoices issued by then, see `sumsByInvoice`), as the ledger has them.
+ */
 export async function invoicesWithPayments(
   db: Db,
   orgId: string,
-  filter: { invoiceIds?: readonly string[]; customerId?: string; openOnly?: boolean },
+  filter: { invoiceIds?: readonly string[]; customerId?: string; openOnly?: boolean; upTo?: string },
   asOf: string,
 ): Promise<OpenInvoiceDto[]> {
   if (filter.invoiceIds && filter.invoiceIds.length === 0) return [];
@@ -104,11 +115,13 @@ export async function invoicesWithPayments(
     .where('i.kind', '=', 'invoice');
   if (filter.invoiceIds) select = select.where('i.id', 'in', [...filter.invoiceIds]);
   if (filter.customerId) select = select.where('i.customer_id', '=', filter.customerId);
+  if (filter.upTo) select = select.where('i.issue_date', '<=', filter.upTo);
   const rows = await select.orderBy('i.due_date').orderBy('i.number').execute();
   const sums = await sumsByInvoice(
     db,
     orgId,
     rows.map((r) => r.id),
+    filter.upTo,
   );
   const all = rows.map((r) => ({
     invoiceId: r.id,

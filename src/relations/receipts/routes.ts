@@ -172,7 +172,7 @@ export function receiptRoutes(app: App, { store }: Deps) {
       schema: {
         tags,
         summary:
-          'Balance âgée clients : reste dû par client et par ancienneté (0–30, 31–60, 61–90, > 90 jours)',
+          'Balance âgée clients : reste dû par client et par ancienneté (0–30, 31–60, 61–90, > 90 jours), crédits clients disponibles, net à recevoir rapproché du solde du compte 411',
         params,
         querystring: receivablesQuery,
         response: { 200: agedReceivablesDto },

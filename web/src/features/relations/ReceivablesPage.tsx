@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
 import { day, money } from './format.ts';
 import { PaymentBadge } from './PaymentBadge.tsx';
+import { AvailableCredits, ReceivablesReconciliation } from './ReceivablesReconciliation.tsx';
 import { ReminderDialog } from './ReminderDialog.tsx';
 import { ReminderHistory } from './ReminderHistory.tsx';
 import { receivablesQuery } from './receipts-api.ts';
@@ -180,6 +181,8 @@ export function ReceivablesPage() {
             </Table>
           </Table.ScrollContainer>
         </Paper>
+        {data ? <AvailableCredits orgId={orgId} data={data} /> : null}
+        {data ? <ReceivablesReconciliation orgId={orgId} data={data} /> : null}
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">
             {t('relations.reminders.history')}
