@@ -2,17 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fecFile } from '../support/fec-file.ts';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
 // An accountant's first morning in Agora: open Comptabilité, type an entry with the keyboard grid
 // (an unbalanced one is refused in French before anything is sent), find it numbered in the entries,
@@ -23,31 +15,23 @@ const LABEL = 'Achat de fournitures de bureau';
 const plain = (text: string | null) => (text ?? '').replace(/[\u00A0\u202F]/g, ' ');
 
 describe.runIf(browserAvailable)('accounting in a real browser', () => {
+  const session = useBrowserSession({ networkIdle: false });
+  const { audit, login, expectClean } = session;
   let stack: Running;
   let page: Page;
-  let consoleErrors: string[];
   let orgPath = '';
-  const findings: AxeFinding[] = [];
   const entryPosts: string[] = [];
   let entryNumber = '';
 
-  beforeAll(async () => {
-    stack = await startBrowserStack();
-    const context = await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
-    page = await context.newPage();
-    consoleErrors = watchConsole(page);
+  beforeAll(() => {
+    stack = session.stack;
+    page = session.page;
     page.on('request', (request) => {
       if (request.method() === 'POST' && /\/ledger\/entries(\/|$)/.test(new URL(request.url()).pathname))
         entryPosts.push(request.url());
     });
-  }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
   });
 
-  const audit = async (label: string) => {
-    findings.push(...(await seriousViolations(page, label)));
-  };
   // Strings: the test code is typed for Node, the expressions run in the page.
   const focusedCell = () =>
     page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null");
@@ -55,12 +39,7 @@ describe.runIf(browserAvailable)('accounting in a real browser', () => {
     page.getByRole('navigation', { name: 'Comptabilité' }).getByRole('link', { name, exact: true });
 
   it('logs in and opens Comptabilité', async () => {
-    await page.goto(stack.baseUrl);
-    await page.getByLabel('Adresse e-mail').fill('demo@agora.test');
-    await page.getByLabel('Mot de passe').fill('demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/orgs\/[^/]+/);
-    orgPath = new URL(page.url()).pathname.replace(/^(\/orgs\/[^/]+).*$/, '$1');
+    orgPath = await login();
 
     await page.getByTestId('nav-accounting').click();
     await page.waitForURL(/\/accounting\/entries/);
@@ -313,8 +292,5 @@ describe.runIf(browserAvailable)('accounting in a real browser', () => {
     await audit('import FEC terminé');
   }, 150_000);
 
-  it('found no serious or critical accessibility violation and no console error', () => {
-    expect(findings).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-  });
+  it('found no serious or critical accessibility violation and no console error', () => expectClean());
 });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { organisationInput } from '../../src/kernel/organisations/contract.ts';
 import { createOrganisation } from '../../src/kernel/organisations/organisation.ts';
 import { partyInput } from '../../src/kernel/parties/contract.ts';
@@ -9,15 +8,7 @@ import { createUser, setMembership } from '../../src/kernel/users/users.ts';
 import { listClassSandboxes } from '../../src/training/sandboxes/sandbox.ts';
 import { handOutBlankScenario, trainingClass } from '../../src/training/test-helpers.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { browserAvailable, logIn, type Running, useBrowserSession, watchConsole } from './browser.ts';
 
 // A teacher confirms a proposed level on a student's grid and looks at the class's heat map; the student
 // adds an entry to their portfolio and downloads it as a PDF — with axe on every page visited.
@@ -25,15 +16,15 @@ import {
 const TEACHER = { email: 'prof.durand@lycee-du-val.test', password: 'Correct-Horse-42' };
 
 describe.runIf(browserAvailable)('assessment and portfolio in a real browser', () => {
+  const session = useBrowserSession({ page: false });
+  const { audit, consoleErrors, expectClean } = session;
   let stack: Running;
   let schoolId = '';
   let classId = '';
   let student = { studentId: '', userId: '', email: '', password: '' };
-  const consoleErrors: string[] = [];
-  const findings: AxeFinding[] = [];
 
   beforeAll(async () => {
-    stack = await startBrowserStack();
+    stack = session.stack;
     const db = stack.store.db;
     const teacherId = await db.transaction().execute(async (trx) => {
       const owner = await createUser(trx, {
@@ -74,23 +65,11 @@ describe.runIf(browserAvailable)('assessment and portfolio in a real browser', (
         ),
       );
   }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
-  });
-
-  const audit = async (page: Page, label: string) => {
-    await page.waitForLoadState('networkidle');
-    findings.push(...(await seriousViolations(page, label)));
-  };
 
   const signIn = async (email: string, password: string) => {
     const page = await (await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true })).newPage();
     consoleErrors.push(...watchConsole(page));
-    await page.goto(`${stack.baseUrl}/login`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/orgs\/[^/]+/);
+    await logIn(page, `${stack.baseUrl}/login`, { email, password });
     return page;
   };
 
@@ -167,8 +146,5 @@ describe.runIf(browserAvailable)('assessment and portfolio in a real browser', (
     await audit(page, 'mon évaluation');
   });
 
-  it('found no serious accessibility violation and no console error', () => {
-    expect(findings).toEqual([]);
-    expect(consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
-  });
+  it('found no serious accessibility violation and no console error', () => expectClean('404'));
 });

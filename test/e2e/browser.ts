@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ensureDemo } from '../../src/demo/seed.ts';
 import { migrateToLatest, openStore, type Store } from '../../src/kernel/db/index.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -86,12 +87,94 @@ export async function seriousViolations(page: Page, label: string): Promise<AxeF
     }));
 }
 
-/** Collects console errors and CSP refusals: a page that logs them is broken even if it renders. */
-export function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
+/**
+ * Collects console errors and CSP refusals: a page that logs them is broken even if it renders. They go,
+ * as they happen, into `errors` (one list may watch several pages), which is returned.
+ */
+export function watchConsole(page: Page, errors: string[] = []): string[] {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+export type Credentials = { email: string; password: string };
+export const DEMO_USER: Credentials = { email: 'demo@agora.test', password: 'demo' };
+
+/** Signs in through the login form at `url` and waits until an organisation's page opens. */
+export async function logIn(page: Page, url: string, user: Credentials): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Adresse e-mail').fill(user.email);
+  await page.getByLabel('Mot de passe').fill(user.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(/\/orgs\/[^/]+/);
+}
+
+export type SessionOptions = {
+  /** Open the suite's page (`session.page`) once the stack runs; default true. */
+  page?: boolean;
+  /** `audit` waits for the network to be idle before axe runs; default true. */
+  networkIdle?: boolean;
+};
+
+/** What a browser suite shares. Its functions may be destructured; `stack` and `page` are set in beforeAll. */
+export type BrowserSession = {
+  stack: Running;
+  /** The suite's page, in French, its console watched. */
+  page: Page;
+  consoleErrors: string[];
+  findings: AxeFinding[];
+  /** A page in a new French browser context, its console errors collected with the suite's. */
+  newPage: () => Promise<Page>;
+  /** Runs axe on the suite's page, or on `page`, and keeps its serious and critical findings. */
+  audit: { (label: string): Promise<void>; (page: Page, label: string): Promise<void> };
+  /** Signs in on the suite's page from `path` (the home page by default); the organisation's `/orgs/<id>`. */
+  login: (user?: Credentials, path?: string) => Promise<string>;
+  /** The suite's last check: no axe finding, no console error but those containing `ignored`. */
+  expectClean: (ignored?: string) => void;
+};
+
+/**
+ * A browser suite's set-up, called in its `describe`: the server and Chromium start before the tests
+ * (60 s allowed) and stop after them; the suite's page opens in French with its console watched.
+ */
+export function useBrowserSession(options: SessionOptions = {}): BrowserSession {
+  const session: BrowserSession = {
+    stack: undefined as unknown as Running,
+    page: undefined as unknown as Page,
+    consoleErrors: [],
+    findings: [],
+    newPage: async () => {
+      const context = await session.stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+      const page = await context.newPage();
+      watchConsole(page, session.consoleErrors);
+      return page;
+    },
+    audit: async (pageOrLabel: Page | string, label?: string) => {
+      const [page, name] =
+        typeof pageOrLabel === 'string' ? [session.page, pageOrLabel] : [pageOrLabel, label!];
+      if (options.networkIdle !== false) await page.waitForLoadState('networkidle');
+      session.findings.push(...(await seriousViolations(page, name)));
+    },
+    login: async (user = DEMO_USER, path = '') => {
+      await logIn(session.page, `${session.stack.baseUrl}${path}`, user);
+      return new URL(session.page.url()).pathname.replace(/^(\/orgs\/[^/]+).*$/, '$1');
+    },
+    expectClean: (ignored) => {
+      expect(session.findings).toEqual([]);
+      const errors = ignored
+        ? session.consoleErrors.filter((e) => !e.includes(ignored))
+        : session.consoleErrors;
+      expect(errors).toEqual([]);
+    },
+  };
+  beforeAll(async () => {
+    session.stack = await startBrowserStack();
+    if (options.page !== false) session.page = await session.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    await stopBrowserStack(session.stack);
+  });
+  return session;
 }

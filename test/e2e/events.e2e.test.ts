@@ -1,42 +1,25 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf-text.ts';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
 // Activity 1.1 in a real browser: an open day is created, two parties of the demo are invited, the
 // invitation is put in the outbox, attendance is marked and the attendance sheet downloaded; then a
 // prospecting campaign gets its targets and a call; the SMTP settings and the outbox are audited too.
 
 describe.runIf(browserAvailable)('events and prospecting in a real browser', () => {
+  const session = useBrowserSession();
+  const { audit, login, expectClean } = session;
   let stack: Running;
   let page: Page;
-  let consoleErrors: string[];
   let orgPath = '';
-  const findings: AxeFinding[] = [];
 
-  beforeAll(async () => {
-    stack = await startBrowserStack();
-    const context = await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
-    page = await context.newPage();
-    consoleErrors = watchConsole(page);
-  }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
+  beforeAll(() => {
+    stack = session.stack;
+    page = session.page;
   });
 
-  const audit = async (label: string) => {
-    await page.waitForLoadState('networkidle');
-    findings.push(...(await seriousViolations(page, label)));
-  };
   const subnav = (name: string) =>
     page.getByRole('navigation', { name: 'Relations' }).getByRole('link', { name, exact: true });
   const pickGuest = async (name: string) => {
@@ -46,12 +29,7 @@ describe.runIf(browserAvailable)('events and prospecting in a real browser', () 
   };
 
   it('creates an event, invites two parties and marks their attendance', { timeout: 90_000 }, async () => {
-    await page.goto(stack.baseUrl);
-    await page.getByLabel('Adresse e-mail').fill('demo@agora.test');
-    await page.getByLabel('Mot de passe').fill('demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/orgs\/[^/]+/);
-    orgPath = new URL(page.url()).pathname.replace(/^(\/orgs\/[^/]+).*$/, '$1');
+    orgPath = await login();
 
     await page.getByTestId('nav-relations').click();
     await subnav('Événements').click();
@@ -157,7 +135,6 @@ describe.runIf(browserAvailable)('events and prospecting in a real browser', () 
     // The target has its quote: no second one from here.
     expect(await page.getByTestId('target-quote').count()).toBe(0);
     await audit('campagne avec devis');
-    expect(findings).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expectClean();
   });
 });

@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
 // The demo user's day one: log in, find the parties, create one, find it, export the list — with axe
 // on every page visited and no console error (a CSP refusal shows up there).
@@ -18,24 +10,15 @@ import {
 const XSS_NAME = `Cabinet Lemoine <img src=x onerror="document.title='pwned'">`;
 
 describe.runIf(browserAvailable)('foundation in a real browser', () => {
+  const session = useBrowserSession({ networkIdle: false });
+  const { audit, expectClean } = session;
   let stack: Running;
   let page: Page;
-  let consoleErrors: string[];
-  const findings: AxeFinding[] = [];
 
-  beforeAll(async () => {
-    stack = await startBrowserStack();
-    const context = await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
-    page = await context.newPage();
-    consoleErrors = watchConsole(page);
-  }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
+  beforeAll(() => {
+    stack = session.stack;
+    page = session.page;
   });
-
-  const audit = async (label: string) => {
-    findings.push(...(await seriousViolations(page, label)));
-  };
 
   it('logs in as the demo user', async () => {
     await page.goto(stack.baseUrl);
@@ -140,8 +123,7 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
   });
 
   it('found no serious or critical accessibility violation and no console error', () => {
-    expect(findings).toEqual([]);
     // The one expected error: the browser logs the 401 of the deliberately wrong password.
-    expect(consoleErrors.filter((e) => !e.includes('status of 401'))).toEqual([]);
+    expectClean('status of 401');
   });
 });

@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTERNAL_CHECKS, extractFacturXml, validateCii } from '../support/validators.ts';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
 // A sales assistant's morning in Agora: a new business customer, an invoice at two VAT rates typed with
 // the keyboard, validated and numbered, its Factur-X PDF downloaded and checked by the official
@@ -27,28 +19,19 @@ const cents = (text: string | null) => {
 type Movements = { customerDebit: number; revenueCredit: number; vatCredit: number };
 
 describe.runIf(browserAvailable)('invoicing in a real browser', () => {
+  const session = useBrowserSession();
+  const { audit, login, expectClean } = session;
   let stack: Running;
   let page: Page;
-  let consoleErrors: string[];
   let orgPath = '';
   let invoiceNumber = '';
   let before: Movements;
-  const findings: AxeFinding[] = [];
 
-  beforeAll(async () => {
-    stack = await startBrowserStack();
-    const context = await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
-    page = await context.newPage();
-    consoleErrors = watchConsole(page);
-  }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
+  beforeAll(() => {
+    stack = session.stack;
+    page = session.page;
   });
 
-  const audit = async (label: string) => {
-    await page.waitForLoadState('networkidle');
-    findings.push(...(await seriousViolations(page, label)));
-  };
   const subnav = (name: string) =>
     page.getByRole('navigation', { name: 'Relations' }).getByRole('link', { name, exact: true });
 
@@ -75,12 +58,7 @@ describe.runIf(browserAvailable)('invoicing in a real browser', () => {
   };
 
   it('logs in, notes the trial balance and opens Relations', { timeout: 60_000 }, async () => {
-    await page.goto(stack.baseUrl);
-    await page.getByLabel('Adresse e-mail').fill('demo@agora.test');
-    await page.getByLabel('Mot de passe').fill('demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/orgs\/[^/]+/);
-    orgPath = new URL(page.url()).pathname.replace(/^(\/orgs\/[^/]+).*$/, '$1');
+    orgPath = await login();
     before = await trialBalance();
 
     await page.getByTestId('nav-relations').click();
@@ -226,8 +204,5 @@ describe.runIf(browserAvailable)('invoicing in a real browser', () => {
     await audit('brouillon d’avoir');
   });
 
-  it('found no serious or critical accessibility violation and no console error', () => {
-    expect(findings).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-  });
+  it('found no serious or critical accessibility violation and no console error', () => expectClean());
 });

@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { organisationInput } from '../../src/kernel/organisations/contract.ts';
 import { createOrganisation } from '../../src/kernel/organisations/organisation.ts';
 import { createUser, setMembership } from '../../src/kernel/users/users.ts';
 import { trainingClass } from '../../src/training/test-helpers.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
 // A teacher follows a student's work placement: records the host and its tutor, the agreement with one
 // period, the attendance; the weeks counter and the warnings follow; the attestation downloads — with axe
@@ -23,14 +15,15 @@ import {
 const TEACHER = { email: 'prof.pfmp@lycee-du-val.test', password: 'Correct-Horse-42' };
 
 describe.runIf(browserAvailable)('PFMP in a real browser', () => {
+  const session = useBrowserSession();
+  const { audit, login, expectClean } = session;
   let stack: Running;
   let page: Page;
   let schoolId = '';
-  let consoleErrors: string[] = [];
-  const findings: AxeFinding[] = [];
 
   beforeAll(async () => {
-    stack = await startBrowserStack();
+    stack = session.stack;
+    page = session.page;
     const teacherId = await stack.store.db.transaction().execute(async (trx) => {
       const owner = await createUser(trx, {
         email: 'direction.pfmp@lycee-du-val.test',
@@ -48,12 +41,7 @@ describe.runIf(browserAvailable)('PFMP in a real browser', () => {
       return user.id;
     });
     await trainingClass(stack.store.db, schoolId, teacherId, { students: 1, name: '1re AGOrA B' });
-    page = await (await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true })).newPage();
-    consoleErrors = watchConsole(page);
   }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
-  });
 
   // A success notice sits over the forms' buttons for a few seconds: close it, as a person would.
   const closeNotices = async () => {
@@ -61,19 +49,10 @@ describe.runIf(browserAvailable)('PFMP in a real browser', () => {
       await close.click().catch(() => {});
   };
 
-  const audit = async (label: string) => {
-    await page.waitForLoadState('networkidle');
-    findings.push(...(await seriousViolations(page, label)));
-  };
-
   it('records a host, an agreement with a period and the attendance; the counter and warnings follow', {
     timeout: 120_000,
   }, async () => {
-    await page.goto(`${stack.baseUrl}/login`);
-    await page.getByLabel('Adresse e-mail').fill(TEACHER.email);
-    await page.getByLabel('Mot de passe').fill(TEACHER.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/orgs\/[^/]+/);
+    await login(TEACHER, '/login');
     await page.goto(`${stack.baseUrl}/orgs/${schoolId}/training`);
     await page.getByTestId('subnav-pfmp').click();
     await page.getByRole('heading', { level: 1, name: 'PFMP' }).waitFor();
@@ -139,8 +118,5 @@ describe.runIf(browserAvailable)('PFMP in a real browser', () => {
     expect(text).toContain('Durée effectuée : 1,8 semaine (9 jours de présence).');
   });
 
-  it('found no serious or critical accessibility violation and no console error', () => {
-    expect(findings).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-  });
+  it('found no serious or critical accessibility violation and no console error', () => expectClean());
 });

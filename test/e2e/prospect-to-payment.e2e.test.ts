@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTERNAL_CHECKS, extractFacturXml, validateCii } from '../support/validators.ts';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
 // Issue 4's "done when": from a new prospect to a paid invoice entirely in the web UI — the prospect
 // typed in, a quote sent and accepted (the prospect becomes a customer), the goods delivered, the order
@@ -21,27 +13,18 @@ const plain = (text: string | null) => (text ?? '').replace(/[\u00A0\u202F]/g, '
 const PROSPECT = 'Ébénisterie Prospecte SARL';
 
 describe.runIf(browserAvailable)('from a new prospect to a paid invoice in a real browser', () => {
+  const session = useBrowserSession();
+  const { audit, login, expectClean } = session;
   let stack: Running;
   let page: Page;
-  let consoleErrors: string[];
   let orgPath = '';
   let invoiceNumber = '';
-  const findings: AxeFinding[] = [];
 
-  beforeAll(async () => {
-    stack = await startBrowserStack();
-    const context = await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
-    page = await context.newPage();
-    consoleErrors = watchConsole(page);
-  }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
+  beforeAll(() => {
+    stack = session.stack;
+    page = session.page;
   });
 
-  const audit = async (label: string) => {
-    await page.waitForLoadState('networkidle');
-    findings.push(...(await seriousViolations(page, label)));
-  };
   const subnav = (name: string) =>
     page.getByRole('navigation', { name: 'Relations' }).getByRole('link', { name, exact: true });
   /** A JSON read of the API from inside the page, with its session cookie. */
@@ -49,12 +32,7 @@ describe.runIf(browserAvailable)('from a new prospect to a paid invoice in a rea
     page.evaluate<T>(`fetch(${JSON.stringify(path)}).then((r) => r.json())`);
 
   it('logs in and types a new prospect', { timeout: 60_000 }, async () => {
-    await page.goto(stack.baseUrl);
-    await page.getByLabel('Adresse e-mail').fill('demo@agora.test');
-    await page.getByLabel('Mot de passe').fill('demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/orgs\/[^/]+/);
-    orgPath = new URL(page.url()).pathname.replace(/^(\/orgs\/[^/]+).*$/, '$1');
+    orgPath = await login();
     await page.goto(`${stack.baseUrl}${orgPath}/parties/new`);
     await page.getByLabel('Nom', { exact: true }).waitFor();
     await page.getByRole('radio', { name: 'Organisation' }).check();
@@ -203,8 +181,5 @@ describe.runIf(browserAvailable)('from a new prospect to a paid invoice in a rea
     expect(result.ok, result.output).toBe(true);
   });
 
-  it('found no serious or critical accessibility violation and no console error', () => {
-    expect(findings).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-  });
+  it('found no serious or critical accessibility violation and no console error', () => expectClean());
 });

@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
 // The assistant opens the receivables, records a customer's cheque for an invoice, sees the invoice
 // « Payée », then takes the cheque to the bank on a deposit slip — with axe on every page visited.
@@ -16,37 +8,23 @@ import {
 const plain = (text: string | null) => (text ?? '').replace(/[\u00A0\u202F]/g, ' ');
 
 describe.runIf(browserAvailable)('receipts in a real browser', () => {
+  const session = useBrowserSession();
+  const { audit, login, expectClean } = session;
   let stack: Running;
   let page: Page;
-  let consoleErrors: string[];
   let orgPath = '';
   let invoiceNumber = '';
-  const findings: AxeFinding[] = [];
 
-  beforeAll(async () => {
-    stack = await startBrowserStack();
-    const context = await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
-    page = await context.newPage();
-    consoleErrors = watchConsole(page);
-  }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
+  beforeAll(() => {
+    stack = session.stack;
+    page = session.page;
   });
 
-  const audit = async (label: string) => {
-    await page.waitForLoadState('networkidle');
-    findings.push(...(await seriousViolations(page, label)));
-  };
   const subnav = (name: string) =>
     page.getByRole('navigation', { name: 'Relations' }).getByRole('link', { name, exact: true });
 
   it('logs in and opens the receivables', { timeout: 60_000 }, async () => {
-    await page.goto(stack.baseUrl);
-    await page.getByLabel('Adresse e-mail').fill('demo@agora.test');
-    await page.getByLabel('Mot de passe').fill('demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/orgs\/[^/]+/);
-    orgPath = new URL(page.url()).pathname.replace(/^(\/orgs\/[^/]+).*$/, '$1');
+    orgPath = await login();
     await page.goto(`${stack.baseUrl}${orgPath}/relations/invoices`);
     await subnav('Créances et relances').click();
     await page.getByRole('heading', { level: 1, name: 'Créances clients et relances' }).waitFor();
@@ -225,8 +203,5 @@ describe.runIf(browserAvailable)('receipts in a real browser', () => {
       .not.toBe(before);
   });
 
-  it('found no serious or critical accessibility violation and no console error', () => {
-    expect(findings).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-  });
+  it('found no serious or critical accessibility violation and no console error', () => expectClean());
 });

@@ -1,14 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, type Running, useBrowserSession, watchConsole } from './browser.ts';
 
 // The front desk: the organisation opens its public contact form, a visitor writes through it without
 // logging in, the assistant answers with a template and finds the exchange in the customer's file; then
@@ -18,34 +10,19 @@ const VISITOR = { name: 'Élodie Durand', email: 'elodie.durand@example.org' };
 const SUBJECT = 'Horaires de l’atelier';
 
 describe.runIf(browserAvailable)('requests and records in a real browser', () => {
+  const session = useBrowserSession();
+  const { audit, login, expectClean } = session;
   let stack: Running;
   let page: Page;
-  let consoleErrors: string[];
   let orgPath = '';
-  const findings: AxeFinding[] = [];
 
-  beforeAll(async () => {
-    stack = await startBrowserStack();
-    const context = await stack.browser.newContext({ locale: 'fr-FR' });
-    page = await context.newPage();
-    consoleErrors = watchConsole(page);
-  }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
+  beforeAll(() => {
+    stack = session.stack;
+    page = session.page;
   });
 
-  const audit = async (target: Page, label: string) => {
-    await target.waitForLoadState('networkidle');
-    findings.push(...(await seriousViolations(target, label)));
-  };
-
   it('opens the public form and writes an answer template', { timeout: 60_000 }, async () => {
-    await page.goto(stack.baseUrl);
-    await page.getByLabel('Adresse e-mail').fill('demo@agora.test');
-    await page.getByLabel('Mot de passe').fill('demo');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/orgs\/[^/]+/);
-    orgPath = new URL(page.url()).pathname.replace(/^(\/orgs\/[^/]+).*$/, '$1');
+    orgPath = await login();
     await page.goto(`${stack.baseUrl}${orgPath}/relations/requests`);
     await page.getByRole('heading', { level: 1, name: 'Demandes' }).waitFor();
     expect(await page.getByTestId('activity-badge').first().textContent()).toContain('1.1');
@@ -152,7 +129,6 @@ describe.runIf(browserAvailable)('requests and records in a real browser', () =>
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByTestId('publication-item').getByText('Marché de Noël').waitFor();
     await audit(page, 'publications');
-    expect(findings).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expectClean();
   });
 });

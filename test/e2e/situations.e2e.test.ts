@@ -1,20 +1,11 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { organisationInput } from '../../src/kernel/organisations/contract.ts';
 import { createOrganisation } from '../../src/kernel/organisations/organisation.ts';
 import { partyInput } from '../../src/kernel/parties/contract.ts';
 import { createParty } from '../../src/kernel/parties/party.ts';
 import { createUser } from '../../src/kernel/users/users.ts';
 import { handOutBlankScenario, trainingClass } from '../../src/training/test-helpers.ts';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { browserAvailable, logIn, type Running, useBrowserSession, watchConsole } from './browser.ts';
 
 // A professional situation end to end: the teacher writes a check in the UI, without code; the student
 // checks their sandbox, fails with the reason, does the work, and passes. The class and its hand-out
@@ -22,24 +13,16 @@ import {
 
 const TEACHER = { email: 'prof.situations@lycee-du-val.test', password: 'Correct-Horse-42' };
 
-async function login(page: Page, baseUrl: string, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/orgs\/[^/]+/);
-}
-
 describe.runIf(browserAvailable)('professional situations in a real browser', () => {
+  const session = useBrowserSession({ page: false });
+  const { audit, consoleErrors, expectClean } = session;
   let stack: Running;
   let schoolId = '';
   let classId = '';
   let student = { email: '', password: '', sandboxOrgId: '' };
-  const consoleErrors: string[] = [];
-  const findings: AxeFinding[] = [];
 
   beforeAll(async () => {
-    stack = await startBrowserStack();
+    stack = session.stack;
     const db = stack.store.db;
     const { owner, teacher } = await db.transaction().execute(async (trx) => ({
       owner: await createUser(trx, {
@@ -74,21 +57,13 @@ describe.runIf(browserAvailable)('professional situations in a real browser', ()
       .executeTakeFirstOrThrow();
     student = { ...made.logins[0]!, sandboxOrgId: sandbox.sandbox_org_id };
   }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
-  });
-
-  const audit = async (page: Page, label: string) => {
-    await page.waitForLoadState('networkidle');
-    findings.push(...(await seriousViolations(page, label)));
-  };
 
   it('the teacher builds a check in the UI; the student sees it fail, does the work, and sees it pass', {
     timeout: 120_000,
   }, async () => {
     const teacher = await (await stack.browser.newContext({ locale: 'fr-FR' })).newPage();
     consoleErrors.push(...watchConsole(teacher));
-    await login(teacher, stack.baseUrl, TEACHER.email, TEACHER.password);
+    await logIn(teacher, `${stack.baseUrl}/login`, TEACHER);
     await teacher.goto(`${stack.baseUrl}/orgs/${schoolId}/training/classes/${classId}`);
     await teacher.getByTestId('new-situation-title').fill('Nouveau client');
     await teacher.getByTestId('create-situation').click();
@@ -110,7 +85,7 @@ describe.runIf(browserAvailable)('professional situations in a real browser', ()
 
     const page = await (await stack.browser.newContext({ locale: 'fr-FR' })).newPage();
     consoleErrors.push(...watchConsole(page));
-    await login(page, stack.baseUrl, student.email, student.password);
+    await logIn(page, `${stack.baseUrl}/login`, student);
     await page.goto(`${stack.baseUrl}/orgs/${schoolId}/training`);
     await page.getByTestId('my-situations').getByRole('link', { name: 'Nouveau client' }).click();
     await page.getByTestId('statement').getByText('Boulangerie Martin').waitFor();
@@ -152,8 +127,5 @@ describe.runIf(browserAvailable)('professional situations in a real browser', ()
     await expect.poll(() => list.getByRole('link', { name: 'Nouveau client (copie)' }).count()).toBe(0);
   });
 
-  it('found no serious accessibility violation and no console error', () => {
-    expect(findings).toEqual([]);
-    expect(consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
-  });
+  it('found no serious accessibility violation and no console error', () => expectClean('404'));
 });

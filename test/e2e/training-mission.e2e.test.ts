@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { organisationInput } from '../../src/kernel/organisations/contract.ts';
 import { createOrganisation } from '../../src/kernel/organisations/organisation.ts';
 import { createUser, setMembership } from '../../src/kernel/users/users.ts';
 import { pdfText } from '../support/pdf-text.ts';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { browserAvailable, logIn, type Running, useBrowserSession, watchConsole } from './browser.ts';
 
 // Issue 5's "done when", all in the browser: a teacher creates a class, a blank scenario whose customer
 // they add in the template, hands it out, and writes a professional situation with a check built in the
@@ -32,17 +24,17 @@ const INDICATOR = '1.2.2.i3';
 const plain = (text: string | null) => (text ?? '').replace(/[\u00A0\u202F]/g, ' ');
 
 describe.runIf(browserAvailable)('a professional situation played by a class, in a real browser', () => {
+  const session = useBrowserSession({ page: false });
+  const { consoleErrors, expectClean } = session;
   let stack: Running;
   let schoolId = '';
   let teacher: Page;
   let situationPath = '';
   let codes: Record<string, string> = {};
   const invoices: Record<string, string> = {};
-  const consoleErrors: string[] = [];
-  const findings: AxeFinding[] = [];
 
   beforeAll(async () => {
-    stack = await startBrowserStack();
+    stack = session.stack;
     // The school and its teacher exist (the school's administrator made them in the settings).
     await stack.store.db.transaction().execute(async (trx) => {
       const owner = await createUser(trx, {
@@ -61,9 +53,6 @@ describe.runIf(browserAvailable)('a professional situation played by a class, in
     });
     teacher = await newPage();
   }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
-  });
 
   async function newPage() {
     const page = await (await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true })).newPage();
@@ -75,8 +64,7 @@ describe.runIf(browserAvailable)('a professional situation played by a class, in
   const audit = async (page: Page, label: string) => {
     if (audited.has(label)) return;
     audited.add(label);
-    await page.waitForLoadState('networkidle');
-    findings.push(...(await seriousViolations(page, label)));
+    await session.audit(page, label);
   };
   /** Picks one option of a searchable Mantine MultiSelect by typing its start. */
   const pick = async (page: Page, label: string, typed: string, option: RegExp) => {
@@ -88,11 +76,7 @@ describe.runIf(browserAvailable)('a professional situation played by a class, in
   it('the teacher creates a class, a scenario with its customer, hands it out and publishes a situation', {
     timeout: 90_000,
   }, async () => {
-    await teacher.goto(`${stack.baseUrl}/login`);
-    await teacher.getByLabel('Adresse e-mail').fill(TEACHER.email);
-    await teacher.getByLabel('Mot de passe').fill(TEACHER.password);
-    await teacher.getByRole('button', { name: 'Se connecter' }).click();
-    await teacher.waitForURL(/\/orgs\/[^/]+/);
+    await logIn(teacher, `${stack.baseUrl}/login`, TEACHER);
     await teacher.goto(`${stack.baseUrl}/orgs/${schoolId}/training`);
     await teacher.getByRole('heading', { level: 1, name: 'Formation' }).waitFor();
 
@@ -338,8 +322,5 @@ describe.runIf(browserAvailable)('a professional situation played by a class, in
     expect([levelOf('Léa D.'), levelOf('Hugo M.')]).toEqual(['3', '1']);
   });
 
-  it('found no serious accessibility violation and no console error', () => {
-    expect(findings).toEqual([]);
-    expect(consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
-  });
+  it('found no serious accessibility violation and no console error', () => expectClean('404'));
 });

@@ -1,17 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { organisationInput } from '../../src/kernel/organisations/contract.ts';
 import { createOrganisation } from '../../src/kernel/organisations/organisation.ts';
 import { createUser, setMembership } from '../../src/kernel/users/users.ts';
-import {
-  type AxeFinding,
-  browserAvailable,
-  type Running,
-  seriousViolations,
-  startBrowserStack,
-  stopBrowserStack,
-  watchConsole,
-} from './browser.ts';
+import { browserAvailable, logIn, type Running, useBrowserSession, watchConsole } from './browser.ts';
 
 // A teacher's first week with Agora: a class, its list imported from a CSV file, a scenario copied from
 // the shipped trading demo and handed to the class; then a student joins with their code and finds only
@@ -21,15 +13,15 @@ const TEACHER = { email: 'prof.martin@lycee-du-val.test', password: 'Correct-Hor
 const CSV = 'Prénom;Nom;E-mail\nLéa;Dupont;lea.d@eleves.test\nHugo;Martin;hugo.m@eleves.test\n';
 
 describe.runIf(browserAvailable)('training mode in a real browser', () => {
+  const session = useBrowserSession({ page: false });
+  const { audit, consoleErrors, expectClean } = session;
   let stack: Running;
   let teacher: Page;
   let schoolId = '';
-  const consoleErrors: string[] = [];
-  const findings: AxeFinding[] = [];
   let codes: Record<string, string> = {};
 
   beforeAll(async () => {
-    stack = await startBrowserStack();
+    stack = session.stack;
     // The school and its teacher exist (the school's administrator made them in the settings).
     await stack.store.db.transaction().execute(async (trx) => {
       const owner = await createUser(trx, {
@@ -49,23 +41,11 @@ describe.runIf(browserAvailable)('training mode in a real browser', () => {
     teacher = await (await stack.browser.newContext({ locale: 'fr-FR' })).newPage();
     consoleErrors.push(...watchConsole(teacher));
   }, 60_000);
-  afterAll(async () => {
-    await stopBrowserStack(stack);
-  });
-
-  const audit = async (page: Page, label: string) => {
-    await page.waitForLoadState('networkidle');
-    findings.push(...(await seriousViolations(page, label)));
-  };
 
   it('the teacher creates a class and a scenario, imports two students by CSV and hands the scenario out', {
     timeout: 120_000,
   }, async () => {
-    await teacher.goto(`${stack.baseUrl}/login`);
-    await teacher.getByLabel('Adresse e-mail').fill(TEACHER.email);
-    await teacher.getByLabel('Mot de passe').fill(TEACHER.password);
-    await teacher.getByRole('button', { name: 'Se connecter' }).click();
-    await teacher.waitForURL(/\/orgs\/[^/]+/);
+    await logIn(teacher, `${stack.baseUrl}/login`, TEACHER);
     await teacher.goto(`${stack.baseUrl}/orgs/${schoolId}/training`);
     await teacher.getByRole('heading', { level: 1, name: 'Formation' }).waitFor();
     await audit(teacher, 'formation (enseignant)');
@@ -150,8 +130,5 @@ describe.runIf(browserAvailable)('training mode in a real browser', () => {
     expect([403, 404]).toContain(list.status());
   });
 
-  it('found no serious accessibility violation and no console error', () => {
-    expect(findings).toEqual([]);
-    expect(consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
-  });
+  it('found no serious accessibility violation and no console error', () => expectClean('404'));
 });
