@@ -68,7 +68,7 @@ describe.runIf(browserAvailable)('assessment and portfolio in a real browser', (
 
   const signIn = async (email: string, password: string) => {
     const page = await (await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true })).newPage();
-    consoleErrors.push(...watchConsole(page));
+    watchConsole(page, consoleErrors);
     await logIn(page, `${stack.baseUrl}/login`, { email, password });
     return page;
   };

@@ -62,7 +62,7 @@ describe.runIf(browserAvailable)('professional situations in a real browser', ()
     timeout: 120_000,
   }, async () => {
     const teacher = await (await stack.browser.newContext({ locale: 'fr-FR' })).newPage();
-    consoleErrors.push(...watchConsole(teacher));
+    watchConsole(teacher, consoleErrors);
     await logIn(teacher, `${stack.baseUrl}/login`, TEACHER);
     await teacher.goto(`${stack.baseUrl}/orgs/${schoolId}/training/classes/${classId}`);
     await teacher.getByTestId('new-situation-title').fill('Nouveau client');
@@ -84,7 +84,7 @@ describe.runIf(browserAvailable)('professional situations in a real browser', ()
     await audit(teacher, 'situation (enseignant)');
 
     const page = await (await stack.browser.newContext({ locale: 'fr-FR' })).newPage();
-    consoleErrors.push(...watchConsole(page));
+    watchConsole(page, consoleErrors);
     await logIn(page, `${stack.baseUrl}/login`, student);
     await page.goto(`${stack.baseUrl}/orgs/${schoolId}/training`);
     await page.getByTestId('my-situations').getByRole('link', { name: 'Nouveau client' }).click();

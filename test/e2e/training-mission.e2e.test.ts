@@ -56,7 +56,7 @@ describe.runIf(browserAvailable)('a professional situation played by a class, in
 
   async function newPage() {
     const page = await (await stack.browser.newContext({ locale: 'fr-FR', acceptDownloads: true })).newPage();
-    consoleErrors.push(...watchConsole(page));
+    watchConsole(page, consoleErrors);
     return page;
   }
   const audited = new Set<string>();

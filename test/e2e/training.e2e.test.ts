@@ -39,7 +39,7 @@ describe.runIf(browserAvailable)('training mode in a real browser', () => {
       schoolId = school.id;
     });
     teacher = await (await stack.browser.newContext({ locale: 'fr-FR' })).newPage();
-    consoleErrors.push(...watchConsole(teacher));
+    watchConsole(teacher, consoleErrors);
   }, 60_000);
 
   it('the teacher creates a class and a scenario, imports two students by CSV and hands the scenario out', {
@@ -95,7 +95,7 @@ describe.runIf(browserAvailable)('training mode in a real browser', () => {
 
   it('a student joins with their code and sees only their own sandbox', { timeout: 60_000 }, async () => {
     const student = await (await stack.browser.newContext({ locale: 'fr-FR' })).newPage();
-    consoleErrors.push(...watchConsole(student));
+    watchConsole(student, consoleErrors);
     await student.goto(`${stack.baseUrl}/join?code=${codes['Léa D.']}`);
     await student.getByRole('heading', { level: 1, name: 'Rejoindre ma classe' }).waitFor();
     await audit(student, 'rejoindre');
@@ -106,6 +106,14 @@ describe.runIf(browserAvailable)('training mode in a real browser', () => {
     await student.getByTestId('my-class').getByText('1re AGOrA A (2026-2027)').waitFor();
     await expect.poll(() => student.getByTestId('sandbox-row').count()).toBe(1);
     await audit(student, 'formation (élève)');
+    // In the school she reads training only: the menu offers nothing else, and the school's home opens
+    // the training pages, not the contacts (403 for her).
+    expect(await student.getByTestId('nav-training').count()).toBe(1);
+    expect(await student.getByTestId('nav-relations').count()).toBe(0);
+    expect(await student.getByTestId('nav-accounting').count()).toBe(0);
+    await student.goto(`${stack.baseUrl}/orgs/${schoolId}`);
+    await student.waitForURL(new RegExp(`/orgs/${schoolId}/training$`));
+    await student.getByTestId('my-class').waitFor();
 
     const sandboxes = await stack.store.db
       .selectFrom('training_sandbox as sb')
@@ -118,6 +126,9 @@ describe.runIf(browserAvailable)('training mode in a real browser', () => {
     const theirs = sandboxes.find((s) => s.first_name === 'Hugo')!.sandbox_org_id;
     await student.getByTestId('sandbox-link').click();
     await student.waitForURL(new RegExp(`/orgs/${mine}`));
+    // In her sandbox she works with every area.
+    await student.getByTestId('nav-relations').waitFor();
+    expect(await student.getByTestId('nav-accounting').count()).toBe(1);
     // Hugo's sandbox does not exist as far as Léa can tell.
     const answer = await student.request.get(`${stack.baseUrl}/api/v1/orgs/${theirs}`);
     expect(answer.status()).toBe(404);

@@ -59,6 +59,7 @@ describe.each(DIALECTS)('organisations, settings and members over HTTP on %s', (
       kind: 'company',
       role: 'owner',
       simulatedToday: null,
+      copy: false,
     });
 
     const updated = await owner.request('PUT', `/api/v1/orgs/${orgId}`, {

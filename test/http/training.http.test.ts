@@ -96,11 +96,13 @@ describe.each(DIALECTS)('training over HTTP on %s', (dialect) => {
     const sandboxOfHugo = sandboxes.find((s: { studentName: string }) => s.studentName === 'Hugo M.');
     expect(me.organisations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id: school, role: 'student' }),
+        // `copy` tells the interface where a student works (the sandbox) and where she only reads training.
+        expect.objectContaining({ id: school, role: 'student', copy: false }),
         expect.objectContaining({
           id: sandboxOfLea.sandboxOrgId,
           role: 'student',
           simulatedToday: '2026-12-01',
+          copy: true,
         }),
       ]),
     );

@@ -28,7 +28,14 @@ describe.each(DIALECTS)('kernel on %s', (dialect) => {
     const other = await buildUser(store.db);
     const org = await buildOrganisation(store.db, owner.id, { name: 'Mairie de Test', kind: 'public_body' });
     expect(await listUserOrganisations(store.db, owner.id)).toEqual([
-      { id: org.id, name: 'Mairie de Test', kind: 'public_body', role: 'owner', simulatedToday: null },
+      {
+        id: org.id,
+        name: 'Mairie de Test',
+        kind: 'public_body',
+        role: 'owner',
+        simulatedToday: null,
+        copy: false,
+      },
     ]);
     expect(await listUserOrganisations(store.db, other.id)).toEqual([]);
   });

@@ -132,10 +132,12 @@ export type UserOrganisation = {
   kind: OrganisationTable['kind'];
   role: Role;
   simulatedToday: string | null;
+  /** A copy of another organisation (a student's sandbox): a student may work in it, not in the school's own. */
+  copy: boolean;
 };
 
 export async function listUserOrganisations(db: Db, userId: string): Promise<UserOrganisation[]> {
-  return db
+  const rows = await db
     .selectFrom('membership')
     .innerJoin('organisation', 'organisation.org_id', 'membership.org_id')
     .select([
@@ -144,11 +146,13 @@ export async function listUserOrganisations(db: Db, userId: string): Promise<Use
       'organisation.kind',
       'membership.role',
       'organisation.simulated_today as simulatedToday',
+      'organisation.copied_from',
     ])
     .where('membership.user_id', '=', userId)
     .orderBy('organisation.name')
     .orderBy('organisation.org_id')
     .execute();
+  return rows.map(({ copied_from, ...org }) => ({ ...org, copy: copied_from !== null }));
 }
 
 export async function membershipRole(db: Db, orgId: string, userId: string): Promise<Role | null> {

@@ -22,6 +22,8 @@ const meDto = z.object({
       role: z.enum(ROLES as [string, ...string[]]),
       /** The scenario's "today" in a training sandbox: forms default to it instead of the real date. */
       simulatedToday: z.string().nullable(),
+      /** A copy of another organisation (a sandbox): a student works there, and only reads training in the school's. */
+      copy: z.boolean(),
     }),
   ),
   csrfToken: z.string(),

@@ -1,6 +1,6 @@
 import { type QueryClient, queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { redirect } from '@tanstack/react-router';
-import { can, type Permission, type Role } from '../../../src/kernel/roles/permissions.ts';
+import { can, type Permission, type Role, STUDENT_IN_SCHOOL } from '../../../src/kernel/roles/permissions.ts';
 import { api, isApiError, setCsrfToken } from '../api/client.ts';
 
 export type MeOrganisation = {
@@ -10,6 +10,8 @@ export type MeOrganisation = {
   role: Role;
   /** The scenario's "today" in a training sandbox (forms default to it). */
   simulatedToday?: string | null;
+  /** A copy of another organisation (a student's sandbox). */
+  copy: boolean;
 };
 export type Me = {
   user: { id: string; email: string; name: string; locale: string };
@@ -83,8 +85,9 @@ export function useMe(): Me {
 /** The current user's role in an organisation, and what it allows. */
 export function useOrgRole(orgId: string): { role: Role | null; can: (permission: Permission) => boolean } {
   const me = useMe();
-  const role = me.organisations.find((o) => o.id === orgId)?.role ?? null;
-  return { role, can: (permission) => role !== null && can(role, permission) };
+  const org = me.organisations.find((o) => o.id === orgId);
+  const role = org?.role ?? null;
+  return { role, can: (permission) => org !== undefined && mayIn(org, permission) };
 }
 
 /**
@@ -94,6 +97,19 @@ export function useOrgRole(orgId: string): { role: Role | null; can: (permission
 export function useSimulatedToday(orgId: string): string | null {
   const me = useMe();
   return me.organisations.find((o) => o.id === orgId)?.simulatedToday ?? null;
+}
+
+// A student in the school's own organisation (not a copy) may only read it and its training pages; the
+// server's guard refuses the rest (STUDENT_IN_SCHOOL). The interface follows the same rule.
+const schoolStudent = (org: MeOrganisation) => org.role === 'student' && !org.copy;
+
+function mayIn(org: MeOrganisation, permission: Permission): boolean {
+  return can(org.role, permission) && (!schoolStudent(org) || STUDENT_IN_SCHOOL.has(permission));
+}
+
+/** The page an organisation opens on: the contacts, or the training pages for a student in the school. */
+export function homePageOf(org: MeOrganisation): '/orgs/$orgId/training' | '/orgs/$orgId/parties' {
+  return schoolStudent(org) ? '/orgs/$orgId/training' : '/orgs/$orgId/parties';
 }
 
 const LAST_ORG_KEY = 'agora.lastOrganisation';
