@@ -11,7 +11,14 @@ import {
   saveInvoiceSettings,
   validateInvoice,
 } from '../relations/index.ts';
-import { type DbHandle, day, FIRST_NAMES, LAST_NAMES, prepareLedger } from './scenario-helpers.ts';
+import {
+  type DbHandle,
+  day,
+  FIRST_NAMES,
+  LAST_NAMES,
+  payByTransfer,
+  prepareLedger,
+} from './scenario-helpers.ts';
 
 /** The Association Sportive du Val's year: forty members and their dues, the town's grant, monthly costs. */
 export async function buildAssociation(store: DbHandle, orgId: string, userId: string | null, year: number) {
@@ -85,7 +92,8 @@ export async function buildAssociation(store: DbHandle, orgId: string, userId: s
         userId ?? '',
       ),
     ];
-    // Dues: each member in January (season renewal) or September (new members), paid within a fortnight.
+    // Dues: each member in January (season renewal) or September (new members), paid by transfer ten days
+    // later (a receipt allocated to the invoice).
     // Invoices are numbered in date order, so they are made in date order.
     const dues = members
       .map((memberId, i) => ({ memberId, i, issueDate: day(year, i % 4 === 0 ? 9 : 1, 4 + (i % 20)) }))
@@ -101,38 +109,10 @@ export async function buildAssociation(store: DbHandle, orgId: string, userId: s
       );
       const invoice = await validateInvoice(trx, orgId, draft.id, userId ?? '');
       const paidOn = addDays(issueDate, 10);
-      await post(
-        trx,
-        orgId,
-        {
-          journal: 'BQ',
-          date: paidOn,
-          label: `Cotisation ${invoice.number}`,
-          voucherRef: invoice.number,
-          voucherDate: paidOn,
-          lines: [
-            {
-              account: '512',
-              partyId: null,
-              label: null,
-              debit: invoice.total,
-              credit: 0,
-              dueDate: null,
-            },
-            {
-              account: '411',
-              partyId: memberId,
-              label: null,
-              debit: 0,
-              credit: invoice.total,
-              dueDate: null,
-            },
-          ],
-        },
-        userId,
-      );
+      await payByTransfer(trx, orgId, userId, invoice, paidOn);
     }
-    // The town hall's operating grant, voted in March and paid in April.
+    // The town hall's operating grant, voted in March and paid in April, and below the monthly costs: direct
+    // entries, as an accountant keys them (a grant is not invoiced, and Agora has no purchases module yet).
     const grant = 450_000;
     await post(
       trx,

@@ -1,8 +1,10 @@
-// What the two shipped scenarios share: names for made-up people, dates, the scenario's fiscal year.
+// What the two shipped scenarios share: names for made-up people, dates, the scenario's fiscal year, how a
+// customer pays an invoice.
 import type { Db } from '../kernel/db/index.ts';
 import { partyInput } from '../kernel/parties/contract.ts';
 import { createParty } from '../kernel/parties/party.ts';
 import { ensureLedger, openFiscalYear } from '../ledger/index.ts';
+import { type InvoiceDto, receiptInput, recordReceipt } from '../relations/index.ts';
 
 export type DbHandle = { db: Db };
 
@@ -57,4 +59,31 @@ export async function createPrivateCustomers(trx: Db, orgId: string, userId: str
     ids.push(created.id);
   }
   return ids;
+}
+
+/**
+ * The customer pays the whole invoice by transfer on `date`, recorded as at Relations › Encaissements: a
+ * validated receipt allocated to the invoice, which posts its own bank entry (512 / 411) and letters the
+ * invoice, so the invoice is paid in area 1 and the aged receivables agree with account 411.
+ */
+export async function payByTransfer(
+  trx: Db,
+  orgId: string,
+  userId: string | null,
+  invoice: Pick<InvoiceDto, 'id' | 'customerId' | 'number' | 'total'>,
+  date: string,
+) {
+  return recordReceipt(
+    trx,
+    orgId,
+    receiptInput.parse({
+      customerId: invoice.customerId,
+      date,
+      method: 'transfer',
+      reference: `VIR ${invoice.number}`,
+      amount: invoice.total,
+      allocations: [{ invoiceId: invoice.id, amount: invoice.total }],
+    }),
+    userId,
+  );
 }

@@ -11,7 +11,13 @@ import {
   saveInvoiceSettings,
   validateInvoice,
 } from '../relations/index.ts';
-import { createPrivateCustomers, type DbHandle, day, prepareLedger } from './scenario-helpers.ts';
+import {
+  createPrivateCustomers,
+  type DbHandle,
+  day,
+  payByTransfer,
+  prepareLedger,
+} from './scenario-helpers.ts';
 import { DEMO_PARTIES } from './seed.ts';
 
 /** Les Ateliers du Val's year: sixteen parties, a catalogue, four invoices a month, purchases, receipts. */
@@ -89,7 +95,7 @@ export async function buildTrading(store: DbHandle, orgId: string, userId: strin
       items.push((await createCatalogueItem(trx, orgId, catalogueItemInput.parse(item), userId ?? '')).id);
 
     for (let month = 1; month <= 11; month++) {
-      // Sales: four invoices a month, paid thirty days later (the bank journal records the receipt).
+      // Sales: four invoices a month, paid by transfer thirty days later (a receipt allocated to the invoice).
       for (let k = 0; k < 4; k++) {
         const customerId = customers[(month * 4 + k) % customers.length]!;
         const issueDate = day(year, month, 3 + k * 6);
@@ -109,39 +115,10 @@ export async function buildTrading(store: DbHandle, orgId: string, userId: strin
         );
         const invoice = await validateInvoice(trx, orgId, draft.id, userId ?? '');
         const paidOn = addDays(issueDate, 30);
-        if (paidOn <= day(year, 11, 30))
-          await post(
-            trx,
-            orgId,
-            {
-              journal: 'BQ',
-              date: paidOn,
-              label: `Règlement facture ${invoice.number}`,
-              voucherRef: invoice.number,
-              voucherDate: paidOn,
-              lines: [
-                {
-                  account: '512',
-                  partyId: null,
-                  label: null,
-                  debit: invoice.total,
-                  credit: 0,
-                  dueDate: null,
-                },
-                {
-                  account: '411',
-                  partyId: customerId,
-                  label: null,
-                  debit: 0,
-                  credit: invoice.total,
-                  dueDate: null,
-                },
-              ],
-            },
-            userId,
-          );
+        if (paidOn <= day(year, 11, 30)) await payByTransfer(trx, orgId, userId, invoice, paidOn);
       }
-      // Purchases of goods for resale and a bank fee, paid at the end of the month.
+      // Purchases of goods for resale and a bank fee, paid at the end of the month. Direct entries: Agora has
+      // no purchases module yet (area 2), so nothing else would record a supplier invoice or its payment.
       const supplierId = suppliers[month % suppliers.length]!;
       const net = 120_000 + month * 3_500;
       const vat = Math.round(net * 0.2);

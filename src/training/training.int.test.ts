@@ -2,11 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildParty, buildUser } from '../../test/support/factories.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../../test/support/test-db.ts';
 import { DEMO_SCENARIOS } from '../demo/scenarios.ts';
+import { addDays } from '../kernel/dates/index.ts';
 import { listUserOrganisations } from '../kernel/organisations/organisation.ts';
 import { partyInput } from '../kernel/parties/contract.ts';
 import { createParty } from '../kernel/parties/party.ts';
 import { setMembership } from '../kernel/users/users.ts';
-import { createInvoiceDraft, invoiceDraftInput, validateInvoice } from '../relations/index.ts';
+import {
+  agedReceivables,
+  createInvoiceDraft,
+  invoiceDraftInput,
+  validateInvoice,
+} from '../relations/index.ts';
 import type { TrainingScope } from './classes/access.ts';
 import { getClass, listClasses } from './classes/class.ts';
 import { listStudents } from './classes/students.ts';
@@ -231,7 +237,7 @@ describe.each(DIALECTS)('training mode on %s', (dialect) => {
       const orgId = scenario.templateOrgId;
       const invoices = await store.db
         .selectFrom('relations_invoice')
-        .select(['status', 'issue_date'])
+        .select(['id', 'number', 'status', 'issue_date'])
         .where('org_id', '=', orgId)
         .execute();
       expect(invoices.length).toBe(source === 'trading' ? 44 : 40);
@@ -246,6 +252,38 @@ describe.each(DIALECTS)('training mode on %s', (dialect) => {
         .executeTakeFirstOrThrow();
       expect(Number(totals.debit)).toBeGreaterThan(0);
       expect(Number(totals.debit)).toBe(Number(totals.credit));
+      // Customers pay through receipts of area 1 (trading: thirty days after the invoice, up to 30
+      // November; association: ten days after), so the paid invoices are paid there too, each lettered
+      // with its receipt, and the aged receivables add up to account 411 on the scenario's first day.
+      const paid = invoices.filter((i) =>
+        source === 'trading' ? addDays(i.issue_date!, 30) <= '2026-11-30' : true,
+      );
+      expect(paid.length).toBe(40);
+      const aged = await agedReceivables(store.db, orgId, { asOf: '2026-12-01' });
+      expect(aged.reconciliation.difference).toBe(0);
+      expect(aged.reconciliation.netDue).toBe(aged.reconciliation.ledgerBalance);
+      const open = aged.invoices.map((i) => i.number).sort();
+      expect(open).toEqual(
+        invoices
+          .filter((i) => !paid.includes(i))
+          .map((i) => i.number)
+          .sort(),
+      );
+      expect(open.filter((n) => paid.some((i) => i.number === n))).toEqual([]);
+      const receipts = await store.db
+        .selectFrom('relations_receipt')
+        .select(['status', 'unallocated'])
+        .where('org_id', '=', orgId)
+        .execute();
+      expect(receipts).toHaveLength(paid.length);
+      expect(receipts.every((r) => r.status === 'validated' && Number(r.unallocated) === 0)).toBe(true);
+      const lettered = await store.db
+        .selectFrom('ledger_lettering')
+        .select((eb) => eb.cast<number>(eb.fn.countAll(), 'bigint').as('n'))
+        .where('org_id', '=', orgId)
+        .where('complete', '=', 1)
+        .executeTakeFirstOrThrow();
+      expect(Number(lettered.n)).toBe(paid.length);
       if (source === 'association') {
         const members = await store.db
           .selectFrom('party_role')
