@@ -16,7 +16,7 @@ import { resolveSession } from '../kernel/auth/sessions.ts';
 import { createMailWorker } from '../kernel/mail/worker.ts';
 import { ledgerRoutes } from '../ledger/index.ts';
 import { PUBLIC_REQUEST_ROUTES, relationsRoutes } from '../relations/index.ts';
-import { trainingRoutes } from '../training/index.ts';
+import { PUBLIC_TUTOR_ROUTES, trainingRoutes } from '../training/index.ts';
 import { requireSession } from './guard.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
@@ -124,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     'POST /api/v1/auth/login',
     'POST /api/v1/auth/logout',
     ...PUBLIC_REQUEST_ROUTES,
+    ...PUBLIC_TUTOR_ROUTES,
     'POST /api/v1/auth/join',
   ]);
   app.addHook('preValidation', async (request) => {

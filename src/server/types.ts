@@ -24,6 +24,8 @@ export type AppOptions = {
   loginRateLimit?: { max: number; timeWindowMs: number };
   /** Submissions of the public request form per address (default 5 per 10 minutes). */
   publicFormRateLimit?: { max: number; timeWindowMs: number };
+  /** Requests to the PFMP tutor's page per address (default 60 reads and 10 sendings per 10 minutes). */
+  publicTutorRateLimit?: { max: number; timeWindowMs: number };
   logger?: boolean;
   /** Seals stored secrets (SMTP passwords); from AGORA_SECRET_KEY or the data directory. */
   secretKey?: Uint8Array;

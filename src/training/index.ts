@@ -11,6 +11,7 @@ export { coverageReport } from './coverage/coverage.ts';
 export { COVERAGE } from './coverage/declarations.ts';
 export type { TutorAssessmentDto } from './pfmp/contract.ts';
 export { tutorAssessments } from './pfmp/pfmp.ts';
+export { PUBLIC_TUTOR_ROUTES } from './pfmp/tutor-link/routes.ts';
 export { eraseStudent, exportStudent } from './privacy/student-privacy.ts';
 export { DEFAULT_REFERENTIEL, listReferentiels, loadReferentiel } from './referentiel/referentiel.ts';
 export { trainingRoutes } from './routes.ts';

@@ -2,6 +2,7 @@ import { assessmentRoutes } from './assessment/routes.ts';
 import { classRoutes } from './classes/routes.ts';
 import type { App, Deps } from './http.ts';
 import { pfmpRoutes } from './pfmp/routes.ts';
+import { pfmpTutorRoutes } from './pfmp/tutor-link/routes.ts';
 import { portfolioRoutes } from './portfolio/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { referentielRoutes } from './referentiel/routes.ts';
@@ -18,4 +19,5 @@ export function trainingRoutes(app: App, deps: Deps) {
   assessmentRoutes(app, deps);
   portfolioRoutes(app, deps);
   pfmpRoutes(app, deps);
+  pfmpTutorRoutes(app, deps);
 }

@@ -269,6 +269,22 @@ export type TrainingPfmpAssessmentTable = {
   entered_at: string;
 };
 
+/** A tutor's assessment link: only the token's SHA-256 is kept (decision 0029). */
+export type TrainingPfmpTutorLinkTable = {
+  org_id: string;
+  id: string;
+  agreement_id: string;
+  token_hash: string;
+  expires_at: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  used_at: string | null;
+  signer_name: string | null;
+  signer_function: string | null;
+};
+
 export type TrainingPfmpTables = {
   training_pfmp_host: TrainingPfmpHostTable;
   training_pfmp_tutor: TrainingPfmpTutorTable;
@@ -277,4 +293,5 @@ export type TrainingPfmpTables = {
   training_pfmp_attendance: TrainingPfmpAttendanceTable;
   training_pfmp_activity: TrainingPfmpActivityTable;
   training_pfmp_assessment: TrainingPfmpAssessmentTable;
+  training_pfmp_tutor_link: TrainingPfmpTutorLinkTable;
 };

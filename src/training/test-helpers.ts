@@ -18,6 +18,7 @@ import {
   setActivities,
   updateAgreement,
 } from './pfmp/pfmp.ts';
+import { createTutorLink } from './pfmp/tutor-link/links.ts';
 import { portfolioEntryInput } from './portfolio/contract.ts';
 import { addPortfolioEntry } from './portfolio/portfolio.ts';
 import { runHandout, startHandout } from './sandboxes/sandbox.ts';
@@ -169,7 +170,8 @@ export async function populateTraining(db: Db, dialect: Dialect, schoolId: strin
       }),
     );
   });
-  await placement(db, scope, logins[0]!.studentId);
+  const agreement = await placement(db, scope, logins[0]!.studentId);
+  await db.transaction().execute((trx) => createTutorLink(trx, scope, agreement.id, { expiresInDays: 30 }));
 }
 
 /**

@@ -14,6 +14,8 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/logout',
   'GET /api/v1/public/orgs/:slugOrId/request-form',
   'POST /api/v1/public/orgs/:slugOrId/requests',
+  'GET /api/v1/public/pfmp/tutor-assessments/:token',
+  'POST /api/v1/public/pfmp/tutor-assessments/:token',
   'POST /api/v1/auth/join',
 ]);
 

@@ -17,6 +17,7 @@ export async function startTestServer(
     /** Run the outbox worker inside the server, as `agora serve` does. */
     mailWorker?: boolean;
     publicFormRateLimit?: { max: number; timeWindowMs: number };
+    publicTutorRateLimit?: { max: number; timeWindowMs: number };
   } = {},
 ): Promise<TestServer> {
   const store = await createTestStore(dialect);
@@ -26,6 +27,7 @@ export async function startTestServer(
     loginRateLimit: options.loginRateLimit ?? { max: 1000, timeWindowMs: 60_000 },
     ...(options.mailWorker ? { mailWorker: true, secretKey: randomBytes(32) } : {}),
     publicFormRateLimit: options.publicFormRateLimit,
+    publicTutorRateLimit: options.publicTutorRateLimit,
   });
   await app.ready();
   return {

@@ -15,6 +15,7 @@ import { Route as LoginRouteImport } from './routes/login'
 import { Route as ContactOrgRefRouteImport } from './routes/contact/$orgRef'
 import { Route as OrgsOrgIdRouteImport } from './routes/orgs/$orgId'
 import { Route as OrgsNewRouteImport } from './routes/orgs/new'
+import { Route as TuteurTokenRouteImport } from './routes/tuteur/$token'
 import { Route as OrgsOrgIdIndexRouteImport } from './routes/orgs/$orgId/index'
 import { Route as OrgsOrgIdAccountingRouteImport } from './routes/orgs/$orgId/accounting'
 import { Route as OrgsOrgIdPersonnelRouteImport } from './routes/orgs/$orgId/personnel'
@@ -120,6 +121,11 @@ const OrgsOrgIdRoute = OrgsOrgIdRouteImport.update({
 const OrgsNewRoute = OrgsNewRouteImport.update({
   id: '/orgs/new',
   path: '/orgs/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const TuteurTokenRoute = TuteurTokenRouteImport.update({
+  id: '/tuteur/$token',
+  path: '/tuteur/$token',
   getParentRoute: () => rootRouteImport,
 } as any)
 const OrgsOrgIdIndexRoute = OrgsOrgIdIndexRouteImport.update({
@@ -570,6 +576,7 @@ export interface FileRoutesByFullPath {
   '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
   '/orgs/new': typeof OrgsNewRoute
+  '/tuteur/$token': typeof TuteurTokenRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
@@ -653,6 +660,7 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/new': typeof OrgsNewRoute
+  '/tuteur/$token': typeof TuteurTokenRoute
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
   '/orgs/$orgId': typeof OrgsOrgIdIndexRoute
@@ -735,6 +743,7 @@ export interface FileRoutesById {
   '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/$orgId': typeof OrgsOrgIdRouteWithChildren
   '/orgs/new': typeof OrgsNewRoute
+  '/tuteur/$token': typeof TuteurTokenRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
@@ -821,6 +830,7 @@ export interface FileRouteTypes {
     | '/contact/$orgRef'
     | '/orgs/$orgId'
     | '/orgs/new'
+    | '/tuteur/$token'
     | '/orgs/$orgId/accounting'
     | '/orgs/$orgId/personnel'
     | '/orgs/$orgId/production'
@@ -904,6 +914,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/contact/$orgRef'
     | '/orgs/new'
+    | '/tuteur/$token'
     | '/orgs/$orgId/personnel'
     | '/orgs/$orgId/production'
     | '/orgs/$orgId'
@@ -985,6 +996,7 @@ export interface FileRouteTypes {
     | '/contact/$orgRef'
     | '/orgs/$orgId'
     | '/orgs/new'
+    | '/tuteur/$token'
     | '/orgs/$orgId/accounting'
     | '/orgs/$orgId/personnel'
     | '/orgs/$orgId/production'
@@ -1070,6 +1082,7 @@ export interface RootRouteChildren {
   ContactOrgRefRoute: typeof ContactOrgRefRoute
   OrgsOrgIdRoute: typeof OrgsOrgIdRouteWithChildren
   OrgsNewRoute: typeof OrgsNewRoute
+  TuteurTokenRoute: typeof TuteurTokenRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -1114,6 +1127,13 @@ declare module '@tanstack/react-router' {
       path: '/orgs/new'
       fullPath: '/orgs/new'
       preLoaderRoute: typeof OrgsNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/tuteur/$token': {
+      id: '/tuteur/$token'
+      path: '/tuteur/$token'
+      fullPath: '/tuteur/$token'
+      preLoaderRoute: typeof TuteurTokenRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/orgs/$orgId/': {
@@ -1871,6 +1891,7 @@ const rootRouteChildren: RootRouteChildren = {
   ContactOrgRefRoute: ContactOrgRefRoute,
   OrgsOrgIdRoute: OrgsOrgIdRouteWithChildren,
   OrgsNewRoute: OrgsNewRoute,
+  TuteurTokenRoute: TuteurTokenRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

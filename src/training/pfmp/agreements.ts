@@ -325,7 +325,24 @@ export async function saveAssessment(
   input: AssessmentInput,
 ) {
   const { student } = await managedAgreement(trx, scope, agreementId);
-  const referentiel = await referentielOfStudent(trx, scope.orgId, student);
+  await storeAssessment(trx, scope.orgId, student, agreementId, input, scope.userId);
+  await audit(trx, scope, 'assessment.saved', 'training_pfmp_agreement', agreementId, input);
+  return agreementDto(trx, scope, agreementId);
+}
+
+/**
+ * Replaces an agreement's assessment: every indicator checked against the student's référentiel before
+ * anything is written. Shared by the teacher's entry and the tutor's link (`enteredBy` null).
+ */
+export async function storeAssessment(
+  trx: Db,
+  orgId: string,
+  student: TrainingStudentTable,
+  agreementId: string,
+  input: AssessmentInput,
+  enteredBy: string | null,
+) {
+  const referentiel = await referentielOfStudent(trx, orgId, student);
   const competencyOf = new Map<string, string>();
   for (const block of referentiel.blocks)
     for (const competency of block.competencies)
@@ -339,7 +356,7 @@ export async function saveAssessment(
     ]);
   await trx
     .deleteFrom('training_pfmp_assessment')
-    .where('org_id', '=', scope.orgId)
+    .where('org_id', '=', orgId)
     .where('agreement_id', '=', agreementId)
     .execute();
   const at = now();
@@ -349,13 +366,13 @@ export async function saveAssessment(
       .insertInto('training_pfmp_assessment')
       .values(
         items.map((item) => ({
-          org_id: scope.orgId,
+          org_id: orgId,
           agreement_id: agreementId,
           indicator_code: item.indicatorCode,
           competency_code: competencyOf.get(item.indicatorCode)!,
           level: item.level,
           comment: item.comment,
-          entered_by: scope.userId,
+          entered_by: enteredBy,
           entered_at: at,
         })),
       )
@@ -368,9 +385,7 @@ export async function saveAssessment(
       assessed_on: input.assessedOn,
       updated_at: at,
     })
-    .where('org_id', '=', scope.orgId)
+    .where('org_id', '=', orgId)
     .where('id', '=', agreementId)
     .execute();
-  await audit(trx, scope, 'assessment.saved', 'training_pfmp_agreement', agreementId, input);
-  return agreementDto(trx, scope, agreementId);
 }

@@ -251,3 +251,89 @@ export type TutorAssessmentDto = z.infer<typeof tutorAssessmentDto>;
 export function indicatorCode(competencyCode: string, index: number): string {
   return `${competencyCode}.i${index + 1}`;
 }
+
+// ————— The tutor's assessment link (decision 0029) —————
+
+export const TUTOR_LINK_DEFAULT_DAYS = 30;
+export const TUTOR_LINK_MAX_DAYS = 90;
+export const tutorLinkStatuses = ['active', 'used', 'revoked', 'expired'] as const;
+
+export const tutorLinkInput = z.object({
+  expiresInDays: z
+    .number('Durée de validité : un nombre de jours.')
+    .int('Durée de validité : un nombre entier de jours.')
+    .min(1, `Durée de validité : de 1 à ${TUTOR_LINK_MAX_DAYS} jours.`)
+    .max(TUTOR_LINK_MAX_DAYS, `Durée de validité : de 1 à ${TUTOR_LINK_MAX_DAYS} jours.`)
+    .default(TUTOR_LINK_DEFAULT_DAYS),
+});
+export type TutorLinkInput = z.output<typeof tutorLinkInput>;
+
+/** What the teacher sees of a link: never the token (only its hash is kept). */
+export const tutorLinkDto = z.object({
+  id: z.string(),
+  agreementId: z.string(),
+  status: z.enum(tutorLinkStatuses),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  usedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  signerName: z.string().nullable(),
+  signerFunction: z.string().nullable(),
+});
+export type TutorLinkDto = z.infer<typeof tutorLinkDto>;
+
+/** The answer to creating a link: the only time its token (and so its address) is shown. */
+export const createdTutorLinkDto = z.object({
+  link: tutorLinkDto,
+  token: z.string(),
+  /** The web page's path; the web puts its own origin before it. */
+  path: z.string(),
+});
+export type CreatedTutorLinkDto = z.infer<typeof createdTutorLinkDto>;
+
+/** The public page's data: minimised (the student's first name and initial, no contact details). */
+export const publicTutorAssessmentDto = z.object({
+  status: z.enum(['open', 'submitted']),
+  schoolName: z.string(),
+  studentName: z.string(),
+  hostName: z.string(),
+  schoolYear: z.string(),
+  expiresAt: z.string(),
+  periods: z.array(z.object({ startsOn: z.string(), endsOn: z.string() })),
+  activities: z.array(z.object({ code: z.string(), title: z.string() })),
+  /** The référentiel's competencies with indicators, as the teacher's screen lists them. */
+  competencies: z.array(
+    z.object({
+      code: z.string(),
+      title: z.string(),
+      blockCode: z.string(),
+      blockTitle: z.string(),
+      activities: z.array(z.string()),
+      indicators: z.array(z.object({ code: z.string(), label: z.string() })),
+    }),
+  ),
+  /** The designated tutor, to prefill the signature. */
+  tutor: z.object({ name: z.string(), function: z.string() }).nullable(),
+  submitted: z.object({ assessedOn: z.string(), signerName: z.string() }).nullable(),
+});
+export type PublicTutorAssessmentDto = z.infer<typeof publicTutorAssessmentDto>;
+
+export const tutorSubmissionInput = z.object({
+  tutorName: name('Votre nom'),
+  tutorFunction: text().min(1, 'Votre fonction est obligatoire.').max(200, '200 caractères au maximum.'),
+  certified: z.literal(true, 'Cochez la case pour certifier cette évaluation.'),
+  comment: optionalText(5000),
+  items: assessmentInput.shape.items.min(1, 'Évaluez au moins un indicateur.'),
+});
+export type TutorSubmissionInput = z.output<typeof tutorSubmissionInput>;
+
+export const tutorSubmissionAck = z.object({ message: z.string(), assessedOn: z.string() });
+
+/** The competencies the PFMP grid shows (teacher's screen and tutor's page): those with indicators. */
+export function assessableCompetencies<
+  B extends { code: string; title: string; competencies: readonly { indicators: readonly string[] }[] },
+>(blocks: readonly B[]): { block: B; competency: B['competencies'][number] }[] {
+  return blocks.flatMap((block) =>
+    block.competencies.filter((c) => c.indicators.length > 0).map((competency) => ({ block, competency })),
+  );
+}

@@ -359,7 +359,12 @@ export async function erasePfmp(trx: Db, orgId: string, studentId: string): Prom
     .where('org_id', '=', orgId)
     .where('period_id', 'in', periods)
     .execute();
-  for (const table of ['training_pfmp_period', 'training_pfmp_activity', 'training_pfmp_assessment'] as const)
+  for (const table of [
+    'training_pfmp_period',
+    'training_pfmp_activity',
+    'training_pfmp_assessment',
+    'training_pfmp_tutor_link',
+  ] as const)
     await trx.deleteFrom(table).where('org_id', '=', orgId).where('agreement_id', 'in', agreements).execute();
   await trx
     .deleteFrom('training_pfmp_agreement')

@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateFr } from '../../../../src/kernel/dates/index.ts';
 import { formatAmount } from '../../../../src/kernel/money/index.ts';
-import { indicatorCode } from '../../../../src/training/pfmp/contract.ts';
+import { assessableCompetencies, indicatorCode } from '../../../../src/training/pfmp/contract.ts';
 import { weekdays } from '../../../../src/training/pfmp/counting.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorMessage } from '../../ui/errors.ts';
@@ -45,6 +45,7 @@ import {
   studentPfmpQuery,
   updateAgreement,
 } from './pfmp-api.ts';
+import { TutorLinkPanel } from './TutorLinkPanel.tsx';
 import { type ReferentielDto, referentielQuery } from './training-api.ts';
 
 const route = getRouteApi('/orgs/$orgId/training/pfmp/students/$studentId');
@@ -300,7 +301,12 @@ function AgreementCard({
           <Title order={2} size="h3" id={titleId}>
             {agreement.host.name} — {agreement.schoolYear}, {t(`training.levels.${agreement.level}`)}
           </Title>
-          <Badge color={agreement.status === 'signed' ? 'green.9' : 'gray.8'} data-testid="agreement-status">
+          {/* Light teal, as the other status badges: white on green.9 is 4.36:1, below the AA ratio (axe). */}
+          <Badge
+            variant="light"
+            color={agreement.status === 'signed' ? 'teal' : 'gray'}
+            data-testid="agreement-status"
+          >
             {t(`training.pfmp.statuses.${agreement.status}`)}
           </Badge>
         </Group>
@@ -319,6 +325,7 @@ function AgreementCard({
           referentiel={referentiel}
           canManage={data.canManage}
         />
+        {data.canManage ? <TutorLinkPanel orgId={orgId} agreement={agreement} /> : null}
         <Group>
           <Button variant="light" onClick={download} data-testid="download-attestation">
             {t('training.pfmp.attestation')}
@@ -615,9 +622,8 @@ function Assessment({
 }) {
   const { t } = useTranslation();
   const refresh = useRefresh(orgId);
-  const competencies = (referentiel?.blocks ?? []).flatMap((b) =>
-    b.competencies.filter((c) => c.indicators.length),
-  );
+  // The same list as the tutor's page (assessableCompetencies): the competencies with indicators.
+  const competencies = assessableCompetencies(referentiel?.blocks ?? []).map((c) => c.competency);
   const [competency, setCompetency] = useState('');
   const [items, setItems] = useState<Record<string, { level: string; comment: string }> | null>(null);
   const [meta, setMeta] = useState({
@@ -650,95 +656,112 @@ function Assessment({
   });
   if (!referentiel) return null;
   const levelLabel = (level: number) => t(`training.pfmp.levels.${level as 1}`);
+  const { source, assessedOn } = agreement.assessment;
+  // Who entered the assessment, and when: the tutor through their link, or a teacher from the paper form.
+  const origin =
+    source && assessedOn ? (
+      <Text size="sm" data-testid="assessment-origin">
+        {t(source === 'tutor' ? 'training.pfmp.enteredByTutor' : 'training.pfmp.enteredFromPaper', {
+          date: formatDateFr(assessedOn),
+        })}
+      </Text>
+    ) : null;
   if (!canManage)
     return (
-      <details>
-        <summary>{t('training.pfmp.assessment')}</summary>
-        {agreement.assessment.items.length === 0 ? (
-          <Text size="sm">{t('training.pfmp.noAssessment')}</Text>
-        ) : (
-          <List size="sm">
-            {agreement.assessment.items.map((i) => (
-              <List.Item key={i.indicatorCode}>
-                {i.indicatorCode} : {levelLabel(i.level)}
-                {i.comment ? ` — ${i.comment}` : ''}
-              </List.Item>
-            ))}
-          </List>
-        )}
-        {agreement.assessment.comment ? <Text size="sm">{agreement.assessment.comment}</Text> : null}
-      </details>
+      <>
+        {origin}
+        <details>
+          <summary>{t('training.pfmp.assessment')}</summary>
+          {agreement.assessment.items.length === 0 ? (
+            <Text size="sm">{t('training.pfmp.noAssessment')}</Text>
+          ) : (
+            <List size="sm">
+              {agreement.assessment.items.map((i) => (
+                <List.Item key={i.indicatorCode}>
+                  {i.indicatorCode} : {levelLabel(i.level)}
+                  {i.comment ? ` — ${i.comment}` : ''}
+                </List.Item>
+              ))}
+            </List>
+          )}
+          {agreement.assessment.comment ? <Text size="sm">{agreement.assessment.comment}</Text> : null}
+        </details>
+      </>
     );
   const selected = competencies.find((c) => c.code === competency) ?? competencies[0];
   return (
-    <details>
-      <summary>{t('training.pfmp.assessmentCount', { count: agreement.assessment.items.length })}</summary>
-      <Stack gap="xs" mt="xs">
-        <Group grow>
+    <>
+      {origin}
+      <details>
+        <summary>{t('training.pfmp.assessmentCount', { count: agreement.assessment.items.length })}</summary>
+        <Stack gap="xs" mt="xs">
+          <Group grow>
+            <NativeSelect
+              label={t('training.pfmp.assessmentSource')}
+              data={(['paper', 'tutor'] as const).map((value) => ({
+                value,
+                label: t(`training.pfmp.sources.${value}`),
+              }))}
+              value={meta.source}
+              onChange={(e) => setMeta({ ...meta, source: e.currentTarget.value as 'paper' })}
+            />
+            <TextInput
+              type="date"
+              label={t('training.pfmp.assessedOn')}
+              value={meta.assessedOn}
+              onChange={(e) => setMeta({ ...meta, assessedOn: e.currentTarget.value })}
+            />
+          </Group>
           <NativeSelect
-            label={t('training.pfmp.assessmentSource')}
-            data={(['paper', 'tutor'] as const).map((value) => ({
-              value,
-              label: t(`training.pfmp.sources.${value}`),
-            }))}
-            value={meta.source}
-            onChange={(e) => setMeta({ ...meta, source: e.currentTarget.value as 'paper' })}
+            label={t('training.pfmp.competency')}
+            data={competencies.map((c) => ({ value: c.code, label: `${c.code} ${c.title}` }))}
+            value={selected?.code ?? ''}
+            onChange={(e) => setCompetency(e.currentTarget.value)}
           />
-          <TextInput
-            type="date"
-            label={t('training.pfmp.assessedOn')}
-            value={meta.assessedOn}
-            onChange={(e) => setMeta({ ...meta, assessedOn: e.currentTarget.value })}
+          {selected?.indicators.map((indicator, i) => {
+            const code = indicatorCode(selected.code, i);
+            const row = current[code] ?? { level: '', comment: '' };
+            const update = (next: Partial<typeof row>) =>
+              setItems({ ...current, [code]: { ...row, ...next } });
+            return (
+              <Group key={code} grow align="flex-end">
+                <NativeSelect
+                  label={`${code} ${indicator}`}
+                  data={[
+                    { value: '', label: t('training.pfmp.notAssessed') },
+                    ...[1, 2, 3, 4].map((l) => ({ value: String(l), label: `${l} — ${levelLabel(l)}` })),
+                  ]}
+                  value={row.level}
+                  onChange={(e) => update({ level: e.currentTarget.value })}
+                />
+                <TextInput
+                  label={t('training.pfmp.indicatorComment', { code })}
+                  value={row.comment}
+                  onChange={(e) => update({ comment: e.currentTarget.value })}
+                />
+              </Group>
+            );
+          })}
+          <Textarea
+            label={t('training.pfmp.assessmentComment')}
+            autosize
+            minRows={2}
+            value={meta.comment}
+            onChange={(e) => setMeta({ ...meta, comment: e.currentTarget.value })}
           />
-        </Group>
-        <NativeSelect
-          label={t('training.pfmp.competency')}
-          data={competencies.map((c) => ({ value: c.code, label: `${c.code} ${c.title}` }))}
-          value={selected?.code ?? ''}
-          onChange={(e) => setCompetency(e.currentTarget.value)}
-        />
-        {selected?.indicators.map((indicator, i) => {
-          const code = indicatorCode(selected.code, i);
-          const row = current[code] ?? { level: '', comment: '' };
-          const update = (next: Partial<typeof row>) => setItems({ ...current, [code]: { ...row, ...next } });
-          return (
-            <Group key={code} grow align="flex-end">
-              <NativeSelect
-                label={`${code} ${indicator}`}
-                data={[
-                  { value: '', label: t('training.pfmp.notAssessed') },
-                  ...[1, 2, 3, 4].map((l) => ({ value: String(l), label: `${l} — ${levelLabel(l)}` })),
-                ]}
-                value={row.level}
-                onChange={(e) => update({ level: e.currentTarget.value })}
-              />
-              <TextInput
-                label={t('training.pfmp.indicatorComment', { code })}
-                value={row.comment}
-                onChange={(e) => update({ comment: e.currentTarget.value })}
-              />
-            </Group>
-          );
-        })}
-        <Textarea
-          label={t('training.pfmp.assessmentComment')}
-          autosize
-          minRows={2}
-          value={meta.comment}
-          onChange={(e) => setMeta({ ...meta, comment: e.currentTarget.value })}
-        />
-        <ErrorAlert error={save.error} />
-        <Group>
-          <Button
-            size="xs"
-            onClick={() => save.mutate()}
-            loading={save.isPending}
-            data-testid="save-assessment"
-          >
-            {t('training.pfmp.saveAssessment')}
-          </Button>
-        </Group>
-      </Stack>
-    </details>
+          <ErrorAlert error={save.error} />
+          <Group>
+            <Button
+              size="xs"
+              onClick={() => save.mutate()}
+              loading={save.isPending}
+              data-testid="save-assessment"
+            >
+              {t('training.pfmp.saveAssessment')}
+            </Button>
+          </Group>
+        </Stack>
+      </details>
+    </>
   );
 }

@@ -1,9 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import type {
   AgreementDto,
+  CreatedTutorLinkDto,
   HostDto,
   PfmpStudentSummaryDto,
+  PublicTutorAssessmentDto,
   StudentPfmpDto,
+  TutorLinkDto,
 } from '../../../../src/training/pfmp/contract.ts';
 import { api, apiDownload } from '../../api/client.ts';
 
@@ -110,3 +113,49 @@ export const saveAssessment = (
 
 export const downloadAttestation = (orgId: string, agreementId: string) =>
   apiDownload(`${base(orgId)}/agreements/${id(agreementId)}/attestation`);
+
+// ————— The tutor's assessment link (decision 0029) —————
+
+export type { CreatedTutorLinkDto, PublicTutorAssessmentDto, TutorLinkDto };
+
+export const tutorLinkKey = (orgId: string, agreementId: string) =>
+  [...pfmpKeys.all(orgId), 'tutor-link', agreementId] as const;
+
+export const tutorLinkQuery = (orgId: string, agreementId: string) =>
+  queryOptions({
+    queryKey: tutorLinkKey(orgId, agreementId),
+    queryFn: ({ signal }) =>
+      api<{ link: TutorLinkDto | null }>(`${base(orgId)}/agreements/${id(agreementId)}/tutor-link`, {
+        signal,
+      }),
+  });
+
+export const createTutorLink = (orgId: string, agreementId: string, expiresInDays: number) =>
+  api<CreatedTutorLinkDto>(`${base(orgId)}/agreements/${id(agreementId)}/tutor-link`, {
+    method: 'POST',
+    body: { expiresInDays },
+  });
+
+export const revokeTutorLink = (orgId: string, agreementId: string) =>
+  api<TutorLinkDto>(`${base(orgId)}/agreements/${id(agreementId)}/tutor-link`, { method: 'DELETE' });
+
+const publicBase = (token: string) => `/api/v1/public/pfmp/tutor-assessments/${id(token)}`;
+
+export const publicTutorAssessmentQuery = (token: string) =>
+  queryOptions({
+    queryKey: ['public', 'pfmp-tutor', token],
+    queryFn: ({ signal }) => api<PublicTutorAssessmentDto>(publicBase(token), { signal }),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export type TutorSubmissionBody = {
+  tutorName: string;
+  tutorFunction: string;
+  certified: boolean;
+  comment: string;
+  items: { indicatorCode: string; level: number; comment: string }[];
+};
+
+export const submitTutorAssessment = (token: string, body: TutorSubmissionBody) =>
+  api<{ message: string; assessedOn: string }>(publicBase(token), { method: 'POST', body });
