@@ -90,6 +90,7 @@ import { Route as OrgsOrgIdTrainingSituationsSituationIdRouteImport } from './ro
 import { Route as OrgsOrgIdTrainingStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/students/$studentId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
+import { Route as OrgsOrgIdTrainingPfmpClassesClassIdRouteImport } from './routes/orgs/$orgId/training/pfmp/classes/$classId'
 import { Route as OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/pfmp/students/$studentId'
 
 const IndexRoute = IndexRouteImport.update({
@@ -556,6 +557,12 @@ const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
     path: '/entries/$entryId/edit',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
   } as any)
+const OrgsOrgIdTrainingPfmpClassesClassIdRoute =
+  OrgsOrgIdTrainingPfmpClassesClassIdRouteImport.update({
+    id: '/pfmp/classes/$classId',
+    path: '/pfmp/classes/$classId',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
 const OrgsOrgIdTrainingPfmpStudentsStudentIdRoute =
   OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport.update({
     id: '/pfmp/students/$studentId',
@@ -644,6 +651,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -724,6 +732,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/requests': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -809,6 +818,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -895,6 +905,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesByTo: FileRoutesByTo
@@ -975,6 +986,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests'
     | '/orgs/$orgId/training/pfmp'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId'
   id:
@@ -1059,6 +1071,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesById: FileRoutesById
@@ -1641,6 +1654,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdAccountingEntriesEntryIdEditRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
     }
+    '/orgs/$orgId/training/pfmp/classes/$classId': {
+      id: '/orgs/$orgId/training/pfmp/classes/$classId'
+      path: '/pfmp/classes/$classId'
+      fullPath: '/orgs/$orgId/training/pfmp/classes/$classId'
+      preLoaderRoute: typeof OrgsOrgIdTrainingPfmpClassesClassIdRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
     '/orgs/$orgId/training/pfmp/students/$studentId': {
       id: '/orgs/$orgId/training/pfmp/students/$studentId'
       path: '/pfmp/students/$studentId'
@@ -1805,6 +1825,7 @@ interface OrgsOrgIdTrainingRouteChildren {
   OrgsOrgIdTrainingSituationsSituationIdRoute: typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   OrgsOrgIdTrainingStudentsStudentIdRoute: typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   OrgsOrgIdTrainingPfmpIndexRoute: typeof OrgsOrgIdTrainingPfmpIndexRoute
+  OrgsOrgIdTrainingPfmpClassesClassIdRoute: typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   OrgsOrgIdTrainingPfmpStudentsStudentIdRoute: typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
 }
 
@@ -1821,6 +1842,8 @@ const OrgsOrgIdTrainingRouteChildren: OrgsOrgIdTrainingRouteChildren = {
   OrgsOrgIdTrainingStudentsStudentIdRoute:
     OrgsOrgIdTrainingStudentsStudentIdRoute,
   OrgsOrgIdTrainingPfmpIndexRoute: OrgsOrgIdTrainingPfmpIndexRoute,
+  OrgsOrgIdTrainingPfmpClassesClassIdRoute:
+    OrgsOrgIdTrainingPfmpClassesClassIdRoute,
   OrgsOrgIdTrainingPfmpStudentsStudentIdRoute:
     OrgsOrgIdTrainingPfmpStudentsStudentIdRoute,
 }
