@@ -4,8 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { organisationInput } from '../../src/kernel/organisations/contract.ts';
 import { createOrganisation } from '../../src/kernel/organisations/organisation.ts';
 import { createUser, setMembership } from '../../src/kernel/users/users.ts';
+import { parseCsv } from '../../src/training/classes/csv.ts';
 import { trainingClass } from '../../src/training/test-helpers.ts';
 import { pdfText } from '../support/pdf-text.ts';
+import { pfmpClass } from '../support/pfmp-class.ts';
 import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
 // A teacher follows a student's work placement: records the host and its tutor, the agreement with one
@@ -20,11 +22,12 @@ describe.runIf(browserAvailable)('PFMP in a real browser', () => {
   let stack: Running;
   let page: Page;
   let schoolId = '';
+  let teacherId = '';
 
   beforeAll(async () => {
     stack = session.stack;
     page = session.page;
-    const teacherId = await stack.store.db.transaction().execute(async (trx) => {
+    teacherId = await stack.store.db.transaction().execute(async (trx) => {
       const owner = await createUser(trx, {
         email: 'direction.pfmp@lycee-du-val.test',
         name: 'Direction',
@@ -116,6 +119,62 @@ describe.runIf(browserAvailable)('PFMP in a real browser', () => {
     expect(text).toContain('Cabinet Le Bihan');
     expect(text).toContain('Du 02/11/2026 au 13/11/2026 : 9 jours effectués sur 10 jours prévus');
     expect(text).toContain('Durée effectuée : 1,8 semaine (9 jours de présence).');
+  });
+
+  it('shows a class’s PFMP at a glance: each student’s figures, the « à traiter » filter, the CSV', {
+    timeout: 120_000,
+  }, async () => {
+    // Five students, each in one situation (test/support/pfmp-class.ts), every period over.
+    const { cls } = await pfmpClass(stack.store.db, schoolId, teacherId, { name: '1re AGOrA C' });
+    await page.goto(`${stack.baseUrl}/orgs/${schoolId}/training/classes/${cls.id}`);
+    await page.getByTestId('class-pfmp').click();
+    await page.getByRole('heading', { level: 1, name: 'PFMP de la classe 1re AGOrA C' }).waitFor();
+    expect(await page.getByTestId('total-students').textContent()).toBe('5');
+    expect(await page.getByTestId('total-issues').textContent()).toBe('4');
+    expect(await page.getByTestId('total-average').textContent()).toBe('13,7');
+    const rows = page.getByTestId('overview-row');
+    await expect.poll(() => rows.count()).toBe(5);
+    const third = rows.filter({ hasText: 'Élève3 D.' });
+    expect(await third.getByTestId('row-weeks').textContent()).toBe('13,4 / 14');
+    expect(await third.getByTestId('row-attendance').textContent()).toBe('3 jours non saisis');
+    expect(await third.getByTestId('row-allowance').textContent()).toMatch(/^555,00\s€$/);
+    expect(await third.getByTestId('row-issues').textContent()).toBe('Présence non saisie');
+    const second = rows.filter({ hasText: 'Élève2 D.' });
+    expect(await second.getByTestId('row-weeks').textContent()).toBe('13 / 14au rythme actuel : 13');
+    expect(await second.getByTestId('row-issues').textContent()).toBe('Semaines insuffisantes');
+    const fourth = rows.filter({ hasText: 'Élève4 D.' });
+    expect(await fourth.getByTestId('row-agreement').textContent()).toBe('1 période sans convention signée');
+    expect(await rows.filter({ hasText: 'Élève1 D.' }).getByTestId('row-issues').textContent()).toBe('Rien');
+    await audit('PFMP de la classe');
+
+    await page.getByRole('switch', { name: 'Seulement les élèves à traiter' }).check();
+    await expect.poll(() => rows.count()).toBe(4);
+    expect(await page.getByTestId('overview-table').textContent()).not.toContain('Élève1 D.');
+    expect(page.url()).toContain('filter=issues');
+    await audit('PFMP de la classe, à traiter');
+
+    // The CSV holds the rows shown, with the same figures.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('overview-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^pfmp-1re-AGOrA-C-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [header, ...lines] = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    expect(header![0]).toBe('Élève');
+    expect(lines.map((cells) => cells[0])).toEqual(['Élève2 D.', 'Élève3 D.', 'Élève4 D.', 'Élève5 D.']);
+    expect(lines[1]!.slice(0, 3)).toEqual(['Élève3 D.', '13,4', '14,0']);
+
+    // Each row opens the student's PFMP page.
+    await rows.filter({ hasText: 'Élève4 D.' }).getByRole('link', { name: 'Élève4 D.' }).click();
+    await page.getByRole('heading', { level: 1, name: 'PFMP de Élève4 D.' }).waitFor();
+    await page.goBack();
+    await expect.poll(() => rows.count()).toBe(4);
+
+    // The PFMP home links each class name to its overview.
+    await page.getByTestId('subnav-pfmp').click();
+    await page.getByTestId('pfmp-students').getByRole('link', { name: '1re AGOrA C' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'PFMP de la classe 1re AGOrA C' }).waitFor();
+    await expect.poll(() => rows.count()).toBe(5);
   });
 
   it('found no serious or critical accessibility violation and no console error', () => expectClean());

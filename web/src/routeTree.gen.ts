@@ -91,6 +91,7 @@ import { Route as OrgsOrgIdTrainingSituationsSituationIdRouteImport } from './ro
 import { Route as OrgsOrgIdTrainingStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/students/$studentId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
+import { Route as OrgsOrgIdTrainingPfmpClassesClassIdRouteImport } from './routes/orgs/$orgId/training/pfmp/classes/$classId'
 import { Route as OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/pfmp/students/$studentId'
 
 const IndexRoute = IndexRouteImport.update({
@@ -562,6 +563,12 @@ const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
     path: '/entries/$entryId/edit',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
   } as any)
+const OrgsOrgIdTrainingPfmpClassesClassIdRoute =
+  OrgsOrgIdTrainingPfmpClassesClassIdRouteImport.update({
+    id: '/pfmp/classes/$classId',
+    path: '/pfmp/classes/$classId',
+    getParentRoute: () => OrgsOrgIdTrainingRoute,
+  } as any)
 const OrgsOrgIdTrainingPfmpStudentsStudentIdRoute =
   OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport.update({
     id: '/pfmp/students/$studentId',
@@ -651,6 +658,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -732,6 +740,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/requests': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -818,6 +827,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
 }
@@ -905,6 +915,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesByTo: FileRoutesByTo
@@ -986,6 +997,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests'
     | '/orgs/$orgId/training/pfmp'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId'
   id:
@@ -1071,6 +1083,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
   fileRoutesById: FileRoutesById
@@ -1661,6 +1674,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdAccountingEntriesEntryIdEditRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
     }
+    '/orgs/$orgId/training/pfmp/classes/$classId': {
+      id: '/orgs/$orgId/training/pfmp/classes/$classId'
+      path: '/pfmp/classes/$classId'
+      fullPath: '/orgs/$orgId/training/pfmp/classes/$classId'
+      preLoaderRoute: typeof OrgsOrgIdTrainingPfmpClassesClassIdRouteImport
+      parentRoute: typeof OrgsOrgIdTrainingRoute
+    }
     '/orgs/$orgId/training/pfmp/students/$studentId': {
       id: '/orgs/$orgId/training/pfmp/students/$studentId'
       path: '/pfmp/students/$studentId'
@@ -1825,6 +1845,7 @@ interface OrgsOrgIdTrainingRouteChildren {
   OrgsOrgIdTrainingSituationsSituationIdRoute: typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   OrgsOrgIdTrainingStudentsStudentIdRoute: typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   OrgsOrgIdTrainingPfmpIndexRoute: typeof OrgsOrgIdTrainingPfmpIndexRoute
+  OrgsOrgIdTrainingPfmpClassesClassIdRoute: typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   OrgsOrgIdTrainingPfmpStudentsStudentIdRoute: typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
 }
 
@@ -1841,6 +1862,8 @@ const OrgsOrgIdTrainingRouteChildren: OrgsOrgIdTrainingRouteChildren = {
   OrgsOrgIdTrainingStudentsStudentIdRoute:
     OrgsOrgIdTrainingStudentsStudentIdRoute,
   OrgsOrgIdTrainingPfmpIndexRoute: OrgsOrgIdTrainingPfmpIndexRoute,
+  OrgsOrgIdTrainingPfmpClassesClassIdRoute:
+    OrgsOrgIdTrainingPfmpClassesClassIdRoute,
   OrgsOrgIdTrainingPfmpStudentsStudentIdRoute:
     OrgsOrgIdTrainingPfmpStudentsStudentIdRoute,
 }

@@ -234,6 +234,77 @@ export const pfmpStudentSummaryDto = z.object({
 });
 export type PfmpStudentSummaryDto = z.infer<typeof pfmpStudentSummaryDto>;
 
+// ————— The class-wide overview (decision 0030) —————
+
+/** What puts a student in « à traiter »: each a thing a teacher can act on now (decision 0030). */
+export const pfmpOverviewIssues = [
+  'below-pace',
+  'attendance-missing',
+  'unsigned-agreement',
+  'assessment-missing',
+] as const;
+export type PfmpOverviewIssue = (typeof pfmpOverviewIssues)[number];
+
+export const pfmpOverviewFilters = ['all', 'issues'] as const;
+export const pfmpOverviewQuery = z.object({
+  filter: z.enum(pfmpOverviewFilters, 'Filtre inconnu (all ou issues).').default('all'),
+});
+export const pfmpOverviewExportQuery = pfmpOverviewQuery.extend({
+  format: z.enum(['csv'], 'Format inconnu (csv).').default('csv'),
+});
+
+export const pfmpOverviewRowDto = z.object({
+  student: z.object({ id: z.string(), name: z.string() }),
+  weeks: z.object({
+    done: z.number(),
+    planned: z.number(),
+    /** Planned minus the days already lost to absence: where the student ends at the current pace. */
+    projected: z.number(),
+    daysDone: z.number(),
+    plannedDays: z.number(),
+  }),
+  /** The period under way today, else the next one to start; null when none is left. */
+  period: z
+    .object({
+      kind: z.enum(['current', 'next']),
+      hostName: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string(),
+    })
+    .nullable(),
+  agreements: z.object({
+    /** Periods whose agreement is a draft or sent, not signed. */
+    unsignedPeriods: z.number(),
+    /** Periods that started before their (now signed) agreement was signed: shown, nothing left to do. */
+    signedLatePeriods: z.number(),
+  }),
+  attendanceMissingDays: z.number(),
+  /** Agreements whose last period has ended (due) and those of them with the tutor's assessment (done). */
+  assessments: z.object({ due: z.number(), done: z.number() }),
+  /** The allowance owed for the class's school year (capped), as the student's PFMP page counts it. */
+  allowanceCents: z.number(),
+  issues: z.array(z.enum(pfmpOverviewIssues)),
+});
+export type PfmpOverviewRowDto = z.infer<typeof pfmpOverviewRowDto>;
+
+export const pfmpOverviewDto = z.object({
+  class: z.object({
+    id: z.string(),
+    name: z.string(),
+    level: z.enum(classLevels),
+    schoolYear: z.string(),
+  }),
+  today: z.string(),
+  requiredWeeks: z.number(),
+  /** The requirement's share due by the end of the class's school year, at an even pace over three years. */
+  weeksDueByYearEnd: z.number(),
+  filter: z.enum(pfmpOverviewFilters),
+  /** Over the whole class, whatever the filter. */
+  totals: z.object({ students: z.number(), withIssues: z.number(), averageWeeksDone: z.number() }),
+  rows: z.array(pfmpOverviewRowDto),
+});
+export type PfmpOverviewDto = z.infer<typeof pfmpOverviewDto>;
+
 export const tutorAssessmentDto = z.object({
   agreementId: z.string(),
   hostName: z.string(),

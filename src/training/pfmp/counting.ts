@@ -149,3 +149,18 @@ export function pfmpWarnings(
   }
   return warnings;
 }
+
+export type CycleDays = { plannedDays: number; daysDone: number; daysAbsent: number };
+
+/** The cycle's days over the live periods (a cancelled agreement counts for nothing): what the weeks are made of. */
+export function cycleDays(periods: PeriodFacts[], counts: PeriodCount[]): CycleDays {
+  const days: CycleDays = { plannedDays: 0, daysDone: 0, daysAbsent: 0 };
+  periods.forEach((period, i) => {
+    if (period.status === 'cancelled') return;
+    const count = counts[i]!;
+    days.plannedDays += count.plannedDays;
+    days.daysDone += count.daysPresent;
+    days.daysAbsent += count.daysAbsentJustified + count.daysAbsentUnjustified;
+  });
+  return days;
+}

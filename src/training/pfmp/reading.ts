@@ -9,6 +9,7 @@ import type { AgreementDto, PfmpStudentSummaryDto, StudentPfmpDto, TutorAssessme
 import {
   allowanceByYear,
   countPeriod,
+  cycleDays,
   EXAM_MINIMUM_WEEKS,
   type PeriodFacts,
   type PfmpWarning,
@@ -195,9 +196,7 @@ export async function studentPfmp(
   const referentiel = loadReferentiel(cls.referentiel_id);
   const { agreements, facts } = await loadAgreements(db, scope.orgId, student.id, today);
   const counts = facts.map((f) => countPeriod(f, today));
-  const live = counts.filter((_, i) => facts[i]!.status !== 'cancelled');
-  const plannedDays = live.reduce((s, c) => s + c.plannedDays, 0);
-  const daysDone = live.reduce((s, c) => s + c.daysPresent, 0);
+  const { plannedDays, daysDone } = cycleDays(facts, counts);
   const years = allowanceByYear(facts, counts);
   return {
     student: { id: student.id, name: studentName(student), classId: cls.id, className: cls.name },

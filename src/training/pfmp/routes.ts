@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tableToCsv } from '../../ledger/index.ts';
 import { type App, type Deps, orgRoute, scopeOf } from '../http.ts';
 import { attestationPdf } from './attestation-pdf.ts';
 import {
@@ -11,10 +12,14 @@ import {
   hostDto,
   hostInput,
   periodInput,
+  pfmpOverviewDto,
+  pfmpOverviewExportQuery,
+  pfmpOverviewQuery,
   pfmpStudentSummaryDto,
   studentPfmpDto,
   tutorInput,
 } from './contract.ts';
+import { classPfmpOverview, overviewTable } from './overview.ts';
 import {
   addPeriod,
   addTutor,
@@ -38,6 +43,7 @@ const hostParams = z.object({ orgId: id, hostId: id });
 const studentParams = z.object({ orgId: id, studentId: id });
 const agreementParams = z.object({ orgId: id, agreementId: id });
 const periodParams = z.object({ orgId: id, periodId: id });
+const classParams = z.object({ orgId: id, classId: id });
 const tags = ['formation'];
 const base = '/api/v1/orgs/:orgId/training/pfmp';
 
@@ -140,6 +146,51 @@ export function pfmpRoutes(app: App, { store }: Deps) {
       },
     },
     async (request) => studentPfmp(store.db, scopeOf(request), request.params.studentId),
+  );
+
+  app.get(
+    `${base}/classes/:classId`,
+    {
+      ...orgRoute(store, 'training.manage'),
+      schema: {
+        tags,
+        summary:
+          'Les PFMP d’une classe : un élève par ligne, semaines, période, convention, présence, évaluation, allocation',
+        params: classParams,
+        querystring: pfmpOverviewQuery,
+        response: { 200: pfmpOverviewDto },
+      },
+    },
+    async (request) =>
+      classPfmpOverview(store.db, scopeOf(request), request.params.classId, {
+        filter: request.query.filter,
+      }),
+  );
+
+  app.get(
+    `${base}/classes/:classId/export`,
+    {
+      ...orgRoute(store, 'training.manage'),
+      schema: {
+        tags,
+        summary: 'Les PFMP d’une classe en CSV (UTF-8, point-virgule, virgule décimale)',
+        params: classParams,
+        querystring: pfmpOverviewExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const overview = await classPfmpOverview(store.db, scopeOf(request), request.params.classId, {
+        filter: request.query.filter,
+      });
+      const table = overviewTable(overview);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(`${table.fileName}.csv`)}`,
+        )
+        .send(tableToCsv(table));
+    },
   );
 
   app.post(

@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOrgRole } from '../../auth/session.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorMessage } from '../../ui/errors.ts';
@@ -48,6 +49,7 @@ const route = getRouteApi('/orgs/$orgId/training/classes/$classId');
 export function ClassPage() {
   const { t } = useTranslation();
   const { orgId, classId } = route.useParams();
+  const { can } = useOrgRole(orgId);
   const cls = useQuery(classQuery(orgId, classId));
   if (cls.isPending) return <Loader aria-label={t('common.loading')} />;
   if (cls.isError) return <LoadError error={cls.error} />;
@@ -57,14 +59,26 @@ export function ClassPage() {
         title={`${cls.data.name} — ${cls.data.schoolYear}`}
         served={[]}
         actions={
-          <ButtonLink
-            to="/orgs/$orgId/training/assessment/$classId"
-            params={{ orgId, classId }}
-            variant="light"
-            data-testid="class-synthesis"
-          >
-            {t('training.assessment.synthesis')}
-          </ButtonLink>
+          <>
+            <ButtonLink
+              to="/orgs/$orgId/training/assessment/$classId"
+              params={{ orgId, classId }}
+              variant="light"
+              data-testid="class-synthesis"
+            >
+              {t('training.assessment.synthesis')}
+            </ButtonLink>
+            {can('training.manage') ? (
+              <ButtonLink
+                to="/orgs/$orgId/training/pfmp/classes/$classId"
+                params={{ orgId, classId }}
+                variant="light"
+                data-testid="class-pfmp"
+              >
+                {t('training.pfmpOverview.link')}
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       <Stack gap="xl">

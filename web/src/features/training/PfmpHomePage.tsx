@@ -37,6 +37,7 @@ export function PfmpHomePage() {
 
 function Students({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
+  const { can } = useOrgRole(orgId);
   const students = useQuery(pfmpStudentsQuery(orgId));
   return (
     <ListSection title={t('training.pfmp.students')} titleId="pfmp-students-title">
@@ -55,7 +56,19 @@ function Students({ orgId }: { orgId: string }) {
                 {s.name}
               </AnchorLink>
             </Table.Td>
-            <Table.Td>{s.className}</Table.Td>
+            <Table.Td>
+              {can('training.manage') ? (
+                <AnchorLink
+                  to="/orgs/$orgId/training/pfmp/classes/$classId"
+                  params={{ orgId, classId: s.classId }}
+                  title={t('training.pfmpOverview.title', { name: s.className })}
+                >
+                  {s.className}
+                </AnchorLink>
+              ) : (
+                s.className
+              )}
+            </Table.Td>
             <Table.Td>{s.agreements}</Table.Td>
           </Table.Tr>
         )}

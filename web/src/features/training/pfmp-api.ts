@@ -3,14 +3,15 @@ import type {
   AgreementDto,
   CreatedTutorLinkDto,
   HostDto,
+  PfmpOverviewDto,
   PfmpStudentSummaryDto,
   PublicTutorAssessmentDto,
   StudentPfmpDto,
   TutorLinkDto,
 } from '../../../../src/training/pfmp/contract.ts';
-import { api, apiDownload } from '../../api/client.ts';
+import { api, apiDownload, queryString } from '../../api/client.ts';
 
-export type { AgreementDto, HostDto, PfmpStudentSummaryDto, StudentPfmpDto };
+export type { AgreementDto, HostDto, PfmpOverviewDto, PfmpStudentSummaryDto, StudentPfmpDto };
 
 const base = (orgId: string) => `/api/v1/orgs/${encodeURIComponent(orgId)}/training/pfmp`;
 const id = encodeURIComponent;
@@ -21,6 +22,8 @@ export const pfmpKeys = {
   students: (orgId: string) => ['orgs', orgId, 'training', 'pfmp', 'students'] as const,
   student: (orgId: string, studentId: string) =>
     ['orgs', orgId, 'training', 'pfmp', 'students', studentId] as const,
+  classOverview: (orgId: string, classId: string) =>
+    ['orgs', orgId, 'training', 'pfmp', 'classes', classId] as const,
 };
 
 export const hostsQuery = (orgId: string) =>
@@ -40,6 +43,17 @@ export const studentPfmpQuery = (orgId: string, studentId: string) =>
     queryKey: pfmpKeys.student(orgId, studentId),
     queryFn: ({ signal }) => api<StudentPfmpDto>(`${base(orgId)}/students/${id(studentId)}`, { signal }),
   });
+
+/** The class overview, every student (the « à traiter » filter is applied in the page). */
+export const classOverviewQuery = (orgId: string, classId: string) =>
+  queryOptions({
+    queryKey: pfmpKeys.classOverview(orgId, classId),
+    queryFn: ({ signal }) => api<PfmpOverviewDto>(`${base(orgId)}/classes/${id(classId)}`, { signal }),
+  });
+
+/** The CSV of the rows the page shows: a plain link, as the other list exports. */
+export const classOverviewExportHref = (orgId: string, classId: string, onlyIssues: boolean) =>
+  `${base(orgId)}/classes/${id(classId)}/export${queryString({ format: 'csv', filter: onlyIssues ? 'issues' : undefined })}`;
 
 export type HostBody = {
   name: string;
