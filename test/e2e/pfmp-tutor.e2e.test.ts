@@ -61,10 +61,20 @@ describe.runIf(browserAvailable)('PFMP tutor link in a real browser', () => {
     await expect
       .poll(() => page.getByTestId('assessment-origin').textContent())
       .toBe('Saisie le 16/10/2026 d’après la fiche papier du tuteur.');
+    // Decision 0031: e-mail it too. The tutor's record has no address here; a bad one keeps the button off.
+    await page.getByLabel('Envoyer le lien par e-mail au tuteur').check();
+    const sendTo = page.getByLabel('Adresse e-mail du tuteur');
+    await sendTo.fill('claire@');
+    expect(await page.getByTestId('create-tutor-link').isDisabled()).toBe(true);
+    await sendTo.fill('claire.martin@cabinet-martin.test');
     await page.getByTestId('create-tutor-link').click();
     const address = page.getByLabel('Adresse du lien');
     await address.waitFor();
     tutorUrl = await address.inputValue();
+    // This school has no SMTP server: the link is made and shown, and the page says it was not sent.
+    expect(await page.getByTestId('tutor-link-email').textContent()).toMatch(
+      /^Le lien a été créé mais pas envoyé : aucun serveur d’envoi/,
+    );
     expect(tutorUrl).toMatch(new RegExp(`^${stack.baseUrl}/tuteur/[A-Za-z0-9_-]{43}$`));
     await expect.poll(() => status.textContent()).toMatch(/^Lien actif jusqu’au \d\d\/\d\d\/\d{4}\.$/);
     await audit('PFMP d’un élève, lien du tuteur créé');

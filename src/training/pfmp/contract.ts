@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../kernel/dates/index.ts';
+import { EMAIL_INVALID, isEmail } from '../../kernel/identifiers/contact.ts';
 import { emailField, optionalText, siretField } from '../../kernel/organisations/contract.ts';
 import { text } from '../../kernel/validation/text.ts';
 import { classLevels, schoolYearLabel } from '../classes/contract.ts';
@@ -336,6 +337,15 @@ export const tutorLinkInput = z.object({
     .min(1, `Durée de validité : de 1 à ${TUTOR_LINK_MAX_DAYS} jours.`)
     .max(TUTOR_LINK_MAX_DAYS, `Durée de validité : de 1 à ${TUTOR_LINK_MAX_DAYS} jours.`)
     .default(TUTOR_LINK_DEFAULT_DAYS),
+  /** Also e-mail the link to this address, through the organisation's outbox (decision 0031). */
+  sendTo: z
+    .string('Adresse du tuteur : une adresse électronique.')
+    .trim()
+    .toLowerCase()
+    .max(254, 'Adresse du tuteur : 254 caractères au maximum.')
+    .refine((v) => isEmail(v), EMAIL_INVALID)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type TutorLinkInput = z.output<typeof tutorLinkInput>;
 
@@ -359,6 +369,10 @@ export const createdTutorLinkDto = z.object({
   token: z.string(),
   /** The web page's path; the web puts its own origin before it. */
   path: z.string(),
+  /** When the teacher asked to e-mail it (decision 0031): queued in the outbox, or not (no SMTP server). */
+  email: z
+    .object({ to: z.string(), status: z.enum(['queued', 'not-configured']), message: z.string() })
+    .nullable(),
 });
 export type CreatedTutorLinkDto = z.infer<typeof createdTutorLinkDto>;
 

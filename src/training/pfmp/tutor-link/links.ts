@@ -6,6 +6,7 @@ import type { TrainingScope } from '../../classes/access.ts';
 import type { TrainingPfmpTutorLinkTable } from '../../tables.ts';
 import { audit, managedAgreement } from '../access.ts';
 import type { CreatedTutorLinkDto, TutorLinkDto, TutorLinkInput } from '../contract.ts';
+import { emailTutorLink } from './mail.ts';
 
 // The tutor's assessment link (decision 0029). A teacher who manages the agreement creates it; the token
 // (256 random bits) is shown once, in the answer, and only its SHA-256 is stored: whoever reads the
@@ -86,14 +87,17 @@ async function revokeLive(trx: Db, scope: TrainingScope, agreementId: string, at
 
 /**
  * A new link for the agreement's tutor, valid `expiresInDays` days (30 by default, 90 at most). The
- * agreement's previous links that were not used are revoked: only the newest one works.
+ * agreement's previous links that were not used are revoked: only the newest one works. With `sendTo`,
+ * the link is also e-mailed through the outbox (decision 0031), to the address `appOrigin` + the path —
+ * the origin the teacher's browser uses, as the copy button does (Agora has no configured address).
  */
 export async function createTutorLink(
   trx: Db,
   scope: TrainingScope,
   agreementId: string,
-  input: TutorLinkInput,
+  input: Omit<TutorLinkInput, 'sendTo'> & { sendTo?: string | null },
   now = new Date(),
+  appOrigin = 'http://localhost:3000',
 ): Promise<CreatedTutorLinkDto> {
   const { agreement } = await managedAgreement(trx, scope, agreementId);
   if (agreement.status === 'cancelled')
@@ -127,7 +131,17 @@ export async function createTutorLink(
     expiresAt: row.expires_at,
     replaced,
   });
-  return { link: linkDto(row, now), token, path: tutorPagePath(token) };
+  const path = tutorPagePath(token);
+  const email = input.sendTo
+    ? await emailTutorLink(trx, scope, {
+        agreement,
+        linkId: row.id,
+        expiresAt: row.expires_at,
+        to: input.sendTo,
+        url: `${appOrigin}${path}`,
+      })
+    : null;
+  return { link: linkDto(row, now), token, path, email };
 }
 
 /** Revokes the agreement's live link: its address then answers like an unknown one. */

@@ -22,6 +22,23 @@ const publicBase = '/api/v1/public/pfmp/tutor-assessments/:token';
 /** The tutor's page routes: no session (see app.ts publicRoutes), limited per address. */
 export const PUBLIC_TUTOR_ROUTES = [`GET ${publicBase}`, `POST ${publicBase}`] as const;
 
+/**
+ * The web's origin for the e-mailed link (decision 0031): the browser's Origin header (sent with every
+ * POST, and right behind a proxy), else this server's own scheme and host.
+ */
+function appOriginOf(request: { headers: { origin?: string }; protocol: string; host: string }): string {
+  const header = request.headers.origin;
+  if (header) {
+    try {
+      const url = new URL(header);
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === header) return header;
+    } catch {
+      // not an origin: fall back to the server's own address
+    }
+  }
+  return `${request.protocol}://${request.host}`;
+}
+
 export function pfmpTutorRoutes(app: App, deps: Deps) {
   const { store } = deps;
   const write = <T>(fn: (trx: typeof store.db) => Promise<T>) => store.db.transaction().execute(fn);
@@ -66,9 +83,14 @@ export function pfmpTutorRoutes(app: App, deps: Deps) {
     },
     async (request, reply) => {
       const scope = scopeOf(request);
+      const origin = appOriginOf(request);
       return reply
         .code(201)
-        .send(await write((trx) => createTutorLink(trx, scope, request.params.agreementId, request.body)));
+        .send(
+          await write((trx) =>
+            createTutorLink(trx, scope, request.params.agreementId, request.body, new Date(), origin),
+          ),
+        );
     },
   );
 

@@ -144,10 +144,15 @@ export const tutorLinkQuery = (orgId: string, agreementId: string) =>
       }),
   });
 
-export const createTutorLink = (orgId: string, agreementId: string, expiresInDays: number) =>
+export const createTutorLink = (
+  orgId: string,
+  agreementId: string,
+  expiresInDays: number,
+  sendTo: string | null = null,
+) =>
   api<CreatedTutorLinkDto>(`${base(orgId)}/agreements/${id(agreementId)}/tutor-link`, {
     method: 'POST',
-    body: { expiresInDays },
+    body: { expiresInDays, sendTo },
   });
 
 export const revokeTutorLink = (orgId: string, agreementId: string) =>
