@@ -195,6 +195,12 @@ describe.each(DIALECTS)('supplier bills on %s', (dialect) => {
     // The next bill takes the next number: the cancelled one keeps its own.
     const next = await tx((trx) => createBill(trx, org.id, worked(s.id, 'F-2026-119'), null));
     expect((await tx((trx) => validateBill(trx, org.id, next.id, null))).number).toBe('ACH-2026-0002');
+    // The cancelled bill frees the supplier's number: the corrected bill is entered again under it, once.
+    const corrected = await tx((trx) => createBill(trx, org.id, worked(s.id), null));
+    expect(corrected.supplierRef).toBe('F-2026-118');
+    await expect(tx((trx) => createBill(trx, org.id, worked(s.id), null))).rejects.toThrow(
+      /déjà enregistrée/,
+    );
 
     const stranger = await salesOrganisation(store.db);
     await expect(getBill(store.db, stranger.id, bill.id)).rejects.toThrow(/introuvable/);

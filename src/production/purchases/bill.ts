@@ -69,14 +69,18 @@ async function checkLines(trx: Db, orgId: string, input: BillInput) {
   if (issues.length > 0) throw invalid(issues[0]!.message, issues);
 }
 
-/** The supplier's invoice number is recorded once per supplier: a bill entered twice is refused. */
+/**
+ * The supplier's invoice number is recorded once per supplier: a bill entered twice is refused. A cancelled
+ * bill does not count, so a bill cancelled for a mistake is entered again, corrected, under the same number.
+ */
 async function checkDuplicate(trx: Db, orgId: string, input: BillInput, exceptId: string | null) {
   let query = trx
     .selectFrom('production_supplier_bill')
     .select(['id', 'number'])
     .where('org_id', '=', orgId)
     .where('supplier_id', '=', input.supplierId)
-    .where('supplier_ref', '=', input.supplierRef);
+    .where('supplier_ref', '=', input.supplierRef)
+    .where('status', '<>', 'cancelled');
   if (exceptId) query = query.where('id', '<>', exceptId);
   const existing = await query.executeTakeFirst();
   if (existing)

@@ -63,6 +63,8 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .on('production_supplier_bill')
     .columns(['org_id', 'supplier_id', 'supplier_ref'])
     .unique()
+    // A cancelled bill frees its number: the corrected bill is entered again under the supplier's number.
+    .where(sql.ref('status'), '<>', 'cancelled')
     .execute();
   await db.schema
     .createIndex('production_supplier_bill_list_idx')
