@@ -24,6 +24,8 @@ export {
 } from './invoices/invoice.ts';
 export { invoicePdf, issueInvoiceDocument } from './invoices/invoice-document.ts';
 export { getInvoice, listInvoices } from './invoices/invoice-read.ts';
+// The EN 16931 totals and the VAT rates of data/vat.json, pure: supplier bills reuse them (area 2).
+export { invoiceTotals } from './invoices/invoice-totals.ts';
 export { validateInvoice } from './invoices/invoice-validation.ts';
 export { recordConsent } from './privacy/consents.ts';
 export { consentInput } from './privacy/contract.ts';
@@ -56,3 +58,4 @@ export { createDeliveryNote } from './sales/delivery-notes.ts';
 export { createSalesDraft } from './sales/documents.ts';
 export { invoiceOrder } from './sales/order-invoicing.ts';
 export { acceptQuote, refuseQuote, sendQuote } from './sales/quotes.ts';
+export { formatRate, isKnownVatRate, vatRates } from './shared/vat-rates.ts';

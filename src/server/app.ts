@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { resolveSession } from '../kernel/auth/sessions.ts';
 import { createMailWorker } from '../kernel/mail/worker.ts';
 import { ledgerRoutes } from '../ledger/index.ts';
+import { productionRoutes } from '../production/index.ts';
 import { PUBLIC_REQUEST_ROUTES, relationsRoutes } from '../relations/index.ts';
 import { PUBLIC_TUTOR_ROUTES, trainingRoutes } from '../training/index.ts';
 import { requireSession } from './guard.ts';
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   mailRoutes(app, options);
   ledgerRoutes(app, options);
   relationsRoutes(app, options);
+  productionRoutes(app, options);
   trainingRoutes(app, options);
 
   if (options.mailWorker) {

@@ -5,6 +5,7 @@ import { saveMailSettings } from '../../src/kernel/mail/settings.ts';
 import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
+import { billInput, createBill, payBill, paymentInput, validateBill } from '../../src/production/index.ts';
 import { populateRecords } from '../../src/relations/records-test-helpers.ts';
 import { populateSales } from '../../src/relations/sales/sales-test-helpers.ts';
 import { populateRelations } from '../../src/relations/test-helpers.ts';
@@ -71,6 +72,29 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
   await populateRelations(db, orgId, documentsDir, member.id);
   await populateSales(db, orgId);
   await populateRecords(db, orgId, member.id);
+  // Area 2: a supplier bill, validated and partly paid (bill, lines, payment).
+  const supplier = await buildParty(db, orgId, { name: 'Fournisseur complet', roles: ['supplier'] });
+  await db.transaction().execute(async (trx) => {
+    const bill = await createBill(
+      trx,
+      orgId,
+      billInput.parse({
+        supplierId: supplier.id,
+        supplierRef: 'FF-1',
+        billDate: '2026-03-16',
+        lines: [{ label: 'Marchandises', netAmount: 10000, vatRate: 2000 }],
+      }),
+      null,
+    );
+    await validateBill(trx, orgId, bill.id, null);
+    await payBill(
+      trx,
+      orgId,
+      bill.id,
+      paymentInput.parse({ date: '2026-03-20', method: 'transfer', amount: 5000 }),
+      null,
+    );
+  });
   // The organisation doubles as a school: a class, a student who joined, a scenario handed out.
   const dialect = db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
   await populateTraining(db, dialect, orgId, (await buildUser(db)).id);

@@ -31,6 +31,7 @@ import { Route as OrgsOrgIdAccountingLetteringRouteImport } from './routes/orgs/
 import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/parties/index'
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
+import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
 import { Route as OrgsOrgIdRelationsAnomaliesRouteImport } from './routes/orgs/$orgId/relations/anomalies'
 import { Route as OrgsOrgIdRelationsDashboardRouteImport } from './routes/orgs/$orgId/relations/dashboard'
@@ -55,6 +56,9 @@ import { Route as OrgsOrgIdAccountingReportsGeneralLedgerRouteImport } from './r
 import { Route as OrgsOrgIdAccountingReportsIncomeStatementRouteImport } from './routes/orgs/$orgId/accounting/reports/income-statement'
 import { Route as OrgsOrgIdAccountingReportsJournalsRouteImport } from './routes/orgs/$orgId/accounting/reports/journals'
 import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/trial-balance'
+import { Route as OrgsOrgIdProductionPurchasesIndexRouteImport } from './routes/orgs/$orgId/production/purchases/index'
+import { Route as OrgsOrgIdProductionPurchasesBillIdRouteImport } from './routes/orgs/$orgId/production/purchases/$billId'
+import { Route as OrgsOrgIdProductionPurchasesNewRouteImport } from './routes/orgs/$orgId/production/purchases/new'
 import { Route as OrgsOrgIdRelationsCampaignsIndexRouteImport } from './routes/orgs/$orgId/relations/campaigns/index'
 import { Route as OrgsOrgIdRelationsCampaignsCampaignIdRouteImport } from './routes/orgs/$orgId/relations/campaigns/$campaignId'
 import { Route as OrgsOrgIdRelationsCatalogueIndexRouteImport } from './routes/orgs/$orgId/relations/catalogue/index'
@@ -209,6 +213,12 @@ const OrgsOrgIdPartiesNewRoute = OrgsOrgIdPartiesNewRouteImport.update({
   path: '/parties/new',
   getParentRoute: () => OrgsOrgIdRoute,
 } as any)
+const OrgsOrgIdProductionIndexRoute =
+  OrgsOrgIdProductionIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
 const OrgsOrgIdRelationsIndexRoute = OrgsOrgIdRelationsIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -346,6 +356,24 @@ const OrgsOrgIdAccountingReportsTrialBalanceRoute =
     id: '/reports/trial-balance',
     path: '/reports/trial-balance',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdProductionPurchasesIndexRoute =
+  OrgsOrgIdProductionPurchasesIndexRouteImport.update({
+    id: '/purchases/',
+    path: '/purchases/',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionPurchasesBillIdRoute =
+  OrgsOrgIdProductionPurchasesBillIdRouteImport.update({
+    id: '/purchases/$billId',
+    path: '/purchases/$billId',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionPurchasesNewRoute =
+  OrgsOrgIdProductionPurchasesNewRouteImport.update({
+    id: '/purchases/new',
+    path: '/purchases/new',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
   } as any)
 const OrgsOrgIdRelationsCampaignsIndexRoute =
   OrgsOrgIdRelationsCampaignsIndexRouteImport.update({
@@ -586,7 +614,7 @@ export interface FileRoutesByFullPath {
   '/tuteur/$token': typeof TuteurTokenRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
-  '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
+  '/orgs/$orgId/production': typeof OrgsOrgIdProductionRouteWithChildren
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRouteWithChildren
   '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRouteWithChildren
   '/orgs/$orgId/': typeof OrgsOrgIdIndexRoute
@@ -612,6 +640,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
+  '/orgs/$orgId/production/': typeof OrgsOrgIdProductionIndexRoute
   '/orgs/$orgId/relations/': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
   '/orgs/$orgId/training/': typeof OrgsOrgIdTrainingIndexRoute
@@ -622,6 +651,8 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
+  '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -645,6 +676,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/complaints/': typeof OrgsOrgIdRelationsComplaintsIndexRoute
@@ -670,7 +702,6 @@ export interface FileRoutesByTo {
   '/orgs/new': typeof OrgsNewRoute
   '/tuteur/$token': typeof TuteurTokenRoute
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
-  '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
   '/orgs/$orgId': typeof OrgsOrgIdIndexRoute
   '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
   '/orgs/$orgId/accounting/fec': typeof OrgsOrgIdAccountingFecRoute
@@ -694,6 +725,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties': typeof OrgsOrgIdPartiesIndexRoute
+  '/orgs/$orgId/production': typeof OrgsOrgIdProductionIndexRoute
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings': typeof OrgsOrgIdSettingsIndexRoute
   '/orgs/$orgId/training': typeof OrgsOrgIdTrainingIndexRoute
@@ -704,6 +736,8 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
+  '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -727,6 +761,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/production/purchases': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/complaints': typeof OrgsOrgIdRelationsComplaintsIndexRoute
@@ -755,7 +790,7 @@ export interface FileRoutesById {
   '/tuteur/$token': typeof TuteurTokenRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
   '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
-  '/orgs/$orgId/production': typeof OrgsOrgIdProductionRoute
+  '/orgs/$orgId/production': typeof OrgsOrgIdProductionRouteWithChildren
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRouteWithChildren
   '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRouteWithChildren
   '/orgs/$orgId/': typeof OrgsOrgIdIndexRoute
@@ -781,6 +816,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
+  '/orgs/$orgId/production/': typeof OrgsOrgIdProductionIndexRoute
   '/orgs/$orgId/relations/': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
   '/orgs/$orgId/training/': typeof OrgsOrgIdTrainingIndexRoute
@@ -791,6 +827,8 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
+  '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -814,6 +852,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/complaints/': typeof OrgsOrgIdRelationsComplaintsIndexRoute
@@ -869,6 +908,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
+    | '/orgs/$orgId/production/'
     | '/orgs/$orgId/relations/'
     | '/orgs/$orgId/settings/'
     | '/orgs/$orgId/training/'
@@ -879,6 +919,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/production/purchases/$billId'
+    | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -902,6 +944,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
     | '/orgs/$orgId/relations/complaints/'
@@ -927,7 +970,6 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/tuteur/$token'
     | '/orgs/$orgId/personnel'
-    | '/orgs/$orgId/production'
     | '/orgs/$orgId'
     | '/orgs/$orgId/accounting/accounts'
     | '/orgs/$orgId/accounting/fec'
@@ -951,6 +993,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting'
     | '/orgs/$orgId/parties'
+    | '/orgs/$orgId/production'
     | '/orgs/$orgId/relations'
     | '/orgs/$orgId/settings'
     | '/orgs/$orgId/training'
@@ -961,6 +1004,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/production/purchases/$billId'
+    | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -984,6 +1029,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries'
+    | '/orgs/$orgId/production/purchases'
     | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
     | '/orgs/$orgId/relations/complaints'
@@ -1037,6 +1083,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
+    | '/orgs/$orgId/production/'
     | '/orgs/$orgId/relations/'
     | '/orgs/$orgId/settings/'
     | '/orgs/$orgId/training/'
@@ -1047,6 +1094,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/production/purchases/$billId'
+    | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -1070,6 +1119,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
     | '/orgs/$orgId/relations/complaints/'
@@ -1254,6 +1304,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdPartiesNewRouteImport
       parentRoute: typeof OrgsOrgIdRoute
     }
+    '/orgs/$orgId/production/': {
+      id: '/orgs/$orgId/production/'
+      path: '/'
+      fullPath: '/orgs/$orgId/production/'
+      preLoaderRoute: typeof OrgsOrgIdProductionIndexRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
     '/orgs/$orgId/relations/': {
       id: '/orgs/$orgId/relations/'
       path: '/'
@@ -1421,6 +1478,27 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/accounting/reports/trial-balance'
       preLoaderRoute: typeof OrgsOrgIdAccountingReportsTrialBalanceRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/production/purchases/': {
+      id: '/orgs/$orgId/production/purchases/'
+      path: '/purchases'
+      fullPath: '/orgs/$orgId/production/purchases/'
+      preLoaderRoute: typeof OrgsOrgIdProductionPurchasesIndexRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/purchases/$billId': {
+      id: '/orgs/$orgId/production/purchases/$billId'
+      path: '/purchases/$billId'
+      fullPath: '/orgs/$orgId/production/purchases/$billId'
+      preLoaderRoute: typeof OrgsOrgIdProductionPurchasesBillIdRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/purchases/new': {
+      id: '/orgs/$orgId/production/purchases/new'
+      path: '/purchases/new'
+      fullPath: '/orgs/$orgId/production/purchases/new'
+      preLoaderRoute: typeof OrgsOrgIdProductionPurchasesNewRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
     }
     '/orgs/$orgId/relations/campaigns/': {
       id: '/orgs/$orgId/relations/campaigns/'
@@ -1740,6 +1818,25 @@ const OrgsOrgIdAccountingRouteChildren: OrgsOrgIdAccountingRouteChildren = {
 const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
+interface OrgsOrgIdProductionRouteChildren {
+  OrgsOrgIdProductionIndexRoute: typeof OrgsOrgIdProductionIndexRoute
+  OrgsOrgIdProductionPurchasesBillIdRoute: typeof OrgsOrgIdProductionPurchasesBillIdRoute
+  OrgsOrgIdProductionPurchasesNewRoute: typeof OrgsOrgIdProductionPurchasesNewRoute
+  OrgsOrgIdProductionPurchasesIndexRoute: typeof OrgsOrgIdProductionPurchasesIndexRoute
+}
+
+const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
+  OrgsOrgIdProductionIndexRoute: OrgsOrgIdProductionIndexRoute,
+  OrgsOrgIdProductionPurchasesBillIdRoute:
+    OrgsOrgIdProductionPurchasesBillIdRoute,
+  OrgsOrgIdProductionPurchasesNewRoute: OrgsOrgIdProductionPurchasesNewRoute,
+  OrgsOrgIdProductionPurchasesIndexRoute:
+    OrgsOrgIdProductionPurchasesIndexRoute,
+}
+
+const OrgsOrgIdProductionRouteWithChildren =
+  OrgsOrgIdProductionRoute._addFileChildren(OrgsOrgIdProductionRouteChildren)
+
 interface OrgsOrgIdRelationsRouteChildren {
   OrgsOrgIdRelationsAnomaliesRoute: typeof OrgsOrgIdRelationsAnomaliesRoute
   OrgsOrgIdRelationsDashboardRoute: typeof OrgsOrgIdRelationsDashboardRoute
@@ -1874,7 +1971,7 @@ const OrgsOrgIdTrainingRouteWithChildren =
 interface OrgsOrgIdRouteChildren {
   OrgsOrgIdAccountingRoute: typeof OrgsOrgIdAccountingRouteWithChildren
   OrgsOrgIdPersonnelRoute: typeof OrgsOrgIdPersonnelRoute
-  OrgsOrgIdProductionRoute: typeof OrgsOrgIdProductionRoute
+  OrgsOrgIdProductionRoute: typeof OrgsOrgIdProductionRouteWithChildren
   OrgsOrgIdRelationsRoute: typeof OrgsOrgIdRelationsRouteWithChildren
   OrgsOrgIdTrainingRoute: typeof OrgsOrgIdTrainingRouteWithChildren
   OrgsOrgIdIndexRoute: typeof OrgsOrgIdIndexRoute
@@ -1890,7 +1987,7 @@ interface OrgsOrgIdRouteChildren {
 const OrgsOrgIdRouteChildren: OrgsOrgIdRouteChildren = {
   OrgsOrgIdAccountingRoute: OrgsOrgIdAccountingRouteWithChildren,
   OrgsOrgIdPersonnelRoute: OrgsOrgIdPersonnelRoute,
-  OrgsOrgIdProductionRoute: OrgsOrgIdProductionRoute,
+  OrgsOrgIdProductionRoute: OrgsOrgIdProductionRouteWithChildren,
   OrgsOrgIdRelationsRoute: OrgsOrgIdRelationsRouteWithChildren,
   OrgsOrgIdTrainingRoute: OrgsOrgIdTrainingRouteWithChildren,
   OrgsOrgIdIndexRoute: OrgsOrgIdIndexRoute,

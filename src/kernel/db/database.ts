@@ -4,6 +4,8 @@
 // biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
 import type { LedgerTables } from '../../ledger/tables.ts';
 // biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
+import type { ProductionTables } from '../../production/tables.ts';
+// biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
 import type { RelationsTables } from '../../relations/tables.ts';
 // biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
 import type { TrainingTables } from '../../training/tables.ts';
@@ -39,4 +41,5 @@ export type DB = {
   mail_attachment: MailAttachmentTable;
 } & LedgerTables &
   RelationsTables &
+  ProductionTables &
   TrainingTables;

@@ -42,6 +42,9 @@ export const PERMISSIONS = {
   'ledger.close': ['owner', 'accountant', 'teacher'],
   'sales.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
   'sales.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
+  // Supplier bills and their payments (area 2), as sales.
+  'purchases.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
+  'purchases.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
   // Outbox: recipients and subjects are seen by those who send mail; the SMTP account only by the owner.
   'mail.read': ['owner', 'assistant', 'teacher', 'student'],
   'mail.write': ['owner', 'assistant', 'teacher', 'student'],

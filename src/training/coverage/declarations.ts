@@ -19,6 +19,8 @@ const COMPLAINTS = ['1.2.t4'];
 const RECORDS = ['1.3.t1'];
 const DASHBOARD = ['1.3.t2'];
 const PUBLICATIONS = ['1.3.t3', '1.3.t4'];
+// Area 2: supplier bills (records of suppliers) and their payments (disbursements).
+const PURCHASES = ['2.1.t2', '2.2.t1'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -42,6 +44,10 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/relations/invoices/$invoiceId': ['1.2.t2'],
   'orgs/$orgId/relations/settings': ['1.2.t2'],
   'orgs/$orgId/production': [],
+  'orgs/$orgId/production/index': [],
+  'orgs/$orgId/production/purchases/index': PURCHASES,
+  'orgs/$orgId/production/purchases/new': PURCHASES,
+  'orgs/$orgId/production/purchases/$billId': PURCHASES,
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/accounting': [],
   'orgs/$orgId/accounting/index': ['2.2.t2'],
@@ -318,6 +324,13 @@ const operations: Record<string, readonly string[]> = {
   'GET /api/v1/orgs/:orgId/contracts/:id': SALES,
   'PUT /api/v1/orgs/:orgId/contracts/:id': SALES,
   'POST /api/v1/orgs/:orgId/contracts/generate-invoices': SALES,
+  'GET /api/v1/orgs/:orgId/supplier-bills': PURCHASES,
+  'POST /api/v1/orgs/:orgId/supplier-bills': PURCHASES,
+  'GET /api/v1/orgs/:orgId/supplier-bills/:billId': PURCHASES,
+  'PUT /api/v1/orgs/:orgId/supplier-bills/:billId': PURCHASES,
+  'POST /api/v1/orgs/:orgId/supplier-bills/:billId/validate': PURCHASES,
+  'POST /api/v1/orgs/:orgId/supplier-bills/:billId/payments': ['2.2.t1'],
+  'POST /api/v1/orgs/:orgId/supplier-bills/:billId/cancel': PURCHASES,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'GET /api/v1/orgs/:orgId/receipts/:receiptId': RECEIPTS,

@@ -76,6 +76,12 @@ export const ACCOUNTING_SERVE: readonly ServedActivity[] = [
   { code: '2.2', label: 'badges.financialFollowUp' },
 ];
 
+/** Supplier bills and their payments: supplier files and disbursements (area 2). */
+export const PURCHASES_SERVE: readonly ServedActivity[] = [
+  { code: '2.1', label: 'badges.supplierFiles' },
+  { code: '2.2', label: 'badges.financialFollowUp' },
+];
+
 /** Lettering and the aged balance also serve the follow-up of customers' payments. */
 export const RECEIVABLES_SERVE: readonly ServedActivity[] = [
   { code: '1.2', label: 'badges.receipts' },

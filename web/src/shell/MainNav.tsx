@@ -96,7 +96,6 @@ export function MainNav({ orgId }: { orgId: string }) {
                 orgId={orgId}
                 to="/orgs/$orgId/production"
                 label={t('areas.production')}
-                soon
                 testId="nav-production"
               />
               <Item

@@ -1,6 +1,5 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../../ui/ComingSoon.tsx';
+import { createFileRoute, Outlet } from '@tanstack/react-router';
 
 export const Route = createFileRoute('/orgs/$orgId/production')({
-  component: () => <ComingSoon area="production" />,
+  component: Outlet,
 });

@@ -1,0 +1,8 @@
+// The public surface of the production module (area 2): the server mounts its routes; tests and the
+// demo use these functions. Everything else is private to the module.
+
+export { cancelBill, createBill, payBill, updateBill, validateBill } from './purchases/bill.ts';
+export { getBill, listBills } from './purchases/bill-read.ts';
+export type { BillDto, BillInput, PaymentInput } from './purchases/contract.ts';
+export { billInput, paymentInput } from './purchases/contract.ts';
+export { productionRoutes } from './routes.ts';

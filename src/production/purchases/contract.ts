@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { isCalendarDate } from '../../kernel/dates/index.ts';
+import { text } from '../../kernel/validation/text.ts';
+
+// Supplier bills (factures fournisseurs) and their payments. Amounts are integer cents (100,00 € is
+// 10000), VAT rates hundredths of a percent (20 % is 2000, 5,5 % is 550), as in the sales contracts.
+
+const calendarDate = (what: string) => {
+  const message = `${what} : date réelle au format AAAA-MM-JJ attendue.`;
+  return z.iso.date({ error: message, abort: true }).refine(isCalendarDate, message);
+};
+const id = text().min(1, 'Identifiant attendu.').max(64);
+const cents = (what: string, min: number) =>
+  z
+    .number(`${what} : montant en centimes attendu.`)
+    .int(`${what} : montant en centimes entiers attendu.`)
+    .min(min, `${what} : le montant doit être positif.`)
+    .max(100_000_000_000, `${what} : montant hors limites.`);
+
+/** The default expense account: 607 « Achats de marchandises ». */
+export const DEFAULT_EXPENSE_ACCOUNT = '607';
+
+export const billLineInput = z.object({
+  label: text().min(1, 'Libellé de la ligne : champ obligatoire.').max(200, '200 caractères au maximum.'),
+  account: text()
+    .max(20)
+    .nullish()
+    .transform((v) => v || DEFAULT_EXPENSE_ACCOUNT),
+  netAmount: cents('Montant HT', 0),
+  vatRate: z.number('Taux de TVA attendu (2000 pour 20 %).').int('Taux de TVA entier attendu.'),
+});
+
+export const billInput = z.object({
+  supplierId: id,
+  supplierRef: text()
+    .min(1, 'Le numéro de la facture du fournisseur est obligatoire.')
+    .max(60, 'Numéro du fournisseur : 60 caractères au maximum.'),
+  billDate: calendarDate('Date de la facture'),
+  dueDate: calendarDate('Échéance')
+    .nullish()
+    .transform((v) => v ?? null),
+  lines: z
+    .array(billLineInput)
+    .min(1, 'Une facture compte au moins une ligne.')
+    .max(200, 'Une facture compte 200 lignes au plus.'),
+});
+export type BillInput = z.output<typeof billInput>;
+
+export const supplierPaymentMethods = ['transfer', 'cheque', 'direct_debit'] as const;
+export type SupplierPaymentMethod = (typeof supplierPaymentMethods)[number];
+
+export const paymentInput = z.object({
+  date: calendarDate('Date du paiement'),
+  method: z.enum(
+    supplierPaymentMethods,
+    'Mode de paiement inconnu : transfer (virement), cheque (chèque) ou direct_debit (prélèvement).',
+  ),
+  amount: cents('Montant payé', 1),
+  reference: text()
+    .max(100, '100 caractères au maximum.')
+    .nullish()
+    .transform((v) => (v ? v : null)),
+});
+export type PaymentInput = z.output<typeof paymentInput>;
+
+export const cancellationInput = z.object({ date: calendarDate('Date de l’annulation') });
+
+export const billStatuses = ['draft', 'validated', 'cancelled'] as const;
+/** Where a validated bill stands with its payments. */
+export const paymentStatuses = ['to_pay', 'partially_paid', 'paid'] as const;
+export type BillPaymentStatus = (typeof paymentStatuses)[number];
+
+export const billListQuery = z.object({
+  status: z
+    .enum(
+      ['draft', 'to_pay', 'partially_paid', 'paid', 'cancelled'],
+      'Statut inconnu : draft, to_pay, partially_paid, paid ou cancelled.',
+    )
+    .optional(),
+});
+export type BillListQuery = z.output<typeof billListQuery>;
+
+export const billLineDto = z.object({
+  label: z.string(),
+  account: z.string(),
+  netAmount: z.number().int(),
+  vatRate: z.number().int(),
+});
+
+export const supplierPaymentDto = z.object({
+  id: z.string(),
+  date: z.string(),
+  method: z.enum(supplierPaymentMethods),
+  amount: z.number().int(),
+  reference: z.string().nullable(),
+  ledgerEntryId: z.string(),
+});
+
+export const billDto = z.object({
+  id: z.string(),
+  status: z.enum(billStatuses),
+  /** Null for a draft or a cancelled bill. */
+  paymentStatus: z.enum(paymentStatuses).nullable(),
+  number: z.string().nullable(),
+  supplierId: z.string(),
+  supplierName: z.string(),
+  supplierRef: z.string(),
+  billDate: z.string(),
+  dueDate: z.string().nullable(),
+  totalNet: z.number().int(),
+  totalVat: z.number().int(),
+  total: z.number().int(),
+  paid: z.number().int(),
+  leftToPay: z.number().int(),
+  vatBreakdown: z.array(z.object({ rate: z.number().int(), base: z.number().int(), vat: z.number().int() })),
+  lines: z.array(billLineDto),
+  payments: z.array(supplierPaymentDto),
+  ledgerEntryId: z.string().nullable(),
+  cancellationEntryId: z.string().nullable(),
+  cancelledOn: z.string().nullable(),
+});
+export type BillDto = z.infer<typeof billDto>;
+
+export const billList = z.object({ items: z.array(billDto.omit({ lines: true, payments: true })) });
+export type BillList = z.infer<typeof billList>;

@@ -1,0 +1,7 @@
+import type { App, Deps } from './http.ts';
+import { purchaseRoutes } from './purchases/routes.ts';
+
+/** Every HTTP route of the production module (area 2); mounted by src/server/app.ts. */
+export function productionRoutes(app: App, deps: Deps) {
+  purchaseRoutes(app, deps);
+}
