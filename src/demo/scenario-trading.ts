@@ -2,6 +2,7 @@ import { addDays, endOfMonth } from '../kernel/dates/index.ts';
 import { partyInput } from '../kernel/parties/contract.ts';
 import { createParty } from '../kernel/parties/party.ts';
 import { post } from '../ledger/index.ts';
+import { billInput, createBill, payBill, paymentInput, validateBill } from '../production/index.ts';
 import {
   catalogueItemInput,
   createCatalogueItem,
@@ -29,8 +30,8 @@ export async function buildTrading(store: DbHandle, orgId: string, userId: strin
     for (const party of DEMO_PARTIES) {
       const created = await createParty(trx, orgId, partyInput.parse(party), userId);
       if (party.roles.includes('customer' as never)) customers.push(created.id);
-      if (party.roles.includes('supplier' as never) || party.roles.includes('provider' as never))
-        suppliers.push(created.id);
+      // Goods for resale come from the suppliers (a supplier bill needs the role: decision 0032).
+      if (party.roles.includes('supplier' as never)) suppliers.push(created.id);
     }
     customers.push(...(await createPrivateCustomers(trx, orgId, userId, 10)));
     await saveInvoiceSettings(
@@ -117,41 +118,54 @@ export async function buildTrading(store: DbHandle, orgId: string, userId: strin
         const paidOn = addDays(issueDate, 30);
         if (paidOn <= day(year, 11, 30)) await payByTransfer(trx, orgId, userId, invoice, paidOn);
       }
-      // Purchases of goods for resale and a bank fee, paid at the end of the month. Direct entries: Agora has
-      // no purchases module yet (area 2), so nothing else would record a supplier invoice or its payment.
+      // Purchases of goods for resale, entered as supplier bills of area 2 (AC: 607 / 44566 / 401) and paid
+      // by transfer at the end of the month (BQ: 401 / 512); the bank's account fee is a bank entry of its own.
       const supplierId = suppliers[month % suppliers.length]!;
       const net = 120_000 + month * 3_500;
-      const vat = Math.round(net * 0.2);
       const purchaseDate = day(year, month, 5);
-      await post(
+      const endOf = endOfMonth(purchaseDate);
+      const draftBill = await createBill(
         trx,
         orgId,
-        {
-          journal: 'AC',
-          date: purchaseDate,
-          label: `Achat de marchandises ${month}/${year}`,
-          voucherRef: `FA-${year}-${String(month).padStart(2, '0')}`,
-          voucherDate: purchaseDate,
+        billInput.parse({
+          supplierId,
+          supplierRef: `FA-${year}-${String(month).padStart(2, '0')}`,
+          billDate: purchaseDate,
+          dueDate: endOf,
           lines: [
-            { account: '607', partyId: null, label: null, debit: net, credit: 0, dueDate: null },
-            { account: '44566', partyId: null, label: null, debit: vat, credit: 0, dueDate: null },
-            { account: '401', partyId: supplierId, label: null, debit: 0, credit: net + vat, dueDate: null },
+            {
+              label: `Achat de marchandises ${month}/${year}`,
+              account: '607',
+              netAmount: net,
+              vatRate: 2000,
+            },
           ],
-        },
+        }),
         userId,
       );
-      const endOf = endOfMonth(purchaseDate);
+      const bill = await validateBill(trx, orgId, draftBill.id, userId);
+      await payBill(
+        trx,
+        orgId,
+        bill.id,
+        paymentInput.parse({
+          date: endOf,
+          method: 'transfer',
+          amount: bill.total,
+          reference: `RLV-${year}-${String(month).padStart(2, '0')}`,
+        }),
+        userId,
+      );
       await post(
         trx,
         orgId,
         {
           journal: 'BQ',
           date: endOf,
-          label: `Paiement fournisseur et frais bancaires ${month}/${year}`,
+          label: `Frais bancaires ${month}/${year}`,
           voucherRef: `RLV-${year}-${String(month).padStart(2, '0')}`,
           voucherDate: endOf,
           lines: [
-            { account: '401', partyId: supplierId, label: null, debit: net + vat, credit: 0, dueDate: null },
             {
               account: '627',
               partyId: null,
@@ -160,14 +174,7 @@ export async function buildTrading(store: DbHandle, orgId: string, userId: strin
               credit: 0,
               dueDate: null,
             },
-            {
-              account: '512',
-              partyId: null,
-              label: null,
-              debit: 0,
-              credit: net + vat + 1_250,
-              dueDate: null,
-            },
+            { account: '512', partyId: null, label: null, debit: 0, credit: 1_250, dueDate: null },
           ],
         },
         userId,

@@ -6,8 +6,9 @@ import { buildTrading } from './scenario-trading.ts';
 /**
  * The shipped training scenarios (issue 5 §4): a small trading company and a sports association, each
  * with a year of consistent work — invoices, purchases, receipts — made through the domain functions, so
- * numbers, ledger entries and the audit trail are those real work would leave (purchases, bank fees and
- * the grant are keyed into the ledger: no purchases module yet; decision 0028). Deterministic: the same
+ * numbers, ledger entries and the audit trail are those real work would leave (trading's purchases are
+ * supplier bills of area 2; bank fees, the grant and the association's costs are keyed into the ledger:
+ * decision 0028). Deterministic: the same
  * data on every machine, for a given year. Data runs from January to November; the scenario's "today" is
  * 1 December, so students carry on the year.
  */

@@ -283,7 +283,24 @@ describe.each(DIALECTS)('training mode on %s', (dialect) => {
         .where('org_id', '=', orgId)
         .where('complete', '=', 1)
         .executeTakeFirstOrThrow();
-      expect(Number(lettered.n)).toBe(paid.length);
+      // Trading buys its goods through supplier bills of area 2, one a month, each paid by transfer at the
+      // end of its month: validated, numbered, paid in full, lettered with its payment on 401.
+      const bills = await store.db
+        .selectFrom('production_supplier_bill as b')
+        .leftJoin('production_supplier_payment as p', (j) =>
+          j.onRef('p.org_id', '=', 'b.org_id').onRef('p.bill_id', '=', 'b.id'),
+        )
+        .select(['b.number', 'b.status', 'b.total'])
+        .select((eb) =>
+          eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('p.amount'), eb.lit(0)), 'bigint').as('paid'),
+        )
+        .where('b.org_id', '=', orgId)
+        .groupBy(['b.id', 'b.number', 'b.status', 'b.total'])
+        .execute();
+      expect(bills).toHaveLength(source === 'trading' ? 11 : 0);
+      expect(bills.every((b) => b.status === 'validated' && /^ACH-2026-\d{4}$/.test(b.number!))).toBe(true);
+      expect(bills.every((b) => Number(b.paid) === Number(b.total))).toBe(true);
+      expect(Number(lettered.n)).toBe(paid.length + bills.length);
       if (source === 'association') {
         const members = await store.db
           .selectFrom('party_role')
