@@ -182,6 +182,43 @@ describe.each(DIALECTS)('supplier bills on %s', (dialect) => {
     await tx((trx) => createBill(trx, org.id, worked(other.id), null));
   });
 
+  // By hand: a computer bought as a fixed asset (2183) 1 000,00 € and ink (6064) 100,01 € at 20 %, and a
+  // 5,5 % line. VAT at 20 % on 1 100,01 = 220,002 → 220,00 €; the fixed asset's share 1 000,00 × 20 % =
+  // 200,00 € goes to 44562 (CA3 line 19), the rest 20,00 € to 44566 (line 20); at 5,5 %, 10,00 € → 0,55 €
+  // on 44566. TTC 1 100,01 + 10,00 + 220,00 + 0,55 = 1 330,56 €.
+  it('puts the VAT of fixed assets on 44562 and the rest on 44566, adding up to the bill', async () => {
+    const org = await salesOrganisation(store.db);
+    const s = await supplier(org.id);
+    const draft = await tx((trx) =>
+      createBill(
+        trx,
+        org.id,
+        billInput.parse({
+          supplierId: s.id,
+          supplierRef: 'INV-77',
+          billDate: '2026-05-04',
+          lines: [
+            { label: 'Ordinateur portable', account: '2183', netAmount: 100000, vatRate: 2000 },
+            { label: 'Encre', account: '6064', netAmount: 10001, vatRate: 2000 },
+            { label: 'Revues', account: '6064', netAmount: 1000, vatRate: 550 },
+          ],
+        }),
+        null,
+      ),
+    );
+    const bill = await tx((trx) => validateBill(trx, org.id, draft.id, null));
+    expect(bill).toMatchObject({ totalVat: 22055, total: 133056 });
+    const entry = await getEntry(store.db, org.id, bill.ledgerEntryId!);
+    expect(entry.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([
+      ['2183', 100000, 0],
+      ['6064', 11001, 0],
+      ['44562', 20000, 0],
+      ['44566', 2000, 0],
+      ['44566', 55, 0],
+      ['401', 0, 133056],
+    ]);
+  });
+
   it('cancels an unpaid bill by a reversal; other organisations see 404', async () => {
     const org = await salesOrganisation(store.db);
     const s = await supplier(org.id);
