@@ -3,6 +3,7 @@
 
 export { cancelBill, createBill, payBill, updateBill, validateBill } from './purchases/bill.ts';
 export { getBill, listBills } from './purchases/bill-read.ts';
-export type { BillDto, BillInput, PaymentInput } from './purchases/contract.ts';
-export { billInput, paymentInput } from './purchases/contract.ts';
+export type { AgedPayablesDto, BillDto, BillInput, PaymentInput } from './purchases/contract.ts';
+export { billInput, payablesQuery, paymentInput } from './purchases/contract.ts';
+export { agedPayables } from './purchases/payables.ts';
 export { productionRoutes } from './routes.ts';

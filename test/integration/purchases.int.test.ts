@@ -169,7 +169,7 @@ describe.each(DIALECTS)('supplier bills on %s', (dialect) => {
     const other = await supplier(org.id);
     const customer = await buildParty(store.db, org.id, { name: 'Client seul', roles: ['customer'] });
     await expect(tx((trx) => createBill(trx, org.id, worked(customer.id), null))).rejects.toThrow(
-      /n’est pas un fournisseur/,
+      /n’est ni fournisseur, ni prestataire, ni sous-traitant/,
     );
     const bad = worked(other.id);
     await expect(

@@ -23,6 +23,12 @@ import type { BillDto, BillInput, PaymentInput } from './contract.ts';
 // entry. Payments post to BQ; the 401 lines are lettered when the bill is paid in full. Every function
 // runs in the caller's transaction and writes nothing when it refuses.
 
+/**
+ * The parties who send bills and stand on 401: suppliers of goods, service providers and subcontractors
+ * (decision 0033).
+ */
+export const BILLING_ROLES = ['supplier', 'provider', 'subcontractor'] as const;
+
 async function requireSupplier(trx: Db, orgId: string, supplierId: string) {
   const party = await trx
     .selectFrom('party')
@@ -36,12 +42,12 @@ async function requireSupplier(trx: Db, orgId: string, supplierId: string) {
     .select('role')
     .where('org_id', '=', orgId)
     .where('party_id', '=', supplierId)
-    .where('role', '=', 'supplier')
+    .where('role', 'in', BILLING_ROLES)
     .executeTakeFirst();
   if (!role)
     throw invalid(
-      `« ${party.name} » n’est pas un fournisseur : ajoutez-lui le rôle fournisseur sur sa fiche.`,
-      [{ field: 'supplierId', message: 'Tiers sans le rôle fournisseur.' }],
+      `« ${party.name} » n’est ni fournisseur, ni prestataire, ni sous-traitant : ajoutez-lui l’un de ces rôles sur sa fiche pour enregistrer ses factures.`,
+      [{ field: 'supplierId', message: 'Tiers sans le rôle fournisseur, prestataire ou sous-traitant.' }],
     );
   return party;
 }

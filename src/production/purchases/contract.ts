@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../kernel/dates/index.ts';
 import { text } from '../../kernel/validation/text.ts';
+import { agedBucketsDto } from '../../relations/index.ts';
 
 // Supplier bills (factures fournisseurs) and their payments. Amounts are integer cents (100,00 € is
 // 10000), VAT rates hundredths of a percent (20 % is 2000, 5,5 % is 550), as in the sales contracts.
@@ -123,3 +124,49 @@ export type BillDto = z.infer<typeof billDto>;
 
 export const billList = z.object({ items: z.array(billDto.omit({ lines: true, payments: true })) });
 export type BillList = z.infer<typeof billList>;
+
+export const payablesQuery = z.object({
+  supplierId: text().max(64).optional(),
+  /**
+   * The day the payables stand on (bills dated up to it, payments made by it) and their ages are computed
+   * on; today in the organisation's time zone by default.
+   */
+  asOf: calendarDate('Date de calcul').optional(),
+});
+export type PayablesQuery = z.output<typeof payablesQuery>;
+
+/** A validated bill with something left to pay on `asOf`. */
+export const openBillDto = z.object({
+  billId: z.string(),
+  number: z.string(),
+  supplierId: z.string(),
+  supplierName: z.string(),
+  supplierRef: z.string(),
+  billDate: z.string(),
+  dueDate: z.string().nullable(),
+  total: z.number().int(),
+  paid: z.number().int(),
+  leftToPay: z.number().int(),
+  /** Days past the due date (the bill date when none) on `asOf`; 0 when not due yet. */
+  daysLate: z.number().int(),
+});
+export type OpenBillDto = z.infer<typeof openBillDto>;
+
+/** Aged payables (« dettes fournisseurs »), per supplier, and how they add up to 401 (decision 0033). */
+export const agedPayablesDto = z.object({
+  asOf: z.string(),
+  /** By supplier name. */
+  suppliers: z.array(agedBucketsDto.extend({ supplierId: z.string(), supplierName: z.string() })),
+  totals: agedBucketsDto,
+  /** By supplier name, then due date. */
+  bills: z.array(openBillDto),
+  reconciliation: z.object({
+    openBills: z.number().int(),
+    account: z.string(),
+    /** The credit balance of 401 on `asOf` (credit − debit, cents). */
+    ledgerBalance: z.number().int(),
+    /** openBills − ledgerBalance: 0 when every entry on 401 comes from the bills. */
+    difference: z.number().int(),
+  }),
+});
+export type AgedPayablesDto = z.infer<typeof agedPayablesDto>;

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { type App, type Deps, orgRoute, scopeOf } from '../http.ts';
 import { cancelBill, createBill, payBill, updateBill, validateBill } from './bill.ts';
 import { getBill, listBills } from './bill-read.ts';
-import { billDto, billInput, billList, billListQuery, cancellationInput, paymentInput } from './contract.ts';
+import {
+  agedPayablesDto,
+  billDto,
+  billInput,
+  billList,
+  billListQuery,
+  cancellationInput,
+  payablesQuery,
+  paymentInput,
+} from './contract.ts';
+import { agedPayables } from './payables.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
 const billParams = params.extend({ billId: z.string().max(64) });
@@ -133,5 +143,21 @@ export function purchaseRoutes(app: App, { store }: Deps) {
           cancelBill(trx, scope.orgId, request.params.billId, request.body.date, scope.userId),
         );
     },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/payables',
+    {
+      ...orgRoute(store, 'purchases.read'),
+      schema: {
+        tags,
+        summary:
+          'Dettes fournisseurs : factures ouvertes par fournisseur et par ancienneté, rapprochées du 401',
+        params,
+        querystring: payablesQuery,
+        response: { 200: agedPayablesDto },
+      },
+    },
+    async (request) => agedPayables(store.db, scopeOf(request).orgId, request.query),
   );
 }
