@@ -88,4 +88,38 @@ describe.each(DIALECTS)('supplier bills over HTTP on %s', (dialect) => {
       (await viewer.request('POST', `/api/v1/orgs/${otherOrgId}/supplier-bills`, body('X'))).status,
     ).toBe(404);
   });
+
+  it('takes a bill from a service provider and lists it in the aged payables, reconciled with 401', async () => {
+    const providerId = (
+      await buildParty(server.store.db, orgId, { name: 'Conseil Net', roles: ['provider'] })
+    ).id;
+    const created = await owner.request('POST', base, { ...body('CN-12'), supplierId: providerId });
+    expect(created.status).toBe(201);
+    expect((await owner.request('POST', `${base}/${created.body.id}/validate`)).status).toBe(200);
+    const customerId = (
+      await buildParty(server.store.db, orgId, { name: 'Client seul', roles: ['customer'] })
+    ).id;
+    const refused = await owner.request('POST', base, { ...body('CS-1'), supplierId: customerId });
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toMatch(/ni fournisseur, ni prestataire, ni sous-traitant/);
+
+    const payables = `/api/v1/orgs/${orgId}/payables`;
+    const aged = await owner.request('GET', `${payables}?asOf=2026-03-31`);
+    expect(aged.status).toBe(200);
+    // SA-501 is paid; CN-12 (172,75 €, due 2026-03-10) is 21 days late.
+    expect(aged.body.suppliers).toEqual([
+      expect.objectContaining({ supplierId: providerId, days0to30: 17275, total: 17275 }),
+    ]);
+    expect(aged.body.bills.map((b: { supplierRef: string }) => b.supplierRef)).toEqual(['CN-12']);
+    expect(aged.body.reconciliation).toEqual({
+      openBills: 17275,
+      account: '401',
+      ledgerBalance: 17275,
+      difference: 0,
+    });
+    const bad = await owner.request('GET', `${payables}?asOf=2026-02-30`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/date réelle/);
+    expect((await viewer.request('GET', payables)).status).toBe(404);
+  });
 });
