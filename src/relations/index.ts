@@ -36,7 +36,7 @@ export { quoteForTarget, recordAction } from './prospecting/prospect-actions.ts'
 export { publicationInput } from './publications/contract.ts';
 export { savePublication } from './publications/publication.ts';
 export type { AgedReceivablesDto, DepositSlipDto, ReceiptDto, ReceiptInput } from './receipts/contract.ts';
-export { agedBucketsDto, creditUseInput, depositSlipInput, receiptInput } from './receipts/contract.ts';
+export { creditUseInput, depositSlipInput, receiptInput } from './receipts/contract.ts';
 export { customerCredit, useCustomerCredit } from './receipts/customer-credit.ts';
 export { createDepositSlip, depositSlipPdf } from './receipts/deposit-slip.ts';
 // The age buckets of receivables, pure: aged payables reuse them (area 2, decision 0033).

@@ -59,6 +59,7 @@ import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './ro
 import { Route as OrgsOrgIdProductionPurchasesIndexRouteImport } from './routes/orgs/$orgId/production/purchases/index'
 import { Route as OrgsOrgIdProductionPurchasesBillIdRouteImport } from './routes/orgs/$orgId/production/purchases/$billId'
 import { Route as OrgsOrgIdProductionPurchasesNewRouteImport } from './routes/orgs/$orgId/production/purchases/new'
+import { Route as OrgsOrgIdProductionPurchasesPayablesRouteImport } from './routes/orgs/$orgId/production/purchases/payables'
 import { Route as OrgsOrgIdRelationsCampaignsIndexRouteImport } from './routes/orgs/$orgId/relations/campaigns/index'
 import { Route as OrgsOrgIdRelationsCampaignsCampaignIdRouteImport } from './routes/orgs/$orgId/relations/campaigns/$campaignId'
 import { Route as OrgsOrgIdRelationsCatalogueIndexRouteImport } from './routes/orgs/$orgId/relations/catalogue/index'
@@ -375,6 +376,12 @@ const OrgsOrgIdProductionPurchasesNewRoute =
     path: '/purchases/new',
     getParentRoute: () => OrgsOrgIdProductionRoute,
   } as any)
+const OrgsOrgIdProductionPurchasesPayablesRoute =
+  OrgsOrgIdProductionPurchasesPayablesRouteImport.update({
+    id: '/purchases/payables',
+    path: '/purchases/payables',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
 const OrgsOrgIdRelationsCampaignsIndexRoute =
   OrgsOrgIdRelationsCampaignsIndexRouteImport.update({
     id: '/campaigns/',
@@ -653,6 +660,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
+  '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -738,6 +746,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
+  '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -829,6 +838,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
+  '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -921,6 +931,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
+    | '/orgs/$orgId/production/purchases/payables'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -1006,6 +1017,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
+    | '/orgs/$orgId/production/purchases/payables'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -1096,6 +1108,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
+    | '/orgs/$orgId/production/purchases/payables'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -1500,6 +1513,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdProductionPurchasesNewRouteImport
       parentRoute: typeof OrgsOrgIdProductionRoute
     }
+    '/orgs/$orgId/production/purchases/payables': {
+      id: '/orgs/$orgId/production/purchases/payables'
+      path: '/purchases/payables'
+      fullPath: '/orgs/$orgId/production/purchases/payables'
+      preLoaderRoute: typeof OrgsOrgIdProductionPurchasesPayablesRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
     '/orgs/$orgId/relations/campaigns/': {
       id: '/orgs/$orgId/relations/campaigns/'
       path: '/campaigns'
@@ -1822,6 +1842,7 @@ interface OrgsOrgIdProductionRouteChildren {
   OrgsOrgIdProductionIndexRoute: typeof OrgsOrgIdProductionIndexRoute
   OrgsOrgIdProductionPurchasesBillIdRoute: typeof OrgsOrgIdProductionPurchasesBillIdRoute
   OrgsOrgIdProductionPurchasesNewRoute: typeof OrgsOrgIdProductionPurchasesNewRoute
+  OrgsOrgIdProductionPurchasesPayablesRoute: typeof OrgsOrgIdProductionPurchasesPayablesRoute
   OrgsOrgIdProductionPurchasesIndexRoute: typeof OrgsOrgIdProductionPurchasesIndexRoute
 }
 
@@ -1830,6 +1851,8 @@ const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
   OrgsOrgIdProductionPurchasesBillIdRoute:
     OrgsOrgIdProductionPurchasesBillIdRoute,
   OrgsOrgIdProductionPurchasesNewRoute: OrgsOrgIdProductionPurchasesNewRoute,
+  OrgsOrgIdProductionPurchasesPayablesRoute:
+    OrgsOrgIdProductionPurchasesPayablesRoute,
   OrgsOrgIdProductionPurchasesIndexRoute:
     OrgsOrgIdProductionPurchasesIndexRoute,
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../kernel/dates/index.ts';
 import { text } from '../../kernel/validation/text.ts';
-import { agedBucketsDto } from '../../relations/index.ts';
 
 // Supplier bills (factures fournisseurs) and their payments. Amounts are integer cents (100,00 € is
 // 10000), VAT rates hundredths of a percent (20 % is 2000, 5,5 % is 550), as in the sales contracts.
@@ -151,6 +150,19 @@ export const openBillDto = z.object({
   daysLate: z.number().int(),
 });
 export type OpenBillDto = z.infer<typeof openBillDto>;
+
+/**
+ * The age buckets, as those of receivables (same keys, filled by the same helper): not due, 1–30 days
+ * overdue, 31–60, 61–90, over 90. Declared here so the web does not load area 1 through this contract.
+ */
+const agedBucketsDto = z.object({
+  notDue: z.number().int(),
+  days0to30: z.number().int(),
+  days31to60: z.number().int(),
+  days61to90: z.number().int(),
+  over90: z.number().int(),
+  total: z.number().int(),
+});
 
 /** Aged payables (« dettes fournisseurs »), per supplier, and how they add up to 401 (decision 0033). */
 export const agedPayablesDto = z.object({

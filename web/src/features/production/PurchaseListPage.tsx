@@ -1,4 +1,4 @@
-import { Badge, NativeSelect, Table, Text } from '@mantine/core';
+import { Badge, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -54,11 +54,25 @@ export function PurchaseListPage() {
         title={t('production.purchases.title')}
         served={PURCHASES_SERVE}
         actions={
-          can('purchases.write') ? (
-            <ButtonLink to="/orgs/$orgId/production/purchases/new" params={{ orgId }} data-testid="bill-new">
-              {t('production.purchases.new')}
+          <Group gap="xs">
+            <ButtonLink
+              variant="default"
+              to="/orgs/$orgId/production/purchases/payables"
+              params={{ orgId }}
+              data-testid="payables-link"
+            >
+              {t('production.payables.link')}
             </ButtonLink>
-          ) : null
+            {can('purchases.write') ? (
+              <ButtonLink
+                to="/orgs/$orgId/production/purchases/new"
+                params={{ orgId }}
+                data-testid="bill-new"
+              >
+                {t('production.purchases.new')}
+              </ButtonLink>
+            ) : null}
+          </Group>
         }
       />
       <NativeSelect

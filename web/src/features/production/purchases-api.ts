@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { AccountDto } from '../../../../src/ledger/accounts/contract.ts';
 import type {
+  AgedPayablesDto,
   BillDto,
   BillList,
   SupplierPaymentMethod,
@@ -33,14 +34,40 @@ export function billQuery(orgId: string, billId: string) {
   });
 }
 
+type PartyItem = { id: string; name: string };
+
+/** The roles that send bills (decision 0033); the parties list takes one role at a time. */
+export const BILLING_ROLES = ['supplier', 'provider', 'subcontractor'] as const;
+
+/** Merges the parties of each role: each once, by name. */
+export function mergeParties(lists: readonly (readonly PartyItem[])[]): PartyItem[] {
+  const byId = new Map<string, PartyItem>();
+  for (const list of lists) for (const p of list) byId.set(p.id, p);
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.id.localeCompare(b.id));
+}
+
 export function suppliersQuery(orgId: string) {
   return queryOptions({
     queryKey: ['orgs', orgId, 'parties', 'list', 'suppliers-for-bills'],
-    queryFn: ({ signal }) =>
-      api<{ items: { id: string; name: string }[]; total: number }>(
-        `${org(orgId)}/parties${queryString({ role: 'supplier', archived: 'exclude', sort: 'name', limit: 500 })}`,
-        { signal },
-      ),
+    queryFn: async ({ signal }) => {
+      const lists = await Promise.all(
+        BILLING_ROLES.map((role) =>
+          api<{ items: PartyItem[]; total: number }>(
+            `${org(orgId)}/parties${queryString({ role, archived: 'exclude', sort: 'name', limit: 500 })}`,
+            { signal },
+          ),
+        ),
+      );
+      const items = mergeParties(lists.map((l) => l.items));
+      return { items, total: items.length };
+    },
+  });
+}
+
+export function payablesQuery(orgId: string) {
+  return queryOptions({
+    queryKey: [...purchaseKeys.all(orgId), 'payables'],
+    queryFn: ({ signal }) => api<AgedPayablesDto>(`${org(orgId)}/payables`, { signal }),
   });
 }
 
