@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
 // The assistant enters a supplier bill of the demo's supplier (two lines, two VAT rates), sees the live
-// totals, validates it (ACH number, entry in AC), pays it in full and sees it « Payée » — axe on every page.
+// totals, validates it (ACH number, entry in AC), finds it in the aged payables reconciled with 401, pays it in full and sees it « Payée » — axe on every page.
 // By hand: 100,00 € at 20 % → 20,00 €; 50,00 € at 5,5 % → 2,75 €; TTC 172,75 €.
 
 const plain = (text: string | null) => (text ?? '').replace(/[\u00A0\u202F]/g, ' ');
@@ -56,6 +56,27 @@ describe.runIf(browserAvailable)('supplier bills in a real browser', () => {
     expect(plain(await page.getByTestId('bill-status').textContent())).toBe('À payer');
     expect(plain(await page.getByTestId('bill-total').textContent())).toBe('172,75 €');
     await audit('facture fournisseur validée');
+    const billUrl = page.url();
+    const number = (await page.getByRole('heading', { level: 1 }).textContent())?.match(
+      /ACH-\d{4}-\d{4}/,
+    )?.[0];
+
+    // Dettes fournisseurs: the bill is open for 172,75 €, and the bills add up to the balance of 401.
+    await page.goto(`${stack.baseUrl}${orgPath}/production/purchases`);
+    await page.getByTestId('payables-link').click();
+    await page.getByRole('heading', { level: 1, name: 'Dettes fournisseurs' }).waitFor();
+    const open = page.getByTestId('payables-bills').getByRole('row').filter({ hasText: ref });
+    await open.waitFor();
+    expect(plain(await open.textContent())).toContain(number!);
+    expect(plain(await open.textContent())).toContain('172,75 €');
+    expect(await page.getByTestId('payables-row').filter({ hasText: 'Papeterie Centrale' }).count()).toBe(1);
+    expect(plain(await page.getByTestId('payables-total-total').textContent())).toMatch(/€$/);
+    const check = page.getByTestId('payables-check');
+    expect(await check.getAttribute('data-reconciled')).toBe('true');
+    expect(plain(await check.textContent())).toContain('correspondent au solde du compte 401');
+    await audit('dettes fournisseurs');
+    await open.getByRole('link', { name: number! }).click();
+    await page.waitForURL(billUrl);
     expect(await page.getByTestId('pay-amount').inputValue()).toBe('172,75');
     await page.getByTestId('pay-method').selectOption('cheque');
     await page.getByTestId('pay-submit').click();
