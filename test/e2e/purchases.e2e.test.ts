@@ -74,6 +74,13 @@ describe.runIf(browserAvailable)('supplier bills in a real browser', () => {
     const check = page.getByTestId('payables-check');
     expect(await check.getAttribute('data-reconciled')).toBe('true');
     expect(plain(await check.textContent())).toContain('correspondent au solde du compte 401');
+    // The accountant checks the account itself from here.
+    const ledgerLink = page
+      .getByTestId('payables-reconciliation')
+      .getByRole('link', { name: 'Grand livre du compte 401' });
+    expect(await ledgerLink.getAttribute('href')).toMatch(
+      /accounting\/reports\/general-ledger\?.*account=(%22)?401\b/,
+    );
     await audit('dettes fournisseurs');
     await open.getByRole('link', { name: number! }).click();
     await page.waitForURL(billUrl);

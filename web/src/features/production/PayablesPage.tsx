@@ -1,8 +1,9 @@
-import { Alert, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PURCHASES_SERVE } from '../../referentiel/activities.ts';
+import { LedgerReconciliation } from '../../ui/LedgerReconciliation.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
@@ -123,48 +124,36 @@ export function PayablesPage() {
           </Table.ScrollContainer>
         </Paper>
         {data && r ? (
-          <Paper withBorder p="md" data-testid="payables-reconciliation">
-            <Title order={2} size="h4" mb="sm">
-              {t('production.payables.reconciliation.title')}
-            </Title>
-            <Table verticalSpacing="xs" maw={560} mb="sm">
-              <caption>
-                <VisuallyHidden>{t('production.payables.reconciliation.title')}</VisuallyHidden>
-              </caption>
-              <Table.Tbody>
-                <Table.Tr>
-                  <Table.Th scope="row" fw={400}>
-                    {t('production.payables.reconciliation.openBills')}
-                  </Table.Th>
-                  <Table.Td ta="right">{money(r.openBills)}</Table.Td>
-                </Table.Tr>
-                <Table.Tr>
-                  <Table.Th scope="row" fw={400}>
-                    {t('production.payables.reconciliation.ledgerBalance', {
-                      account: r.account,
-                      date: day(data.asOf),
-                    })}
-                  </Table.Th>
-                  <Table.Td ta="right">{money(r.ledgerBalance)}</Table.Td>
-                </Table.Tr>
-              </Table.Tbody>
-            </Table>
-            <Alert
-              color={r.difference === 0 ? 'teal' : 'red'}
-              role="status"
-              data-testid="payables-check"
-              data-reconciled={r.difference === 0}
-            >
-              {r.difference === 0
+          <LedgerReconciliation
+            orgId={orgId}
+            title={t('production.payables.reconciliation.title')}
+            caption={t('production.payables.reconciliation.title')}
+            rows={[
+              { label: t('production.payables.reconciliation.openBills'), amount: r.openBills },
+              {
+                label: t('production.payables.reconciliation.ledgerBalance', {
+                  account: r.account,
+                  date: day(data.asOf),
+                }),
+                amount: r.ledgerBalance,
+              },
+            ]}
+            reconciled={r.difference === 0}
+            message={
+              r.difference === 0
                 ? t('production.payables.reconciliation.matches', { account: r.account })
                 : t('production.payables.reconciliation.differs', {
                     account: r.account,
                     gap: money(Math.abs(r.difference)),
                     open: money(r.openBills),
                     balance: money(r.ledgerBalance),
-                  })}
-            </Alert>
-          </Paper>
+                  })
+            }
+            account={r.account}
+            asOf={data.asOf}
+            testId="payables-reconciliation"
+            checkTestId="payables-check"
+          />
         ) : null}
       </Stack>
     </>

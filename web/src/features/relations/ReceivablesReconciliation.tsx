@@ -1,7 +1,7 @@
-import { Alert, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AgedReceivablesDto } from '../../../../src/relations/receipts/contract.ts';
-import { useOrgRole } from '../../auth/session.ts';
+import { LedgerReconciliation } from '../../ui/LedgerReconciliation.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { day, money } from './format.ts';
 
@@ -78,73 +78,51 @@ export function AvailableCredits({ orgId, data }: { orgId: string; data: AgedRec
 
 export function ReceivablesReconciliation({ orgId, data }: { orgId: string; data: AgedReceivablesDto }) {
   const { t } = useTranslation();
-  const { can } = useOrgRole(orgId);
   const r = data.reconciliation;
   const account = r.account;
-  const row = (label: string, amount: string, testId: string, strong = false) => (
-    <Table.Tr data-testid={testId}>
-      <Table.Th scope="row" fw={strong ? 700 : 400}>
-        {label}
-      </Table.Th>
-      <Table.Td ta="right" fw={strong ? 700 : 400}>
-        {amount}
-      </Table.Td>
-    </Table.Tr>
-  );
   return (
-    <Paper withBorder p="md" data-testid="receivables-reconciliation">
-      <Title order={2} size="h4" mb="sm">
-        {t('relations.receivables.reconciliation.title')}
-      </Title>
-      <Table verticalSpacing="xs" maw={560} mb="sm">
-        <caption>
-          <VisuallyHidden>{t('relations.receivables.reconciliation.caption')}</VisuallyHidden>
-        </caption>
-        <Table.Tbody>
-          {row(
-            t('relations.receivables.reconciliation.openInvoices'),
-            money(r.openInvoices),
-            'reconciliation-open',
-          )}
-          {row(
-            t('relations.receivables.reconciliation.credits'),
-            money(r.credits === 0 ? 0 : -r.credits),
-            'reconciliation-credits',
-          )}
-          {row(t('relations.receivables.reconciliation.netDue'), money(r.netDue), 'reconciliation-net', true)}
-          {row(
-            t('relations.receivables.reconciliation.ledgerBalance', { account, date: day(data.asOf) }),
-            money(r.ledgerBalance),
-            'reconciliation-ledger',
-          )}
-        </Table.Tbody>
-      </Table>
-      <Alert
-        color={r.difference === 0 ? 'teal' : 'red'}
-        role="status"
-        data-testid="reconciliation-check"
-        data-reconciled={r.difference === 0}
-      >
-        {r.difference === 0
+    <LedgerReconciliation
+      orgId={orgId}
+      title={t('relations.receivables.reconciliation.title')}
+      caption={t('relations.receivables.reconciliation.caption')}
+      rows={[
+        {
+          label: t('relations.receivables.reconciliation.openInvoices'),
+          amount: r.openInvoices,
+          testId: 'reconciliation-open',
+        },
+        {
+          label: t('relations.receivables.reconciliation.credits'),
+          amount: r.credits === 0 ? 0 : -r.credits,
+          testId: 'reconciliation-credits',
+        },
+        {
+          label: t('relations.receivables.reconciliation.netDue'),
+          amount: r.netDue,
+          testId: 'reconciliation-net',
+          strong: true,
+        },
+        {
+          label: t('relations.receivables.reconciliation.ledgerBalance', { account, date: day(data.asOf) }),
+          amount: r.ledgerBalance,
+          testId: 'reconciliation-ledger',
+        },
+      ]}
+      reconciled={r.difference === 0}
+      message={
+        r.difference === 0
           ? t('relations.receivables.reconciliation.matches', { account })
           : t('relations.receivables.reconciliation.differs', {
               account,
               gap: money(Math.abs(r.difference)),
               net: money(r.netDue),
               balance: money(r.ledgerBalance),
-            })}
-      </Alert>
-      {can('ledger.read') ? (
-        <Text size="sm" mt="sm">
-          <AnchorLink
-            to="/orgs/$orgId/accounting/reports/general-ledger"
-            params={{ orgId }}
-            search={{ account, to: data.asOf }}
-          >
-            {t('relations.receivables.reconciliation.ledgerLink', { account })}
-          </AnchorLink>
-        </Text>
-      ) : null}
-    </Paper>
+            })
+      }
+      account={account}
+      asOf={data.asOf}
+      testId="receivables-reconciliation"
+      checkTestId="reconciliation-check"
+    />
   );
 }
