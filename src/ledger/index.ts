@@ -27,7 +27,7 @@ export { DEFAULT_JOURNALS, listJournals } from './journals/journal.ts';
 export type { LetteringDto } from './lettering/contract.ts';
 export { autoLetter, letter, letteringCandidates, unletter } from './lettering/lettering.ts';
 export { settledEntryIds } from './lettering/settlement.ts';
-export { accountBalance } from './reports/account-balance.ts';
+export { accountBalance, accountMovement } from './reports/account-balance.ts';
 export { agedBalance } from './reports/aged-balance.ts';
 export type {
   AgedBalanceDto,

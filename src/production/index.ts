@@ -7,3 +7,5 @@ export type { AgedPayablesDto, BillDto, BillInput, PaymentInput } from './purcha
 export { billInput, payablesQuery, paymentInput } from './purchases/contract.ts';
 export { agedPayables } from './purchases/payables.ts';
 export { productionRoutes } from './routes.ts';
+export type { VatReturnDto, VatReturnListDto } from './vat-returns/contract.ts';
+export { fileVatReturn, getVatReturn, listVatReturns } from './vat-returns/vat-return.ts';

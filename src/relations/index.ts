@@ -27,6 +27,8 @@ export { getInvoice, listInvoices } from './invoices/invoice-read.ts';
 // The EN 16931 totals and the VAT rates of data/vat.json, pure: supplier bills reuse them (area 2).
 export { invoiceTotals } from './invoices/invoice-totals.ts';
 export { validateInvoice } from './invoices/invoice-validation.ts';
+// The output VAT due over a period, from the sales documents: the VAT return of area 2 reads it.
+export { type CollectedVat, collectedVat } from './invoices/vat-collected.ts';
 export { recordConsent } from './privacy/consents.ts';
 export { consentInput } from './privacy/contract.ts';
 export { eraseParty } from './privacy/erasure.ts';

@@ -67,3 +67,45 @@ export async function accountBalance(
         .executeTakeFirstOrThrow();
   return Number(row.debit) - Number(row.credit);
 }
+
+/**
+ * What the lines of the general accounts starting with `accountPrefix` moved from `from` to `to` (debit −
+ * credit, in cents), opening entries (AN) left out, and the entries whose source starts with
+ * `excludeSource` too (a VAT return leaves out its own settlement entries).
+ */
+export async function accountMovement(
+  db: Db,
+  orgId: string,
+  query: { accountPrefix: string; from: string; to: string; excludeSource?: string },
+): Promise<number> {
+  if (!/^[0-9]{1,20}$/.test(query.accountPrefix))
+    throw new RangeError(`Préfixe de compte invalide : ${query.accountPrefix}`);
+  let select = db
+    .selectFrom('ledger_line as l')
+    .innerJoin('ledger_account as a', (j) =>
+      j.onRef('a.org_id', '=', 'l.org_id').onRef('a.id', '=', 'l.account_id'),
+    )
+    .innerJoin('ledger_journal as j', (j) =>
+      j.onRef('j.org_id', '=', 'l.org_id').onRef('j.id', '=', 'l.journal_id'),
+    )
+    .innerJoin('ledger_entry as e', (j) =>
+      j.onRef('e.org_id', '=', 'l.org_id').onRef('e.id', '=', 'l.entry_id'),
+    )
+    .select((eb) => [
+      eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('l.debit'), eb.lit(0)), 'bigint').as('debit'),
+      eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('l.credit'), eb.lit(0)), 'bigint').as('credit'),
+    ])
+    .where('l.org_id', '=', orgId)
+    .where('l.entry_date', '>=', query.from)
+    .where('l.entry_date', '<=', query.to)
+    .where('a.number', 'like', `${query.accountPrefix}%`)
+    .where('j.kind', '!=', 'opening');
+  if (query.excludeSource) {
+    const prefix = `${query.excludeSource}%`;
+    select = select.where((eb) =>
+      eb.or([eb('e.source_ref', 'is', null), eb('e.source_ref', 'not like', prefix)]),
+    );
+  }
+  const row = await select.executeTakeFirstOrThrow();
+  return Number(row.debit) - Number(row.credit);
+}

@@ -21,6 +21,8 @@ const DASHBOARD = ['1.3.t2'];
 const PUBLICATIONS = ['1.3.t3', '1.3.t4'];
 // Area 2: supplier bills (records of suppliers) and their payments (disbursements).
 const PURCHASES = ['2.1.t2', '2.2.t1'];
+// Area 2: the VAT return (CA3), from the documents and the ledger.
+const VAT_RETURN = ['2.2.t3'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -333,6 +335,9 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/payments': ['2.2.t1'],
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/cancel': PURCHASES,
   'GET /api/v1/orgs/:orgId/payables': PURCHASES,
+  'GET /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
+  'GET /api/v1/orgs/:orgId/vat-returns/:period': VAT_RETURN,
+  'POST /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'GET /api/v1/orgs/:orgId/receipts/:receiptId': RECEIPTS,
