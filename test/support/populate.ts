@@ -5,7 +5,14 @@ import { saveMailSettings } from '../../src/kernel/mail/settings.ts';
 import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
-import { billInput, createBill, payBill, paymentInput, validateBill } from '../../src/production/index.ts';
+import {
+  billInput,
+  createBill,
+  fileVatReturn,
+  payBill,
+  paymentInput,
+  validateBill,
+} from '../../src/production/index.ts';
 import { populateRecords } from '../../src/relations/records-test-helpers.ts';
 import { populateSales } from '../../src/relations/sales/sales-test-helpers.ts';
 import { populateRelations } from '../../src/relations/test-helpers.ts';
@@ -95,6 +102,14 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
       null,
     );
   });
+  // The VAT return of the bill's month, filed (its row and its settlement entry). Only the normal regime
+  // files a CA3: the organisation takes it from here if it had another.
+  await db
+    .updateTable('organisation')
+    .set({ vat_regime: 'normal_monthly' })
+    .where('org_id', '=', orgId)
+    .execute();
+  await db.transaction().execute((trx) => fileVatReturn(trx, orgId, '2026-03', null));
   // The organisation doubles as a school: a class, a student who joined, a scenario handed out.
   const dialect = db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
   await populateTraining(db, dialect, orgId, (await buildUser(db)).id);
