@@ -3,6 +3,14 @@ import type { Db } from '../kernel/db/index.ts';
 import { partyInput } from '../kernel/parties/contract.ts';
 import { createParty } from '../kernel/parties/party.ts';
 import {
+  billInput,
+  createBill,
+  fileVatReturn,
+  payBill,
+  paymentInput,
+  validateBill,
+} from '../production/index.ts';
+import {
   acceptQuote,
   actionInput,
   addGuests,
@@ -376,6 +384,46 @@ export async function buildDemoYear(
         }),
         userId,
       );
+    });
+  }
+
+  // Area 2, month by month while the month ended before the recent documents: office supplies from
+  // Papeterie Centrale on the 8th (a computer too in March: VAT on fixed assets), paid by transfer on the
+  // 28th; then the month's VAT return (CA3), filed on the 15th of the next month (decision 0034).
+  const papeterie = partyId('Papeterie Centrale');
+  for (let month = 1; month <= 12; month++) {
+    const monthEnd = addDays(day(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1), -1);
+    if (compareDates(monthEnd, lastInvoiceDay) >= 0) break;
+    if (papeterie)
+      at(day(year, month, 8), async () => {
+        const lines = [
+          { label: 'Fournitures de bureau', account: '6064', netAmount: 8_000 + month * 650, vatRate: 2000 },
+        ];
+        if (month === 3)
+          lines.push({ label: 'Ordinateur portable', account: '2183', netAmount: 95_000, vatRate: 2000 });
+        const draft = await createBill(
+          trx,
+          orgId,
+          billInput.parse({
+            supplierId: papeterie,
+            supplierRef: `PC-${year}-${String(month).padStart(3, '0')}`,
+            billDate: day(year, month, 8),
+            dueDate: day(year, month, 28),
+            lines,
+          }),
+          userId,
+        );
+        const bill = await validateBill(trx, orgId, draft.id, userId);
+        await payBill(
+          trx,
+          orgId,
+          bill.id,
+          paymentInput.parse({ date: day(year, month, 28), method: 'transfer', amount: bill.total }),
+          userId,
+        );
+      });
+    at(addDays(monthEnd, 15), async () => {
+      await fileVatReturn(trx, orgId, `${year}-${String(month).padStart(2, '0')}`, userId);
     });
   }
 

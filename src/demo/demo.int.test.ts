@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, DIALECTS, type TestStore } from '../../test/support/test-db.ts';
 import { verifyAuditChain } from '../kernel/audit/audit.ts';
 import { addDays, compareDates, todayIn } from '../kernel/dates/index.ts';
+import { getVatReturn, listVatReturns } from '../production/index.ts';
 import { agedReceivables, customerCredit } from '../relations/index.ts';
 import { ensureDemo } from './seed.ts';
 
@@ -26,6 +27,28 @@ describe.each(DIALECTS)('the demo organisation on %s', (dialect) => {
     if (where) query = query.where(where[0] as 'status', '=', where[1] as 'validated');
     return Number((await query.executeTakeFirstOrThrow()).n);
   };
+
+  it('files the VAT return of every month before the recent documents, each carrying the last one’s credit', async () => {
+    const lastInvoiceDay = addDays(todayIn('Europe/Paris'), -50);
+    const year = lastInvoiceDay.slice(0, 4);
+    const months = Number(lastInvoiceDay.slice(5, 7)) - 1;
+    if (year !== todayIn('Europe/Paris').slice(0, 4) || months < 1) return;
+    const { filed, nextPeriod } = await listVatReturns(store.db, orgId);
+    expect(filed.map((r) => r.period).reverse()).toEqual(
+      Array.from({ length: months }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(nextPeriod).toBe(`${year}-${String(months + 1).padStart(2, '0')}`);
+    let previousCredit = 0;
+    for (const { period } of [...filed].reverse()) {
+      const r = await getVatReturn(store.db, orgId, period);
+      const line = (code: string) => r.lines.find((l) => l.code === code)!.amount;
+      expect(line('22')).toBe(previousCredit);
+      expect(line('20')).toBeGreaterThan(0); // the month's office supplies
+      if (period.endsWith('-03')) expect(line('19')).toBe(190); // the computer: 950,00 × 20 %
+      expect(line('16') - line('23')).toBe(line('28') - line('27'));
+      previousCredit = line('27');
+    }
+  });
 
   it('has a year of consistent activity: numbered in date order, balanced, nothing after today', async () => {
     const today = todayIn('Europe/Paris');
