@@ -37,10 +37,12 @@ export type {
   JournalListingDto,
   TrialBalanceDto,
 } from './reports/contract.ts';
+export { exportFormat } from './reports/contract.ts';
 // The neutral export table and its CSV renderer (ADR 0008), for other modules' list exports.
 export { tableToCsv } from './reports/export-csv.ts';
 export { generalLedger } from './reports/general-ledger.ts';
 export { journalListing } from './reports/journal-listing.ts';
+export { renderReport } from './reports/render.ts';
 export type { ReportTable } from './reports/report-table.ts';
 export { balanceSheet, incomeStatement } from './reports/statements.ts';
 export { trialBalance } from './reports/trial-balance.ts';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { salesCustomer, salesOrganisation, validatedInvoice } from '../../src/relations/test-helpers.ts';
 import { buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { type Client, loginAs, startTestServer, type TestServer } from '../support/http.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { countRows } from '../support/schema.ts';
 import { DIALECTS } from '../support/test-db.ts';
 
@@ -53,6 +54,23 @@ describe.each(DIALECTS)('VAT returns over HTTP on %s', (dialect) => {
       nextPeriod: '2026-07',
       filed: [{ period: '2026-06', vatDue: 50 }],
     });
+  });
+
+  it('exports the filed return as PDF (read back by pdftotext) and CSV', async () => {
+    const pdf = await server.app.inject({
+      method: 'GET',
+      url: `${base}/2026-06/export?format=pdf`,
+      headers: { cookie: owner.cookie },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-disposition']).toContain('declaration-tva-2026-06.pdf');
+    const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain('Déclaration de TVA (CA3) – juin 2026');
+    expect(text).toMatch(/08 Taux normal 20 % 250,00 50,00/);
+    expect(text).toMatch(/28 TVA nette due 50,00/);
+    const csv = await owner.request('GET', `${base}/2026-06/export?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.raw).toContain('TVA nette due');
   });
 
   it('answers bad input in French and writes nothing', async () => {

@@ -14,11 +14,9 @@ import {
   periodQuery,
   trialBalanceQuery,
 } from './contract.ts';
-import { tableToCsv } from './export-csv.ts';
-import { tableToPdf } from './export-pdf.ts';
-import { tableToXlsx } from './export-xlsx.ts';
 import { generalLedger } from './general-ledger.ts';
 import { journalListing } from './journal-listing.ts';
+import { renderReport } from './render.ts';
 import type { ReportTable } from './report-table.ts';
 import {
   agedBalanceTable,
@@ -36,23 +34,12 @@ import { trialBalance } from './trial-balance.ts';
 const params = z.object({ orgId: text().max(64) });
 const tags = ['comptabilité'];
 
-const TYPES: Record<ExportFormat, string> = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
-
 async function send(reply: FastifyReply, table: ReportTable, format: ExportFormat, organisation: string) {
-  const body =
-    format === 'pdf'
-      ? Buffer.from(await tableToPdf(table, organisation))
-      : format === 'xlsx'
-        ? await tableToXlsx(table)
-        : tableToCsv(table);
+  const file = await renderReport(table, format, organisation);
   return reply
-    .type(TYPES[format])
-    .header('content-disposition', `attachment; filename="${table.fileName}.${format}"`)
-    .send(body);
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .send(file.body);
 }
 
 /** The journal listing in full: the JSON route pages its entries, an export wants them all. */

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { getOrganisation } from '../../kernel/organisations/organisation.ts';
+import { exportFormat, renderReport } from '../../ledger/index.ts';
 import { type App, type Deps, orgRoute, scopeOf } from '../http.ts';
 import { vatPeriodQuery, vatReturnDto, vatReturnInput, vatReturnList } from './contract.ts';
 import { fileVatReturn, getVatReturn, listVatReturns } from './vat-return.ts';
+import { vatReturnTable } from './vat-return-table.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
 const periodParams = params.extend({ period: vatPeriodQuery.shape.period });
@@ -34,6 +37,31 @@ export function vatReturnRoutes(app: App, { store }: Deps) {
       },
     },
     async (request) => getVatReturn(store.db, scopeOf(request).orgId, request.params.period),
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/vat-returns/:period/export',
+    {
+      ...orgRoute(store, 'ledger.read'),
+      schema: {
+        tags,
+        summary: 'La déclaration de TVA d’une période : export PDF, XLSX ou CSV',
+        params: periodParams,
+        querystring: exportFormat,
+      },
+    },
+    async (request, reply) => {
+      const { orgId } = scopeOf(request);
+      const [dto, organisation] = await Promise.all([
+        getVatReturn(store.db, orgId, request.params.period),
+        getOrganisation(store.db, orgId),
+      ]);
+      const file = await renderReport(vatReturnTable(dto), request.query.format, organisation.name);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
+    },
   );
 
   app.post(

@@ -337,6 +337,7 @@ const operations: Record<string, readonly string[]> = {
   'GET /api/v1/orgs/:orgId/payables': PURCHASES,
   'GET /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
   'GET /api/v1/orgs/:orgId/vat-returns/:period': VAT_RETURN,
+  'GET /api/v1/orgs/:orgId/vat-returns/:period/export': VAT_RETURN,
   'POST /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
