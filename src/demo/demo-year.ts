@@ -6,9 +6,12 @@ import {
   billInput,
   createBill,
   fileVatReturn,
+  getVatReturn,
   payBill,
   paymentInput,
+  payVatReturn,
   validateBill,
+  vatPaymentInput,
 } from '../production/index.ts';
 import {
   acceptQuote,
@@ -422,8 +425,20 @@ export async function buildDemoYear(
           userId,
         );
       });
+    const period = `${year}-${String(month).padStart(2, '0')}`;
     at(addDays(monthEnd, 15), async () => {
-      await fileVatReturn(trx, orgId, `${year}-${String(month).padStart(2, '0')}`, userId);
+      await fileVatReturn(trx, orgId, period, userId);
+    });
+    // The VAT due leaves the bank on the 19th, within the deadline (19th to 24th).
+    at(addDays(monthEnd, 19), async () => {
+      if ((await getVatReturn(trx, orgId, period)).vatDue > 0)
+        await payVatReturn(
+          trx,
+          orgId,
+          period,
+          vatPaymentInput.parse({ date: addDays(monthEnd, 19) }),
+          userId,
+        );
     });
   }
 

@@ -46,6 +46,8 @@ describe.each(DIALECTS)('the demo organisation on %s', (dialect) => {
       expect(line('20')).toBeGreaterThan(0); // the month's office supplies
       if (period.endsWith('-03')) expect(line('19')).toBe(190); // the computer: 950,00 × 20 %
       expect(line('16') - line('23')).toBe(line('28') - line('27'));
+      // Paid on the 19th of the next month when there was VAT to pay (the last may not be due yet).
+      if (line('28') > 0 && r.to < addDays(todayIn('Europe/Paris'), -19)) expect(r.payment).not.toBeNull();
       previousCredit = line('27');
     }
   });

@@ -8,4 +8,5 @@ export { billInput, payablesQuery, paymentInput } from './purchases/contract.ts'
 export { agedPayables } from './purchases/payables.ts';
 export { productionRoutes } from './routes.ts';
 export type { VatReturnDto, VatReturnListDto } from './vat-returns/contract.ts';
-export { fileVatReturn, getVatReturn, listVatReturns } from './vat-returns/vat-return.ts';
+export { vatPaymentInput } from './vat-returns/contract.ts';
+export { fileVatReturn, getVatReturn, listVatReturns, payVatReturn } from './vat-returns/vat-return.ts';

@@ -7,7 +7,9 @@ import {
   fileVatReturn,
   getVatReturn,
   listVatReturns,
+  payVatReturn,
   validateBill,
+  vatPaymentInput,
 } from '../../src/production/index.ts';
 import { cancelReceipt } from '../../src/relations/index.ts';
 import {
@@ -253,6 +255,40 @@ describe.each(DIALECTS)('VAT returns (CA3) on %s', (dialect) => {
       ['2026-08', 0, 930],
       ['2026-07', 36, 0],
     ]);
+  });
+
+  it('pays July’s VAT: bank entry, 44551 lettered and settled; refuses what cannot be paid', async () => {
+    const pay = (period: string, date: string) =>
+      tx((trx) =>
+        payVatReturn(trx, orgId, period, vatPaymentInput.parse({ date, reference: 'TVA-07' }), null),
+      );
+    await expect(pay('2026-07', '2026-07-31')).rejects.toThrow('se paie après la fin de la période');
+    await expect(pay('2026-08', '2026-09-20')).rejects.toThrow('aucune TVA à payer');
+    await expect(pay('2026-10', '2026-11-20')).rejects.toThrow('n’est pas déposée');
+    const paid = await pay('2026-07', '2026-08-19');
+    expect(paid.payment).toMatchObject({ date: '2026-08-19', entry: { number: expect.any(Number) } });
+    const entry = await getEntry(store.db, orgId, paid.payment!.entry.id);
+    expect(entry).toMatchObject({
+      journal: 'BQ',
+      voucherRef: 'TVA-07',
+      label: 'Paiement de la TVA juillet 2026',
+    });
+    expect(entry.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([
+      ['44551', 3600, 0],
+      ['512', 0, 3600],
+    ]);
+    const settlement = await getEntry(store.db, orgId, paid.entry!.id);
+    const code = settlement.lines.find((l) => l.account === '44551')!.lettering;
+    expect(code).toMatch(/^[A-Z]+$/);
+    expect(entry.lines[0]!.lettering).toBe(code);
+    await expect(pay('2026-07', '2026-08-20')).rejects.toThrow('déjà payée (le 19/08/2026)');
+    const balance = await trialBalance(store.db, orgId, {
+      from: '2026-01-01',
+      to: '2026-12-31',
+      auxiliary: false,
+    });
+    const row = balance.rows.find((r) => r.account === '44551')!;
+    expect(row.closingDebit - row.closingCredit).toBe(0);
   });
 
   it('refuses an organisation that files no CA3 with a French message', async () => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../../kernel/dates/index.ts';
+import { text } from '../../kernel/validation/text.ts';
 
 // The VAT return (déclaration de TVA, form 3310-CA3-SD) of an organisation under the normal regime: a month
 // ('2026-03') or a quarter ('2026-T1'). Amounts on the form are whole euros (notice 3310-NOT-SD: rounded
@@ -61,8 +63,25 @@ export const vatReturnDto = z.object({
   notFileable: z.string().nullable(),
   entry: z.object({ id: z.string(), number: z.number().int() }).nullable(),
   filedAt: z.string().nullable(),
+  /** The payment of line 28 to the Treasury, once recorded. */
+  payment: z
+    .object({ date: z.string(), entry: z.object({ id: z.string(), number: z.number().int() }) })
+    .nullable(),
 });
 export type VatReturnDto = z.output<typeof vatReturnDto>;
+
+const calendarDate = z.iso
+  .date({ error: 'Date du paiement : date réelle au format AAAA-MM-JJ attendue.', abort: true })
+  .refine(isCalendarDate, 'Date du paiement : date réelle au format AAAA-MM-JJ attendue.');
+
+export const vatPaymentInput = z.object({
+  date: calendarDate,
+  reference: text()
+    .max(100, '100 caractères au maximum.')
+    .nullish()
+    .transform((v) => v || null),
+});
+export type VatPaymentInput = z.output<typeof vatPaymentInput>;
 
 export const vatReturnSummary = vatReturnDto.pick({
   id: true,
@@ -73,6 +92,7 @@ export const vatReturnSummary = vatReturnDto.pick({
   vatDue: true,
   creditCarried: true,
   filedAt: true,
+  payment: true,
 });
 export const vatReturnList = z.object({
   /** 'monthly' or 'quarterly'; null when the organisation files no CA3 (simplified, franchise, not liable). */

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { getOrganisation } from '../../kernel/organisations/organisation.ts';
 import { exportFormat, renderReport } from '../../ledger/index.ts';
 import { type App, type Deps, orgRoute, scopeOf } from '../http.ts';
-import { vatPeriodQuery, vatReturnDto, vatReturnInput, vatReturnList } from './contract.ts';
-import { fileVatReturn, getVatReturn, listVatReturns } from './vat-return.ts';
+import { vatPaymentInput, vatPeriodQuery, vatReturnDto, vatReturnInput, vatReturnList } from './contract.ts';
+import { fileVatReturn, getVatReturn, listVatReturns, payVatReturn } from './vat-return.ts';
 import { vatReturnTable } from './vat-return-table.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
@@ -82,6 +82,26 @@ export function vatReturnRoutes(app: App, { store }: Deps) {
         .transaction()
         .execute((trx) => fileVatReturn(trx, scope.orgId, request.body.period, scope.userId));
       return reply.code(201).send(filed);
+    },
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/vat-returns/:period/payment',
+    {
+      ...orgRoute(store, 'ledger.write'),
+      schema: {
+        tags,
+        summary: 'Payer la TVA due d’une déclaration déposée : écriture de banque, 44551 lettré',
+        params: periodParams,
+        body: vatPaymentInput,
+        response: { 200: vatReturnDto },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      return store.db
+        .transaction()
+        .execute((trx) => payVatReturn(trx, scope.orgId, request.params.period, request.body, scope.userId));
     },
   );
 }

@@ -16,4 +16,6 @@ export type ProductionVatReturnTable = {
   ledger_entry_id: string | null;
   filed_at: string;
   filed_by: string | null;
+  paid_on: string | null;
+  payment_entry_id: string | null;
 };

@@ -3,10 +3,23 @@ import { todayIn } from '../../kernel/dates/index.ts';
 import { type Db, isUniqueViolation } from '../../kernel/db/index.ts';
 import { conflict, notFound, ruleBroken } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
-import { accountMovement, post } from '../../ledger/index.ts';
+import { accountMovement, getEntry, letter, post } from '../../ledger/index.ts';
 import { collectedVat } from '../../relations/index.ts';
-import { ca3Lines, FIXED_ASSET_VAT, INPUT_VAT, settlementPosting, UnsupportedRate } from './ca3.ts';
-import type { VatReturnCents, VatReturnDto, VatReturnLine, VatReturnListDto } from './contract.ts';
+import {
+  ca3Lines,
+  FIXED_ASSET_VAT,
+  INPUT_VAT,
+  settlementPosting,
+  UnsupportedRate,
+  VAT_PAYABLE,
+} from './ca3.ts';
+import type {
+  VatPaymentInput,
+  VatReturnCents,
+  VatReturnDto,
+  VatReturnLine,
+  VatReturnListDto,
+} from './contract.ts';
 import {
   type Frequency,
   frequencyOf,
@@ -141,6 +154,9 @@ export async function getVatReturn(db: Db, orgId: string, period: string): Promi
       notFileable: `La déclaration de ${range.label} est déjà déposée.`,
       entry: await entryOf(db, orgId, row.ledger_entry_id),
       filedAt: row.filed_at,
+      payment: row.paid_on
+        ? { date: row.paid_on, entry: (await entryOf(db, orgId, row.payment_entry_id))! }
+        : null,
     };
   requireFrequency(frequency, period);
   const { cents, collected, ca3 } = await compute(db, orgId, period, filed);
@@ -157,6 +173,7 @@ export async function getVatReturn(db: Db, orgId: string, period: string): Promi
     notFileable: notFileable(period, filed, today),
     entry: null,
     filedAt: null,
+    payment: null,
   };
 }
 
@@ -231,7 +248,83 @@ export async function listVatReturns(db: Db, orgId: string): Promise<VatReturnLi
         vatDue: Number(r.vat_due),
         creditCarried: Number(r.credit_carried),
         filedAt: r.filed_at,
+        payment: null,
       }))
       .reverse(),
   };
+}
+
+/**
+ * Records the payment of a filed return's VAT due to the Treasury, in the caller's transaction: a bank
+ * entry (debit 44551, credit 512) dated when the money left, lettered with the settlement's 44551 line.
+ */
+export async function payVatReturn(
+  trx: Db,
+  orgId: string,
+  period: string,
+  input: VatPaymentInput,
+  actorId: string | null,
+): Promise<VatReturnDto> {
+  // The row locked first (a no-op update, which both databases take as a write lock): two payments of one
+  // return at once serialise, and the second finds it paid.
+  await trx
+    .updateTable('production_vat_return')
+    .set((eb) => ({ paid_on: eb.ref('paid_on') }))
+    .where('org_id', '=', orgId)
+    .where('period', '=', period)
+    .execute();
+  const row = await trx
+    .selectFrom('production_vat_return')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('period', '=', period)
+    .executeTakeFirst();
+  const { label, to } = periodRange(period);
+  if (!row)
+    throw ruleBroken(`La déclaration de ${label} n’est pas déposée : déposez-la avant d’en payer la TVA.`);
+  if (row.paid_on)
+    throw conflict(`La TVA de ${label} est déjà payée (le ${row.paid_on.split('-').reverse().join('/')}).`);
+  const due = Number(row.vat_due) * 100;
+  if (due === 0) throw ruleBroken(`La déclaration de ${label} ne laisse aucune TVA à payer.`);
+  if (input.date <= to)
+    throw ruleBroken(
+      `La TVA de ${label} se paie après la fin de la période (après le ${to.split('-').reverse().join('/')}).`,
+    );
+  const entryLabel = `Paiement de la TVA ${label}`;
+  const entry = await post(
+    trx,
+    orgId,
+    {
+      journal: 'BQ',
+      date: input.date,
+      label: entryLabel,
+      voucherRef: input.reference,
+      voucherDate: input.date,
+      lines: [
+        { account: VAT_PAYABLE, partyId: null, label: entryLabel, debit: due, credit: 0, dueDate: null },
+        { account: '512', partyId: null, label: entryLabel, debit: 0, credit: due, dueDate: null },
+      ],
+      sourceRef: `${SOURCE}${row.id}:payment`,
+    },
+    actorId,
+  );
+  const lineIds = [...(await getEntry(trx, orgId, row.ledger_entry_id!)).lines, ...entry.lines]
+    .filter((l) => l.account === VAT_PAYABLE && l.lettering === null)
+    .map((l) => l.id);
+  await letter(trx, orgId, { lineIds, partial: false }, actorId, { audit: false });
+  await trx
+    .updateTable('production_vat_return')
+    .set({ paid_on: input.date, payment_entry_id: entry.id })
+    .where('org_id', '=', orgId)
+    .where('id', '=', row.id)
+    .execute();
+  await recordAudit(trx, {
+    orgId,
+    actorId,
+    action: 'production.vat_return.paid',
+    entity: 'production_vat_return',
+    entityId: row.id,
+    after: { period, date: input.date, amount: due, entry: entry.number },
+  });
+  return getVatReturn(trx, orgId, period);
 }

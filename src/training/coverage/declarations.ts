@@ -339,6 +339,7 @@ const operations: Record<string, readonly string[]> = {
   'GET /api/v1/orgs/:orgId/vat-returns/:period': VAT_RETURN,
   'GET /api/v1/orgs/:orgId/vat-returns/:period/export': VAT_RETURN,
   'POST /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
+  'POST /api/v1/orgs/:orgId/vat-returns/:period/payment': ['2.2.t1', '2.2.t3'],
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'GET /api/v1/orgs/:orgId/receipts/:receiptId': RECEIPTS,

@@ -22,12 +22,21 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('ledger_entry_id', t.id)
     .addColumn('filed_at', t.instant, (c) => c.notNull())
     .addColumn('filed_by', t.id)
+    // The payment of the VAT due (line 28) to the Treasury: a bank entry, 44551 lettered.
+    .addColumn('paid_on', t.date)
+    .addColumn('payment_entry_id', t.id)
     .addPrimaryKeyConstraint('production_vat_return_pk', ['org_id', 'id'])
     // One return per period: two filings of the same month at once, the second fails.
     .addUniqueConstraint('production_vat_return_period_uq', ['org_id', 'period_start'])
     .addForeignKeyConstraint(
       'production_vat_return_entry_fk',
       ['org_id', 'ledger_entry_id'],
+      'ledger_entry',
+      ['org_id', 'id'],
+    )
+    .addForeignKeyConstraint(
+      'production_vat_return_payment_fk',
+      ['org_id', 'payment_entry_id'],
       'ledger_entry',
       ['org_id', 'id'],
     )
