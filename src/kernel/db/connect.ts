@@ -107,7 +107,9 @@ function prepareMarked(database: Database.Database, text: string): SqliteStateme
         let changes = 0;
         let lastInsertRowid: number | bigint = 0;
         for (const row of rows as readonly unknown[][]) {
-          const result = statement.run(row as unknown[]);
+          // Spread, not the array: better-sqlite3 reads an array's elements one property access at a time,
+          // arguments directly (about 1 µs less per 13-column row, docs/performance.md "Session 6").
+          const result = statement.run(...row);
           changes += result.changes;
           lastInsertRowid = result.lastInsertRowid;
         }
