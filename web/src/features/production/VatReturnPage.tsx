@@ -57,7 +57,7 @@ function SectionTable({
   lines,
   highlight,
 }: {
-  section: string;
+  section: (typeof SECTIONS)[number];
   lines: VatReturnLine[];
   highlight: string;
 }) {
@@ -66,14 +66,12 @@ function SectionTable({
   return (
     <section aria-labelledby={id}>
       <Title order={3} size="h5" mb={4} id={id}>
-        {t(`production.vatReturn.sections.${section as (typeof SECTIONS)[number]}`)}
+        {t(`production.vatReturn.sections.${section}`)}
       </Title>
       <Table.ScrollContainer minWidth={560}>
         <Table verticalSpacing={4} withTableBorder withColumnBorders data-testid={id}>
           <caption>
-            <VisuallyHidden>
-              {t(`production.vatReturn.sections.${section as (typeof SECTIONS)[number]}`)}
-            </VisuallyHidden>
+            <VisuallyHidden>{t(`production.vatReturn.sections.${section}`)}</VisuallyHidden>
           </caption>
           <Table.Thead>
             <Table.Tr>
