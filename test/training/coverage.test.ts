@@ -66,11 +66,16 @@ describe('référentiel coverage declarations', () => {
     expect(invoicing.title).toBe('Traitement de la livraison et de la facturation');
     expect(invoicing.screens).toContain('orgs/$orgId/relations/invoices/index');
     expect(invoicing.operations).toContain('POST /api/v1/orgs/:orgId/invoices/:invoiceId/validate');
-    // Nothing serves the VAT return yet: it must be listed as unserved.
-    expect(report.unservedTasks).toContain('2.2.t3');
+    // The VAT return (CA3) serves task 2.2.t3, by its screen and its operations.
+    const vatReturn = report.tasks.find((t: { code: string }) => t.code === '2.2.t3');
+    expect(vatReturn.screens).toContain('orgs/$orgId/production/vat-returns');
+    expect(vatReturn.operations).toContain('POST /api/v1/orgs/:orgId/vat-returns');
+    expect(report.unservedTasks).not.toContain('2.2.t3');
+    // Nothing serves the supplies and stocks yet: listed as unserved.
+    expect(report.unservedTasks).toContain('2.1.t1');
     expect(report.tasks).toHaveLength(33);
     const text = await promisify(execFile)('node', [BIN, 'coverage']);
     expect(text.stdout).toContain('Non servies :');
-    expect(text.stdout).toMatch(/2\.2\.t3 {2}Préparation de la déclaration de TVA/);
+    expect(text.stdout).toMatch(/2\.1\.t1 {2}Suivi des approvisionnements et des stocks/);
   });
 });

@@ -32,6 +32,7 @@ import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
+import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
 import { Route as OrgsOrgIdRelationsAnomaliesRouteImport } from './routes/orgs/$orgId/relations/anomalies'
 import { Route as OrgsOrgIdRelationsDashboardRouteImport } from './routes/orgs/$orgId/relations/dashboard'
@@ -218,6 +219,12 @@ const OrgsOrgIdProductionIndexRoute =
   OrgsOrgIdProductionIndexRouteImport.update({
     id: '/',
     path: '/',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionVatReturnsRoute =
+  OrgsOrgIdProductionVatReturnsRouteImport.update({
+    id: '/vat-returns',
+    path: '/vat-returns',
     getParentRoute: () => OrgsOrgIdProductionRoute,
   } as any)
 const OrgsOrgIdRelationsIndexRoute = OrgsOrgIdRelationsIndexRouteImport.update({
@@ -632,6 +639,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
   '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
@@ -718,6 +726,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
   '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
@@ -810,6 +819,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
   '/orgs/$orgId/relations/deposit-slips': typeof OrgsOrgIdRelationsDepositSlipsRoute
@@ -903,6 +913,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
     | '/orgs/$orgId/relations/deposit-slips'
@@ -989,6 +1000,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
     | '/orgs/$orgId/relations/deposit-slips'
@@ -1080,6 +1092,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
     | '/orgs/$orgId/relations/deposit-slips'
@@ -1322,6 +1335,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/orgs/$orgId/production/'
       preLoaderRoute: typeof OrgsOrgIdProductionIndexRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/vat-returns': {
+      id: '/orgs/$orgId/production/vat-returns'
+      path: '/vat-returns'
+      fullPath: '/orgs/$orgId/production/vat-returns'
+      preLoaderRoute: typeof OrgsOrgIdProductionVatReturnsRouteImport
       parentRoute: typeof OrgsOrgIdProductionRoute
     }
     '/orgs/$orgId/relations/': {
@@ -1839,6 +1859,7 @@ const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
 interface OrgsOrgIdProductionRouteChildren {
+  OrgsOrgIdProductionVatReturnsRoute: typeof OrgsOrgIdProductionVatReturnsRoute
   OrgsOrgIdProductionIndexRoute: typeof OrgsOrgIdProductionIndexRoute
   OrgsOrgIdProductionPurchasesBillIdRoute: typeof OrgsOrgIdProductionPurchasesBillIdRoute
   OrgsOrgIdProductionPurchasesNewRoute: typeof OrgsOrgIdProductionPurchasesNewRoute
@@ -1847,6 +1868,7 @@ interface OrgsOrgIdProductionRouteChildren {
 }
 
 const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
+  OrgsOrgIdProductionVatReturnsRoute: OrgsOrgIdProductionVatReturnsRoute,
   OrgsOrgIdProductionIndexRoute: OrgsOrgIdProductionIndexRoute,
   OrgsOrgIdProductionPurchasesBillIdRoute:
     OrgsOrgIdProductionPurchasesBillIdRoute,

@@ -51,6 +51,7 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/production/purchases/new': PURCHASES,
   'orgs/$orgId/production/purchases/$billId': PURCHASES,
   'orgs/$orgId/production/purchases/payables': PURCHASES,
+  'orgs/$orgId/production/vat-returns': VAT_RETURN,
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/accounting': [],
   'orgs/$orgId/accounting/index': ['2.2.t2'],
