@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { salesCustomer, salesOrganisation } from '../../src/relations/test-helpers.ts';
 import { buildOrganisation, buildParty, buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { type Client, loginAs } from '../support/http.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
 // The accountant of a company under the monthly normal regime opens the VAT return (CA3) of October 2026,
@@ -116,9 +118,8 @@ describe.runIf(browserAvailable)('the VAT return (CA3) in a real browser', () =>
       .getByText(/^Déposée le \d{2}\/\d{2}\/\d{4}$/)
       .waitFor();
     expect(await page.getByTestId('vat-file').count()).toBe(0);
-    expect(plain(await page.getByTestId('vat-not-fileable').textContent())).toMatch(
-      /octobre 2026 est déjà déposée\.$/,
-    );
+    // Filed: the badge says so, no « not fileable » notice repeats it.
+    expect(await page.getByTestId('vat-not-fileable').count()).toBe(0);
     const entryLink = page.getByTestId('vat-return-entry-link');
     const entryText = plain(await entryLink.textContent());
     expect(entryText).toMatch(/^Écriture de liquidation n° \d+ \(journal OD\)$/);
@@ -145,6 +146,26 @@ describe.runIf(browserAvailable)('the VAT return (CA3) in a real browser', () =>
     const again = await owner.request('POST', `/api/v1/orgs/${orgId}/vat-returns`, { period: PERIOD });
     expect(again.status).toBe(409);
     expect(again.body.detail).toMatch(/octobre 2026 est déjà déposée\.$/);
+
+    // The filed return as a PDF made by the server, read back: line 28 in euros.
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('vat-export-pdf').click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe('declaration-tva-2026-10.pdf');
+    expect(pdfText(readFileSync((await pdf.path())!)).replace(/\s+/g, ' ')).toMatch(
+      /28 TVA nette due 140,00/,
+    );
+
+    // The VAT due paid to the Treasury: a bank entry, shown with its number.
+    await page.getByTestId('vat-payment-date').fill('2026-11-19');
+    await page.getByTestId('vat-payment-submit').click();
+    await page.getByTestId('vat-payment').waitFor();
+    expect(plain(await page.getByTestId('vat-payment').textContent())).toMatch(
+      /^TVA payée le 19\/11\/2026 : écriture n° \d+ \(journal BQ\)$/,
+    );
+    expect(await page.getByTestId('vat-payment-submit').count()).toBe(0);
+    await audit('TVA payée');
 
     await entryLink.click();
     await page

@@ -189,7 +189,7 @@ describe.each(DIALECTS)('VAT returns (CA3) on %s', (dialect) => {
       'La déclaration de juillet 2026 est déjà déposée.',
     );
     await expect(tx((trx) => fileVatReturn(trx, orgId, '2026-09', null))).rejects.toThrow(
-      'Déposez d’abord la déclaration de août 2026',
+      'Déposez d’abord la déclaration d’août 2026',
     );
     await expect(tx((trx) => fileVatReturn(trx, orgId, '2099-01', null))).rejects.toThrow(
       'n’est pas terminée',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ca3Lines, euros, settlementPosting } from './ca3.ts';
-import { nextPeriod, periodOf, periodRange, previousPeriod } from './period.ts';
+import { nextPeriod, ofPeriod, periodOf, periodRange, previousPeriod } from './period.ts';
 
 const zero = { deductibleAssets: 0, deductibleOther: 0, previousCredit: 0 };
 const amounts = (lines: { code: string; amount: number }[]) =>
@@ -76,5 +76,8 @@ describe('VAT periods', () => {
     expect(nextPeriod('2026-T4')).toBe('2027-T1');
     expect(previousPeriod('2026-01')).toBe('2025-12');
     expect(periodOf('2026-08-15', 'quarterly')).toBe('2026-T3');
+    expect(
+      ['2026-03', '2026-04', '2026-08', '2026-10', '2026-T1'].map((p) => ofPeriod(periodRange(p).label)),
+    ).toEqual(['de mars 2026', 'd’avril 2026', 'd’août 2026', 'd’octobre 2026', 'du 1er trimestre 2026']);
   });
 });

@@ -72,3 +72,10 @@ export function previousPeriod(period: string): string {
   const before = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   return periodOf(before, periodFrequency(period));
 }
+
+/** « de mars 2026 », « d’avril 2026 », « d’août 2026 », « du 1er trimestre 2026 »: French elision. */
+export function ofPeriod(label: string): string {
+  if (/^\d/.test(label)) return `du ${label}`;
+  if (/^[aeiouyâàéèêîïôû]/i.test(label)) return `d’${label}`;
+  return `de ${label}`;
+}

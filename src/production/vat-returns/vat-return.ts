@@ -24,6 +24,7 @@ import {
   type Frequency,
   frequencyOf,
   nextPeriod,
+  ofPeriod,
   periodFrequency,
   periodOf,
   periodRange,
@@ -80,14 +81,14 @@ function notFileable(
   today: string,
 ): string | null {
   const { to, label } = periodRange(period);
-  if (filed.some((r) => r.period === period)) return `La déclaration de ${label} est déjà déposée.`;
+  if (filed.some((r) => r.period === period)) return `La déclaration ${ofPeriod(label)} est déjà déposée.`;
   if (to >= today)
     return `La période ${label} n’est pas terminée : la déclaration se dépose après le ${to.split('-').reverse().join('/')}.`;
   const last = filed.at(-1);
   if (last && last.period_start > periodRange(period).from)
     return `Une déclaration plus récente (${periodRange(last.period).label}) est déjà déposée : une correction se reporte sur la prochaine déclaration.`;
   if (last && last.period !== previousPeriod(period))
-    return `Déposez d’abord la déclaration de ${periodRange(nextPeriod(last.period)).label} : les déclarations se déposent dans l’ordre.`;
+    return `Déposez d’abord la déclaration ${ofPeriod(periodRange(nextPeriod(last.period)).label)} : les déclarations se déposent dans l’ordre.`;
   return null;
 }
 
@@ -151,7 +152,7 @@ export async function getVatReturn(db: Db, orgId: string, period: string): Promi
       vatDue: Number(row.vat_due),
       creditCarried: Number(row.credit_carried),
       creditNotesToReview: [],
-      notFileable: `La déclaration de ${range.label} est déjà déposée.`,
+      notFileable: `La déclaration ${ofPeriod(range.label)} est déjà déposée.`,
       entry: await entryOf(db, orgId, row.ledger_entry_id),
       filedAt: row.filed_at,
       payment: row.paid_on
@@ -213,7 +214,7 @@ export async function fileVatReturn(
       })
       .execute();
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`La déclaration de ${range.label} est déjà déposée.`);
+    if (isUniqueViolation(error)) throw conflict(`La déclaration ${ofPeriod(range.label)} est déjà déposée.`);
     throw error;
   }
   await recordAudit(trx, {
@@ -281,14 +282,18 @@ export async function payVatReturn(
     .executeTakeFirst();
   const { label, to } = periodRange(period);
   if (!row)
-    throw ruleBroken(`La déclaration de ${label} n’est pas déposée : déposez-la avant d’en payer la TVA.`);
+    throw ruleBroken(
+      `La déclaration ${ofPeriod(label)} n’est pas déposée : déposez-la avant d’en payer la TVA.`,
+    );
   if (row.paid_on)
-    throw conflict(`La TVA de ${label} est déjà payée (le ${row.paid_on.split('-').reverse().join('/')}).`);
+    throw conflict(
+      `La TVA ${ofPeriod(label)} est déjà payée (le ${row.paid_on.split('-').reverse().join('/')}).`,
+    );
   const due = Number(row.vat_due) * 100;
-  if (due === 0) throw ruleBroken(`La déclaration de ${label} ne laisse aucune TVA à payer.`);
+  if (due === 0) throw ruleBroken(`La déclaration ${ofPeriod(label)} ne laisse aucune TVA à payer.`);
   if (input.date <= to)
     throw ruleBroken(
-      `La TVA de ${label} se paie après la fin de la période (après le ${to.split('-').reverse().join('/')}).`,
+      `La TVA ${ofPeriod(label)} se paie après la fin de la période (après le ${to.split('-').reverse().join('/')}).`,
     );
   const entryLabel = `Paiement de la TVA ${label}`;
   const entry = await post(

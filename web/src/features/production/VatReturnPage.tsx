@@ -10,6 +10,7 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
@@ -27,11 +28,14 @@ import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
+import { downloadBlob } from '../accounting/csv.ts';
 import { ledgerKeys } from '../accounting/ledger-api.ts';
 import { WARNING } from '../accounting/notice.ts';
 import { day, money } from '../relations/format.ts';
 import {
+  downloadVatReturn,
   fileVatReturn,
+  payVatReturn,
   periodChoices,
   periodLabel,
   type VatReturnDto,
@@ -173,6 +177,120 @@ function FileModal({
   );
 }
 
+/** PDF, Excel and CSV of the return, made by the server in the form's order. */
+function VatReturnExports({ orgId, period }: { orgId: string; period: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState<'pdf' | 'xlsx' | 'csv' | null>(null);
+  const [failed, setFailed] = useState(false);
+  const download = async (format: 'pdf' | 'xlsx' | 'csv') => {
+    setBusy(format);
+    setFailed(false);
+    try {
+      const { blob, fileName } = await downloadVatReturn(orgId, period, format);
+      downloadBlob(blob, fileName ?? `declaration-tva-${period}.${format}`);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Stack gap={4} className="agora-no-print">
+      <Group gap="sm">
+        {(['pdf', 'xlsx', 'csv'] as const).map((format) => (
+          <Button
+            key={format}
+            variant="default"
+            size="xs"
+            onClick={() => void download(format)}
+            loading={busy === format}
+            data-testid={`vat-export-${format}`}
+          >
+            {t(`accounting.reports.${format}`)}
+          </Button>
+        ))}
+      </Group>
+      {failed ? (
+        <Text size="sm" c="red" role="alert">
+          {t('accounting.reports.exportFailed')}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The payment of the VAT due to the Treasury, once the return is filed; or the payment made. */
+function VatPayment({ orgId, vatReturn }: { orgId: string; vatReturn: VatReturnDto }) {
+  const { t } = useTranslation();
+  const { can } = useOrgRole(orgId);
+  const queryClient = useQueryClient();
+  const simulatedToday = useSimulatedToday(orgId);
+  const [date, setDate] = useState(simulatedToday ?? todayIn());
+  const [reference, setReference] = useState('');
+  const pay = useMutation({
+    mutationFn: () => payVatReturn(orgId, vatReturn.period, { date, reference: reference.trim() || null }),
+    onSuccess: async (paid) => {
+      queryClient.setQueryData(vatReturnKeys.one(orgId, paid.period), paid);
+      notify('success', t('production.vatReturn.payment.paidNotice'));
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: vatReturnKeys.all(orgId) }),
+        queryClient.invalidateQueries({ queryKey: ledgerKeys.all(orgId) }),
+      ]);
+    },
+  });
+  if (vatReturn.payment)
+    return (
+      <Text size="sm" data-testid="vat-payment">
+        {t('production.vatReturn.payment.paid', { date: day(vatReturn.payment.date) })}{' '}
+        <AnchorLink
+          to="/orgs/$orgId/accounting/entries/$entryId"
+          params={{ orgId, entryId: vatReturn.payment.entry.id }}
+          data-testid="vat-payment-entry-link"
+        >
+          {t('production.vatReturn.payment.entry', { number: vatReturn.payment.entry.number })}
+        </AnchorLink>
+      </Text>
+    );
+  if (vatReturn.vatDue === 0 || !can('ledger.write')) return null;
+  return (
+    <Paper withBorder p="sm" className="agora-no-print">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          pay.mutate();
+        }}
+      >
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            {t('production.vatReturn.payment.title', { amount: wholeEuros(vatReturn.vatDue) })}
+          </Title>
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <TextInput
+              type="date"
+              label={t('production.vatReturn.payment.date')}
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              required
+              data-testid="vat-payment-date"
+            />
+            <TextInput
+              label={t('production.vatReturn.payment.reference')}
+              value={reference}
+              onChange={(e) => setReference(e.currentTarget.value)}
+              maxLength={100}
+              data-testid="vat-payment-reference"
+            />
+            <Button type="submit" loading={pay.isPending} data-testid="vat-payment-submit">
+              {t('production.vatReturn.payment.submit')}
+            </Button>
+          </Group>
+          <ErrorAlert error={pay.error} testId="vat-payment-error" />
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
 function VatReturnForm({ orgId, vatReturn }: { orgId: string; vatReturn: VatReturnDto }) {
   const { t } = useTranslation();
   const { can } = useOrgRole(orgId);
@@ -247,7 +365,9 @@ function VatReturnForm({ orgId, vatReturn }: { orgId: string; vatReturn: VatRetu
             ? t('production.vatReturn.creditCarried', { amount: wholeEuros(vatReturn.creditCarried) })
             : t('production.vatReturn.vatDue', { amount: wholeEuros(vatReturn.vatDue) })}
         </Text>
-        {vatReturn.notFileable ? (
+        {filed ? <VatPayment orgId={orgId} vatReturn={vatReturn} /> : null}
+        <VatReturnExports orgId={orgId} period={vatReturn.period} />
+        {filed ? null : vatReturn.notFileable ? (
           <Alert color="blue" data-testid="vat-not-fileable">
             {vatReturn.notFileable}
           </Alert>

@@ -7,7 +7,7 @@ import {
   periodRange,
   previousPeriod,
 } from '../../../../src/production/vat-returns/period.ts';
-import { api } from '../../api/client.ts';
+import { api, apiDownload } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
 // The VAT return (déclaration de TVA, form CA3) of a month or a quarter (area 2, task 2.2.t3).
@@ -39,6 +39,21 @@ export function vatReturnQuery(orgId: string, period: string) {
 
 export const fileVatReturn = (orgId: string, period: string) =>
   api<VatReturnDto>(`${org(orgId)}/vat-returns`, { method: 'POST', body: { period } });
+
+/** The payment of a filed return's VAT due: a bank entry, 44551 lettered. */
+export const payVatReturn = (
+  orgId: string,
+  period: string,
+  body: { date: string; reference: string | null },
+) =>
+  api<VatReturnDto>(`${org(orgId)}/vat-returns/${encodeURIComponent(period)}/payment`, {
+    method: 'POST',
+    body,
+  });
+
+/** The return as the server renders it (PDF, XLSX, CSV), under the French file name it gives. */
+export const downloadVatReturn = (orgId: string, period: string, format: 'pdf' | 'xlsx' | 'csv') =>
+  apiDownload(`${org(orgId)}/vat-returns/${encodeURIComponent(period)}/export?format=${format}`);
 
 /** A month ('2026-03') or a quarter ('2026-T1'), as the API writes them. */
 export const PERIOD = /^\d{4}-(0[1-9]|1[0-2]|T[1-4])$/;
