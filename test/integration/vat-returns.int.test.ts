@@ -11,7 +11,13 @@ import {
   validateBill,
   vatPaymentInput,
 } from '../../src/production/index.ts';
-import { cancelReceipt } from '../../src/relations/index.ts';
+import {
+  cancelReceipt,
+  createCreditNote,
+  invoiceDraftInput,
+  updateInvoiceDraft,
+  validateInvoice,
+} from '../../src/relations/index.ts';
 import {
   receipt,
   salesCustomer,
@@ -48,10 +54,13 @@ import { createTestStore, DIALECTS, type TestStore } from '../support/test-db.ts
 describe.each(DIALECTS)('VAT returns (CA3) on %s', (dialect) => {
   let store: TestStore;
   let orgId: string;
+  let customerId: string;
+  const credited: Record<string, string> = {};
   beforeAll(async () => {
     store = await createTestStore(dialect);
     orgId = (await salesOrganisation(store.db)).id;
     const customer = await salesCustomer(store.db, orgId);
+    customerId = customer.id;
     const supplier = await buildParty(store.db, orgId, { name: 'Grossiste Rhône', roles: ['supplier'] });
     const invoice = (issueDate: string, lines: Record<string, unknown>[]) =>
       validatedInvoice(store.db, orgId, customer.id, { issueDate, lines });
@@ -81,7 +90,7 @@ describe.each(DIALECTS)('VAT returns (CA3) on %s', (dialect) => {
       vatRate,
     });
 
-    await invoice('2026-07-05', [goods('1000', '20')]);
+    credited.a = (await invoice('2026-07-05', [goods('1000', '20')])).id;
     await bill('2026-07-08', 'F-1', [
       { label: 'Marchandises', netAmount: 30000, vatRate: 2000 },
       { label: 'Ordinateur', account: '2183', netAmount: 80000, vatRate: 2000 },
@@ -112,6 +121,7 @@ describe.each(DIALECTS)('VAT returns (CA3) on %s', (dialect) => {
     ]);
     await invoice('2026-09-01', [goods('2000', '20')]);
     const e = await invoice('2026-09-02', [service('100', '20')]);
+    credited.e = e.id;
     const paid = await receipt(store.db, orgId, {
       customerId: customer.id,
       date: '2026-09-03',
@@ -289,6 +299,35 @@ describe.each(DIALECTS)('VAT returns (CA3) on %s', (dialect) => {
     });
     const row = balance.rows.find((r) => r.account === '44551')!;
     expect(row.closingDebit - row.closingCredit).toBe(0);
+  });
+
+  it('takes a credit note on goods off the VAT due (line 21 when it exceeds), lists one on unpaid services', async () => {
+    // October: E (services, never paid) credited in full, and A's goods credited in full (200,00 of VAT).
+    const creditNote = async (invoiceId: string, issueDate: string, lines: Record<string, unknown>[]) =>
+      tx(async (trx) => {
+        const draft = await createCreditNote(trx, orgId, invoiceId, null);
+        await updateInvoiceDraft(
+          trx,
+          orgId,
+          draft.id,
+          invoiceDraftInput.parse({ customerId, issueDate, lines }),
+          null,
+        );
+        return validateInvoice(trx, orgId, draft.id, null);
+      });
+    const onServices = await creditNote(credited.e!, '2026-10-05', [
+      { label: 'Prestation', kind: 'service', quantity: '1', unitPrice: '100', vatRate: '20' },
+    ]);
+    await creditNote(credited.a!, '2026-10-06', [
+      { label: 'Marchandise', kind: 'goods', quantity: '1', unitPrice: '1000', vatRate: '20' },
+    ]);
+    const october = await getVatReturn(store.db, orgId, '2026-10');
+    expect(october.creditNotesToReview).toEqual([
+      { number: onServices.number, issueDate: '2026-10-05', vat: 2000 },
+    ]);
+    // Nothing else in October: the goods' credit note gives back 200 € (line 21), a credit of 200 €.
+    expect(lines(october)).toEqual({ '21': 200, '22': 530, '23': 730, '25': 730, '27': 730 });
+    expect(october.cents.collected).toBe(-20000);
   });
 
   it('refuses an organisation that files no CA3 with a French message', async () => {

@@ -160,12 +160,17 @@ export async function collectedVat(db: Db, orgId: string, from: string, to: stri
         );
       if (onDebits || (share.servicesBase === 0 && share.servicesVat === 0)) continue;
       if (invoice.kind === 'credit_note') {
-        if (inPeriod)
-          creditNotesToReview.push({
-            number: invoice.number,
-            issueDate: invoice.issueDate,
-            vat: share.servicesVat,
-          });
+        if (inPeriod) {
+          // One row per credit note, its services' VAT of every rate added up.
+          const listed = creditNotesToReview.find((c) => c.number === invoice.number);
+          if (listed) listed.vat += share.servicesVat;
+          else
+            creditNotesToReview.push({
+              number: invoice.number,
+              issueDate: invoice.issueDate,
+              vat: share.servicesVat,
+            });
+        }
         continue;
       }
       // Services without the option: what the period's payments (net of cancellations) paid of them.
