@@ -61,12 +61,16 @@ describe.runIf(browserAvailable)('the VAT return (CA3) in a real browser', () =>
     expect(validated.body).toMatchObject({ totalVat: 6000 });
   }, 60_000);
 
-  it('opens Production › Déclaration de TVA from the purchases page', { timeout: 60_000 }, async () => {
+  it('opens Production › Déclaration de TVA from the area’s navigation', { timeout: 60_000 }, async () => {
     await login({ email: user.email, password: TEST_PASSWORD });
     await page.getByTestId('nav-production').click();
     await page.getByRole('heading', { level: 1, name: 'Achats — factures fournisseurs' }).waitFor();
-    await page.getByTestId('vat-return-link').click();
+    // The area's own navigation: Achats current, then the VAT return.
+    expect(await page.getByTestId('subnav-purchases').getAttribute('aria-current')).toBe('page');
+    await page.getByTestId('subnav-vat-returns').click();
     await page.getByRole('heading', { level: 1, name: 'Déclaration de TVA (CA3)' }).waitFor();
+    expect(await page.getByTestId('subnav-vat-returns').getAttribute('aria-current')).toBe('page');
+    expect(await page.getByTestId('subnav-purchases').getAttribute('aria-current')).toBeNull();
     expect(page.url()).toContain(`/orgs/${orgId}/production/vat-returns`);
     // The period selector offers months (monthly regime), the one to file next chosen.
     const select = page.getByTestId('vat-period');

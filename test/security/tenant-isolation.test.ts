@@ -77,7 +77,9 @@ describe.each(DIALECTS)('tenant isolation over every org route on %s', (dialect)
       const operation = openapi.paths[openapiPath]?.[route.method.toLowerCase()];
       expect(operation, `${route.method} ${route.url} missing from OpenAPI`).toBeDefined();
       const body = sampleFromSchema(operation.requestBody?.content?.['application/json']?.schema);
-      const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((p) => p !== 'orgId' && p !== 'period');
+      const params = [...route.url.matchAll(/:(\w+)/g)]
+        .map((m) => m[1]!)
+        .filter((p) => p !== 'orgId' && p !== 'period');
       const fill = (orgId: string) =>
         route.url
           .replace(':orgId', orgId)

@@ -63,16 +63,6 @@ export function PurchaseListPage() {
             >
               {t('production.payables.link')}
             </ButtonLink>
-            {can('ledger.read') ? (
-              <ButtonLink
-                variant="default"
-                to="/orgs/$orgId/production/vat-returns"
-                params={{ orgId }}
-                data-testid="vat-return-link"
-              >
-                {t('production.vatReturn.link')}
-              </ButtonLink>
-            ) : null}
             {can('purchases.write') ? (
               <ButtonLink
                 to="/orgs/$orgId/production/purchases/new"

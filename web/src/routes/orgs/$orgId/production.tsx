@@ -1,5 +1,6 @@
-import { createFileRoute, Outlet } from '@tanstack/react-router';
+import { createFileRoute } from '@tanstack/react-router';
+import { ProductionLayout } from '../../../features/production/ProductionLayout.tsx';
 
 export const Route = createFileRoute('/orgs/$orgId/production')({
-  component: Outlet,
+  component: ProductionLayout,
 });
