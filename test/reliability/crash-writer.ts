@@ -10,6 +10,7 @@ import { entryInput, post } from '../../src/ledger/index.ts';
 const [location, orgId, date] = process.argv.slice(2) as [string, string, string];
 const store = openStore(location);
 process.stdout.write('ready\n');
+let announced = false;
 for (;;) {
   await store.db.transaction().execute(async (trx) => {
     const number = await takeNextNumber(trx, orgId, 'crash-invoice');
@@ -37,4 +38,10 @@ for (;;) {
       null,
     );
   });
+  // The test kills only after a first transaction committed: every kill then falls among writes, however
+  // slow the machine is to start a process.
+  if (!announced) {
+    process.stdout.write('wrote\n');
+    announced = true;
+  }
 }
