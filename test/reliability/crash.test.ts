@@ -46,7 +46,7 @@ describe.each(DIALECTS)('crash safety on %s', (dialect) => {
     await store?.drop();
   });
 
-  it(`survives ${KILLS} SIGKILLs in the middle of writing`, { timeout: 300_000 }, async () => {
+  it(`survives ${KILLS} SIGKILLs in the middle of writing`, { timeout: 600_000 }, async () => {
     for (let kill = 0; kill < KILLS; kill++) {
       const writer = await startWriter(store.url, orgId, date);
       await new Promise((r) => setTimeout(r, 50 + Math.random() * 250));
