@@ -1,3 +1,5 @@
+import { addDays } from '../../kernel/dates/index.ts';
+
 // Periods of the VAT return, pure: a calendar month under the monthly normal regime, a calendar quarter
 // under the quarterly one (CGI ann. II art. 39). Written '2026-03' and '2026-T1'.
 
@@ -62,14 +64,14 @@ export function periodOf(date: string, frequency: Frequency): string {
 /** The period after this one. */
 export function nextPeriod(period: string): string {
   const { to } = periodRange(period);
-  const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const next = addDays(to, 1);
   return periodOf(next, periodFrequency(period));
 }
 
 /** The period before this one. */
 export function previousPeriod(period: string): string {
   const { from } = periodRange(period);
-  const before = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const before = addDays(from, -1);
   return periodOf(before, periodFrequency(period));
 }
 

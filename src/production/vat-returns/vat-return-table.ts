@@ -1,3 +1,4 @@
+import { formatDateFr } from '../../kernel/dates/index.ts';
 import type { ReportTable } from '../../ledger/index.ts';
 import type { VatReturnDto, VatReturnLine } from './contract.ts';
 
@@ -12,8 +13,6 @@ const SECTIONS: Record<VatReturnLine['section'], string> = {
   result: 'Résultat',
 };
 
-const dateFr = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
-
 export function vatReturnTable(dto: VatReturnDto): ReportTable {
   const rows: ReportTable['rows'] = [];
   let section: string | null = null;
@@ -27,10 +26,13 @@ export function vatReturnTable(dto: VatReturnDto): ReportTable {
       emphasis: line.code === '28' || line.code === '27',
     });
   }
-  const status = dto.status === 'filed' ? `déposée le ${dateFr(dto.filedAt!)}` : 'calculée, non déposée';
+  const status =
+    dto.status === 'filed'
+      ? `déposée le ${formatDateFr(dto.filedAt!.slice(0, 10))}`
+      : 'calculée, non déposée';
   return {
     title: `Déclaration de TVA (CA3) – ${dto.label}`,
-    subtitle: `Du ${dateFr(dto.from)} au ${dateFr(dto.to)} – ${status} – montants en euros`,
+    subtitle: `Du ${formatDateFr(dto.from)} au ${formatDateFr(dto.to)} – ${status} – montants en euros`,
     fileName: `declaration-tva-${dto.period}`,
     columns: [
       { header: 'Ligne', kind: 'text', width: 0.6 },

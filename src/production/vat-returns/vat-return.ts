@@ -1,5 +1,5 @@
 import { recordAudit } from '../../kernel/audit/audit.ts';
-import { todayIn } from '../../kernel/dates/index.ts';
+import { formatDateFr, todayIn } from '../../kernel/dates/index.ts';
 import { type Db, isUniqueViolation } from '../../kernel/db/index.ts';
 import { conflict, notFound, ruleBroken } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -83,7 +83,7 @@ function notFileable(
   const { to, label } = periodRange(period);
   if (filed.some((r) => r.period === period)) return `La déclaration ${ofPeriod(label)} est déjà déposée.`;
   if (to >= today)
-    return `La période ${label} n’est pas terminée : la déclaration se dépose après le ${to.split('-').reverse().join('/')}.`;
+    return `La période ${label} n’est pas terminée : la déclaration se dépose après le ${formatDateFr(to)}.`;
   const last = filed.at(-1);
   if (last && last.period_start > periodRange(period).from)
     return `Une déclaration plus récente (${periodRange(last.period).label}) est déjà déposée : une correction se reporte sur la prochaine déclaration.`;
@@ -286,14 +286,12 @@ export async function payVatReturn(
       `La déclaration ${ofPeriod(label)} n’est pas déposée : déposez-la avant d’en payer la TVA.`,
     );
   if (row.paid_on)
-    throw conflict(
-      `La TVA ${ofPeriod(label)} est déjà payée (le ${row.paid_on.split('-').reverse().join('/')}).`,
-    );
+    throw conflict(`La TVA ${ofPeriod(label)} est déjà payée (le ${formatDateFr(row.paid_on)}).`);
   const due = Number(row.vat_due) * 100;
   if (due === 0) throw ruleBroken(`La déclaration ${ofPeriod(label)} ne laisse aucune TVA à payer.`);
   if (input.date <= to)
     throw ruleBroken(
-      `La TVA ${ofPeriod(label)} se paie après la fin de la période (après le ${to.split('-').reverse().join('/')}).`,
+      `La TVA ${ofPeriod(label)} se paie après la fin de la période (après le ${formatDateFr(to)}).`,
     );
   const entryLabel = `Paiement de la TVA ${label}`;
   const entry = await post(

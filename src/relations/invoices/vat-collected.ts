@@ -1,3 +1,4 @@
+import { addDays } from '../../kernel/dates/index.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { divideRounded } from '../../kernel/money/index.ts';
 import type { IssuedInvoice } from './factur-x/model.ts';
@@ -142,7 +143,7 @@ export async function collectedVat(db: Db, orgId: string, from: string, to: stri
     (allocations.get(id) ?? [])
       .filter((a) => a.receipt_date <= asOf && !(a.cancelled_on !== null && a.cancelled_on <= asOf))
       .reduce((s, a) => s + a.amount, 0);
-  const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const dayBefore = addDays(from, -1);
 
   for (const row of rows.sort((a, b) => (a.number ?? '').localeCompare(b.number ?? ''))) {
     const invoice = issuedInvoiceOf({ row, lines: lines.get(row.id) ?? [] }, null);
