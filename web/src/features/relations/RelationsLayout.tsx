@@ -1,10 +1,8 @@
-import { Box, Group } from '@mantine/core';
-import { Outlet, useParams, useRouterState } from '@tanstack/react-router';
+import { Outlet, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ButtonLink } from '../../ui/links.tsx';
+import { SectionNav, type SectionNavItem } from '../../ui/SectionNav.tsx';
 
-// Typed by the literals below: every `to` must be a route of the route tree, every label an i18n key.
-const ITEMS = [
+const ITEMS: readonly SectionNavItem[] = [
   { to: '/orgs/$orgId/parties', label: 'relations.nav.parties', testId: 'subnav-parties' },
   { to: '/orgs/$orgId/relations/requests', label: 'records.nav.requests', testId: 'subnav-requests' },
   { to: '/orgs/$orgId/relations/events', label: 'relations.nav.events', testId: 'subnav-events' },
@@ -43,46 +41,15 @@ const ITEMS = [
     label: 'relations.nav.settings',
     testId: 'subnav-invoice-settings',
   },
-] as const;
+];
 
 /** The Relations area's own navigation: from first contact (requests, events, prospecting) to payment and records. */
 export function RelationsLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/relations' });
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
   return (
     <>
-      <Box
-        component="nav"
-        aria-label={t('relations.nav.label')}
-        mb="lg"
-        pb="sm"
-        className="agora-no-print"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-        data-testid="relations-subnav"
-      >
-        <Group component="ul" gap={4} wrap="wrap" m={0} p={0} style={{ listStyle: 'none' }}>
-          {ITEMS.map((item) => {
-            const href = item.to.replace('$orgId', orgId);
-            const active = pathname === href || pathname.startsWith(`${href}/`);
-            return (
-              <li key={item.to}>
-                <ButtonLink
-                  to={item.to}
-                  params={{ orgId }}
-                  size="compact-sm"
-                  variant={active ? 'light' : 'subtle'}
-                  color={active ? 'blue' : 'dark'}
-                  aria-current={active ? 'page' : undefined}
-                  data-testid={item.testId}
-                >
-                  {t(item.label)}
-                </ButtonLink>
-              </li>
-            );
-          })}
-        </Group>
-      </Box>
+      <SectionNav items={ITEMS} orgId={orgId} label={t('relations.nav.label')} testId="relations-subnav" />
       <Outlet />
     </>
   );

@@ -1,27 +1,9 @@
-import { Box, Group } from '@mantine/core';
-import { Outlet, useParams, useRouterState } from '@tanstack/react-router';
+import { Outlet, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useOrgRole } from '../../auth/session.ts';
-import { ButtonLink } from '../../ui/links.tsx';
+import { SectionNav, type SectionNavItem } from '../../ui/SectionNav.tsx';
 
-type Target =
-  | '/orgs/$orgId/training'
-  | '/orgs/$orgId/training/referentiel'
-  | '/orgs/$orgId/training/coverage'
-  | '/orgs/$orgId/training/portfolio'
-  | '/orgs/$orgId/training/pfmp';
-
-const ITEMS: {
-  to: Target;
-  label:
-    | 'training.nav.home'
-    | 'training.nav.referentiel'
-    | 'training.nav.coverage'
-    | 'training.nav.portfolio'
-    | 'training.nav.pfmp';
-  testId: string;
-  studentOnly?: boolean;
-}[] = [
+const ITEMS: (SectionNavItem & { studentOnly?: boolean })[] = [
   { to: '/orgs/$orgId/training', label: 'training.nav.home', testId: 'subnav-training-home' },
   {
     to: '/orgs/$orgId/training/referentiel',
@@ -42,43 +24,11 @@ const ITEMS: {
 export function TrainingLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/training' });
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
   const { role } = useOrgRole(orgId);
+  const items = ITEMS.filter((item) => !item.studentOnly || role === 'student');
   return (
     <>
-      <Box
-        component="nav"
-        aria-label={t('training.nav.label')}
-        mb="lg"
-        pb="sm"
-        className="agora-no-print"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-      >
-        <Group component="ul" gap={4} wrap="wrap" m={0} p={0} style={{ listStyle: 'none' }}>
-          {ITEMS.filter((item) => !item.studentOnly || role === 'student').map((item) => {
-            const href = item.to.replace('$orgId', orgId);
-            const active =
-              item.to === '/orgs/$orgId/training'
-                ? pathname === href || pathname === `${href}/` || pathname.startsWith(`${href}/classes`)
-                : pathname.startsWith(href);
-            return (
-              <li key={item.to}>
-                <ButtonLink
-                  to={item.to}
-                  params={{ orgId }}
-                  size="compact-sm"
-                  variant={active ? 'light' : 'subtle'}
-                  color={active ? 'blue' : 'dark'}
-                  aria-current={active ? 'page' : undefined}
-                  data-testid={item.testId}
-                >
-                  {t(item.label)}
-                </ButtonLink>
-              </li>
-            );
-          })}
-        </Group>
-      </Box>
+      <SectionNav items={items} orgId={orgId} label={t('training.nav.label')} testId="training-subnav" />
       <Outlet />
     </>
   );
