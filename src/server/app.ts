@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { resolveSession } from '../kernel/auth/sessions.ts';
 import { createMailWorker } from '../kernel/mail/worker.ts';
 import { ledgerRoutes } from '../ledger/index.ts';
+import { personnelRoutes } from '../personnel/index.ts';
 import { productionRoutes } from '../production/index.ts';
 import { PUBLIC_REQUEST_ROUTES, relationsRoutes } from '../relations/index.ts';
 import { PUBLIC_TUTOR_ROUTES, trainingRoutes } from '../training/index.ts';
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   ledgerRoutes(app, options);
   relationsRoutes(app, options);
   productionRoutes(app, options);
+  personnelRoutes(app, options);
   trainingRoutes(app, options);
 
   if (options.mailWorker) {

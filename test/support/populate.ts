@@ -5,6 +5,7 @@ import { saveMailSettings } from '../../src/kernel/mail/settings.ts';
 import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
+import { createEmployee, employeeInput } from '../../src/personnel/index.ts';
 import {
   billInput,
   createBill,
@@ -110,6 +111,28 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
     .where('org_id', '=', orgId)
     .execute();
   await db.transaction().execute((trx) => fileVatReturn(trx, orgId, '2026-03', null));
+  // Personnel (area 3): an employee in the register.
+  await db.transaction().execute((trx) =>
+    createEmployee(
+      trx,
+      orgId,
+      employeeInput.parse({
+        lastName: 'Martin',
+        firstName: 'Claire',
+        sex: 'F',
+        birthDate: '1990-04-12',
+        nationality: 'Française',
+        socialSecurityNumber: '2 90 04 75 112 345 09',
+        jobTitle: 'Assistante de gestion',
+        category: 'employee',
+        contractType: 'cdi',
+        weeklyHours: 3500,
+        monthlyGross: 210000,
+        hireDate: '2026-01-05',
+      }),
+      null,
+    ),
+  );
   // The organisation doubles as a school: a class, a student who joined, a scenario handed out.
   const dialect = db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
   await populateTraining(db, dialect, orgId, (await buildUser(db)).id);

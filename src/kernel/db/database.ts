@@ -4,6 +4,8 @@
 // biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
 import type { LedgerTables } from '../../ledger/tables.ts';
 // biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
+import type { PersonnelTables } from '../../personnel/tables.ts';
+// biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
 import type { ProductionTables } from '../../production/tables.ts';
 // biome-ignore lint/style/noRestrictedImports: type-only, the one exception to the layer rule (see above)
 import type { RelationsTables } from '../../relations/tables.ts';
@@ -42,4 +44,5 @@ export type DB = {
 } & LedgerTables &
   RelationsTables &
   ProductionTables &
+  PersonnelTables &
   TrainingTables;

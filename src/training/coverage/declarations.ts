@@ -23,6 +23,8 @@ const PUBLICATIONS = ['1.3.t3', '1.3.t4'];
 const PURCHASES = ['2.1.t2', '2.2.t1'];
 // Area 2: the VAT return (CA3), from the documents and the ledger.
 const VAT_RETURN = ['2.2.t3'];
+// Area 3: the personnel file and the registre unique du personnel (entry, file, departure).
+const EMPLOYEES = ['3.1.t1', '3.1.t2'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -341,6 +343,10 @@ const operations: Record<string, readonly string[]> = {
   'GET /api/v1/orgs/:orgId/vat-returns/:period/export': VAT_RETURN,
   'POST /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
   'POST /api/v1/orgs/:orgId/vat-returns/:period/payment': ['2.2.t1', '2.2.t3'],
+  'GET /api/v1/orgs/:orgId/employees': EMPLOYEES,
+  'POST /api/v1/orgs/:orgId/employees': EMPLOYEES,
+  'GET /api/v1/orgs/:orgId/employees/:employeeId': EMPLOYEES,
+  'POST /api/v1/orgs/:orgId/employees/:employeeId/departure': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'GET /api/v1/orgs/:orgId/receipts/:receiptId': RECEIPTS,

@@ -1,0 +1,7 @@
+// The public surface of the personnel module (area 3): the server mounts its routes; tests, the demo and
+// the other modules use these functions. Everything else is private to the module.
+
+export type { DepartureInput, EmployeeDto, EmployeeInput } from './employees/contract.ts';
+export { departureInput, employeeInput } from './employees/contract.ts';
+export { createEmployee, getEmployee, listEmployees, recordDeparture } from './employees/employee.ts';
+export { personnelRoutes } from './routes.ts';

@@ -1,0 +1,6 @@
+// Every table of the personnel module, assembled for src/kernel/db/database.ts (type-only import there).
+import type { PersonnelEmployeeTable } from './employees/tables.ts';
+
+export type PersonnelTables = {
+  personnel_employee: PersonnelEmployeeTable;
+};
