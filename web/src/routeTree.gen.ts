@@ -31,6 +31,7 @@ import { Route as OrgsOrgIdAccountingLetteringRouteImport } from './routes/orgs/
 import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/parties/index'
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
+import { Route as OrgsOrgIdPersonnelIndexRouteImport } from './routes/orgs/$orgId/personnel/index'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
@@ -214,6 +215,11 @@ const OrgsOrgIdPartiesNewRoute = OrgsOrgIdPartiesNewRouteImport.update({
   id: '/parties/new',
   path: '/parties/new',
   getParentRoute: () => OrgsOrgIdRoute,
+} as any)
+const OrgsOrgIdPersonnelIndexRoute = OrgsOrgIdPersonnelIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => OrgsOrgIdPersonnelRoute,
 } as any)
 const OrgsOrgIdProductionIndexRoute =
   OrgsOrgIdProductionIndexRouteImport.update({
@@ -627,7 +633,7 @@ export interface FileRoutesByFullPath {
   '/orgs/new': typeof OrgsNewRoute
   '/tuteur/$token': typeof TuteurTokenRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
-  '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
+  '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRouteWithChildren
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRouteWithChildren
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRouteWithChildren
   '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRouteWithChildren
@@ -655,6 +661,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
+  '/orgs/$orgId/personnel/': typeof OrgsOrgIdPersonnelIndexRoute
   '/orgs/$orgId/production/': typeof OrgsOrgIdProductionIndexRoute
   '/orgs/$orgId/relations/': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
@@ -717,7 +724,6 @@ export interface FileRoutesByTo {
   '/contact/$orgRef': typeof ContactOrgRefRoute
   '/orgs/new': typeof OrgsNewRoute
   '/tuteur/$token': typeof TuteurTokenRoute
-  '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
   '/orgs/$orgId': typeof OrgsOrgIdIndexRoute
   '/orgs/$orgId/accounting/accounts': typeof OrgsOrgIdAccountingAccountsRoute
   '/orgs/$orgId/accounting/fec': typeof OrgsOrgIdAccountingFecRoute
@@ -742,6 +748,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties': typeof OrgsOrgIdPartiesIndexRoute
+  '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelIndexRoute
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionIndexRoute
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings': typeof OrgsOrgIdSettingsIndexRoute
@@ -807,7 +814,7 @@ export interface FileRoutesById {
   '/orgs/new': typeof OrgsNewRoute
   '/tuteur/$token': typeof TuteurTokenRoute
   '/orgs/$orgId/accounting': typeof OrgsOrgIdAccountingRouteWithChildren
-  '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRoute
+  '/orgs/$orgId/personnel': typeof OrgsOrgIdPersonnelRouteWithChildren
   '/orgs/$orgId/production': typeof OrgsOrgIdProductionRouteWithChildren
   '/orgs/$orgId/relations': typeof OrgsOrgIdRelationsRouteWithChildren
   '/orgs/$orgId/training': typeof OrgsOrgIdTrainingRouteWithChildren
@@ -835,6 +842,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/training/referentiel': typeof OrgsOrgIdTrainingReferentielRoute
   '/orgs/$orgId/accounting/': typeof OrgsOrgIdAccountingIndexRoute
   '/orgs/$orgId/parties/': typeof OrgsOrgIdPartiesIndexRoute
+  '/orgs/$orgId/personnel/': typeof OrgsOrgIdPersonnelIndexRoute
   '/orgs/$orgId/production/': typeof OrgsOrgIdProductionIndexRoute
   '/orgs/$orgId/relations/': typeof OrgsOrgIdRelationsIndexRoute
   '/orgs/$orgId/settings/': typeof OrgsOrgIdSettingsIndexRoute
@@ -929,6 +937,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
+    | '/orgs/$orgId/personnel/'
     | '/orgs/$orgId/production/'
     | '/orgs/$orgId/relations/'
     | '/orgs/$orgId/settings/'
@@ -991,7 +1000,6 @@ export interface FileRouteTypes {
     | '/contact/$orgRef'
     | '/orgs/new'
     | '/tuteur/$token'
-    | '/orgs/$orgId/personnel'
     | '/orgs/$orgId'
     | '/orgs/$orgId/accounting/accounts'
     | '/orgs/$orgId/accounting/fec'
@@ -1016,6 +1024,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting'
     | '/orgs/$orgId/parties'
+    | '/orgs/$orgId/personnel'
     | '/orgs/$orgId/production'
     | '/orgs/$orgId/relations'
     | '/orgs/$orgId/settings'
@@ -1108,6 +1117,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/referentiel'
     | '/orgs/$orgId/accounting/'
     | '/orgs/$orgId/parties/'
+    | '/orgs/$orgId/personnel/'
     | '/orgs/$orgId/production/'
     | '/orgs/$orgId/relations/'
     | '/orgs/$orgId/settings/'
@@ -1329,6 +1339,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/parties/new'
       preLoaderRoute: typeof OrgsOrgIdPartiesNewRouteImport
       parentRoute: typeof OrgsOrgIdRoute
+    }
+    '/orgs/$orgId/personnel/': {
+      id: '/orgs/$orgId/personnel/'
+      path: '/'
+      fullPath: '/orgs/$orgId/personnel/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/production/': {
       id: '/orgs/$orgId/production/'
@@ -1858,6 +1875,17 @@ const OrgsOrgIdAccountingRouteChildren: OrgsOrgIdAccountingRouteChildren = {
 const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
+interface OrgsOrgIdPersonnelRouteChildren {
+  OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
+}
+
+const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
+  OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
+}
+
+const OrgsOrgIdPersonnelRouteWithChildren =
+  OrgsOrgIdPersonnelRoute._addFileChildren(OrgsOrgIdPersonnelRouteChildren)
+
 interface OrgsOrgIdProductionRouteChildren {
   OrgsOrgIdProductionVatReturnsRoute: typeof OrgsOrgIdProductionVatReturnsRoute
   OrgsOrgIdProductionIndexRoute: typeof OrgsOrgIdProductionIndexRoute
@@ -2015,7 +2043,7 @@ const OrgsOrgIdTrainingRouteWithChildren =
 
 interface OrgsOrgIdRouteChildren {
   OrgsOrgIdAccountingRoute: typeof OrgsOrgIdAccountingRouteWithChildren
-  OrgsOrgIdPersonnelRoute: typeof OrgsOrgIdPersonnelRoute
+  OrgsOrgIdPersonnelRoute: typeof OrgsOrgIdPersonnelRouteWithChildren
   OrgsOrgIdProductionRoute: typeof OrgsOrgIdProductionRouteWithChildren
   OrgsOrgIdRelationsRoute: typeof OrgsOrgIdRelationsRouteWithChildren
   OrgsOrgIdTrainingRoute: typeof OrgsOrgIdTrainingRouteWithChildren
@@ -2031,7 +2059,7 @@ interface OrgsOrgIdRouteChildren {
 
 const OrgsOrgIdRouteChildren: OrgsOrgIdRouteChildren = {
   OrgsOrgIdAccountingRoute: OrgsOrgIdAccountingRouteWithChildren,
-  OrgsOrgIdPersonnelRoute: OrgsOrgIdPersonnelRoute,
+  OrgsOrgIdPersonnelRoute: OrgsOrgIdPersonnelRouteWithChildren,
   OrgsOrgIdProductionRoute: OrgsOrgIdProductionRouteWithChildren,
   OrgsOrgIdRelationsRoute: OrgsOrgIdRelationsRouteWithChildren,
   OrgsOrgIdTrainingRoute: OrgsOrgIdTrainingRouteWithChildren,

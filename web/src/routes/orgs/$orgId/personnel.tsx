@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../../ui/ComingSoon.tsx';
+import { PersonnelLayout } from '../../../features/personnel/PersonnelLayout.tsx';
 
 export const Route = createFileRoute('/orgs/$orgId/personnel')({
-  component: () => <ComingSoon area="personnel" />,
+  component: PersonnelLayout,
 });
