@@ -141,7 +141,8 @@ export type LeaveBalanceList = z.infer<typeof leaveBalanceList>;
 export const balanceQuery = z.object({ asOf: calendarDate('Date').optional() });
 
 const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois au format AAAA-MM attendu.');
-export const planningQuery = z.object({ month: monthString });
+/** The month shown; the current month when absent. */
+export const planningQuery = z.object({ month: monthString.optional() });
 export const planningDto = z.object({
   month: z.string(),
   days: z.array(z.object({ date: z.string(), weekday: z.number(), holiday: z.string().nullable() })),
@@ -164,13 +165,14 @@ export const planningDto = z.object({
 });
 export type PlanningDto = z.infer<typeof planningDto>;
 
-export const unpaidHoursQuery = z.object({ month: monthString });
+export const unpaidHoursQuery = z.object({ month: monthString.optional() });
 export const unpaidHoursDto = z.object({
   employeeId: z.string(),
   month: z.string(),
   /** Hundredths of an hour: 700 is 7 h. */
   hours: z.number(),
   halfDays: z.number(),
+  /** Half-days of each unpaid type. */
   byType: z.object({ unpaid_leave: z.number(), sick_leave: z.number() }),
 });
 export type UnpaidHoursDto = z.infer<typeof unpaidHoursDto>;

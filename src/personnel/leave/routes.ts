@@ -229,7 +229,12 @@ export function leaveRoutes(app: App, { store }: Deps) {
       },
     },
     async (request) =>
-      unpaidAbsenceHours(store.db, scopeOf(request).orgId, request.params.employeeId, request.query.month),
+      unpaidAbsenceHours(
+        store.db,
+        scopeOf(request).orgId,
+        request.params.employeeId,
+        request.query.month ?? todayIn().slice(0, 7),
+      ),
   );
 
   app.get(
@@ -244,6 +249,7 @@ export function leaveRoutes(app: App, { store }: Deps) {
         response: { 200: planningDto },
       },
     },
-    async (request) => leavePlanning(store.db, scopeOf(request).orgId, request.query.month),
+    async (request) =>
+      leavePlanning(store.db, scopeOf(request).orgId, request.query.month ?? todayIn().slice(0, 7)),
   );
 }
