@@ -3,7 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { SectionNav, type SectionNavItem } from '../../ui/SectionNav.tsx';
 
 // One line per feature of area 3, in the référentiel's order.
-const ITEMS: readonly SectionNavItem[] = [];
+const ITEMS: readonly SectionNavItem[] = [
+  { to: '/orgs/$orgId/personnel/leave', label: 'personnel.nav.leave', testId: 'subnav-leave' },
+  {
+    to: '/orgs/$orgId/personnel/leave/balances',
+    label: 'personnel.nav.leaveBalances',
+    testId: 'subnav-leave-balances',
+  },
+  {
+    to: '/orgs/$orgId/personnel/leave/planning',
+    label: 'personnel.nav.leavePlanning',
+    testId: 'subnav-leave-planning',
+  },
+];
 
 /** The Personnel area's own navigation (area 3). */
 export function PersonnelLayout() {
