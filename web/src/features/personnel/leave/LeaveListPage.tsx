@@ -183,8 +183,7 @@ function Decisions({
       {leave.status === 'requested' || leave.status === 'approved' ? (
         <Button
           size="compact-sm"
-          variant="subtle"
-          color="red.9"
+          variant="default"
           loading={cancel.isPending}
           onClick={() => {
             if (window.confirm(t('personnel.leave.cancelConfirm'))) cancel.mutate();

@@ -99,7 +99,7 @@ export const LEAVE_COLORS: Record<LeaveType, string> = {
   other: 'gray',
 };
 export const STATUS_COLORS: Record<LeaveStatus, string> = {
-  requested: 'yellow',
+  requested: 'blue',
   approved: 'teal',
   refused: 'red',
   cancelled: 'gray',
