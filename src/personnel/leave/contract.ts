@@ -47,7 +47,7 @@ export const UNPAID_TYPES: readonly LeaveType[] = ['unpaid_leave', 'sick_leave']
 
 export const leaveRequestInput = z
   .object({
-    employeeId: z.string('Salarié : champ obligatoire.').min(1, 'Salarié : champ obligatoire.').max(64),
+    employeeId: text().min(1, 'Salarié : champ obligatoire.').max(64, 'Identifiant de salarié invalide.'),
     type: z.enum(leaveTypes, 'Type d’absence inconnu.'),
     from: calendarDate('Premier jour'),
     to: calendarDate('Dernier jour'),
@@ -105,7 +105,7 @@ export const leaveRequestList = z.object({ items: z.array(leaveRequestDto) });
 export type LeaveRequestList = z.infer<typeof leaveRequestList>;
 
 export const leaveListQuery = z.object({
-  employeeId: z.string().max(64).optional(),
+  employeeId: text().max(64).optional(),
   status: z.enum(leaveStatuses, 'Statut inconnu.').optional(),
   type: z.enum(leaveTypes, 'Type d’absence inconnu.').optional(),
   /** Requests that touch [from, to]. */
