@@ -59,7 +59,7 @@ export function parseLeaveSearch(search: Record<string, unknown>): LeaveSearch {
 export function LeaveTypeBadge({ type }: { type: LeaveType }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant="light" color={LEAVE_COLORS[type]}>
+    <Badge size="sm" variant="light" color={LEAVE_COLORS[type]} miw="max-content">
       {t(`personnel.leave.types.${type}`)}
     </Badge>
   );
@@ -74,7 +74,9 @@ export function LeaveDates({
   const { t } = useTranslation();
   return (
     <>
-      {t('personnel.leave.fromTo', { from: day(leave.from), to: day(leave.to) })}
+      {leave.from === leave.to
+        ? t('personnel.leave.onDay', { date: day(leave.from) })
+        : t('personnel.leave.fromTo', { from: day(leave.from), to: day(leave.to) })}
       {leave.startsAfternoon ? ` · ${t('personnel.leave.startsAfternoonShort')}` : ''}
       {leave.endsMorning ? ` · ${t('personnel.leave.endsMorningShort')}` : ''}
     </>
@@ -330,7 +332,13 @@ export function LeaveListPage() {
               {halfDaysFr(r.halfDays)} {t(`personnel.leave.basis.${r.dayBasis}`)}
             </Table.Td>
             <Table.Td>
-              <Badge size="sm" variant="light" color={STATUS_COLORS[r.status]} data-testid="leave-status">
+              <Badge
+                size="sm"
+                variant="light"
+                color={STATUS_COLORS[r.status]}
+                miw="max-content"
+                data-testid="leave-status"
+              >
                 {t(`personnel.leave.statuses.${r.status}`)}
               </Badge>
             </Table.Td>

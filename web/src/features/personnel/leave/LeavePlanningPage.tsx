@@ -87,6 +87,7 @@ export function LeavePlanningPage() {
                         key={d.date}
                         scope="col"
                         ta="center"
+                        w={32}
                         style={off ? { background: shade } : undefined}
                         title={d.holiday ?? undefined}
                         data-testid="planning-day"
