@@ -184,6 +184,19 @@ describe.each(DIALECTS)('leave and absences on %s', (dialect) => {
     ]);
   });
 
+  it('serialises two overlapping requests sent at once: one is recorded, the other refused', async () => {
+    const org = await buildOrganisation(store.db, null);
+    const e = await hire(org.id, { hireDate: '2026-01-05' });
+    const results = await Promise.allSettled([
+      ask(org.id, leave(e.id, 'unpaid_leave', '2026-10-05', '2026-10-07')),
+      ask(org.id, leave(e.id, 'training', '2026-10-07', '2026-10-09')),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason)).toMatch(/chevauche/);
+    expect(await countRows(store.db, 'personnel_leave_request', org.id)).toBe(1);
+  });
+
   it('plans the month and gives payroll the unpaid hours (a fifth of the week per worked day)', async () => {
     const org = await buildOrganisation(store.db, null);
     const full = await hire(org.id, { lastName: 'Bernard', hireDate: '2026-01-05' });

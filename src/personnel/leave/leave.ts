@@ -22,6 +22,19 @@ import { countHalfDays, employeeRecords, getLeaveRequest, spanOf } from './leave
 const ENTITY = 'personnel_leave_request';
 const fr = formatDateFr;
 
+/**
+ * Locks the employee's row until commit (a no-op update, a write lock on both databases): two requests or
+ * decisions for one employee at once serialise, so the second sees the first's overlap and balance.
+ */
+async function lockEmployee(trx: Db, orgId: string, employeeId: string) {
+  await trx
+    .updateTable('personnel_employee')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', employeeId)
+    .execute();
+}
+
 async function assertPossible(
   trx: Db,
   orgId: string,
@@ -81,6 +94,7 @@ export async function createLeaveRequest(
       [{ field: 'to', message: 'Aucun jour à décompter.' }],
     );
   const id = newId();
+  await lockEmployee(trx, orgId, input.employeeId);
   await assertPossible(trx, orgId, { ...input, id, halfDays });
   const now = nowInstant();
   await trx
@@ -120,6 +134,8 @@ export async function createLeaveRequest(
 }
 
 async function requireStatus(trx: Db, orgId: string, id: string, allowed: readonly string[], doing: string) {
+  await lockEmployee(trx, orgId, (await getLeaveRequest(trx, orgId, id)).employeeId);
+  // Read again under the lock: a decision made meanwhile is seen.
   const request = await getLeaveRequest(trx, orgId, id);
   if (!allowed.includes(request.status))
     throw conflict(
