@@ -75,9 +75,16 @@ export const refusalInput = z.object({
   reason: text().min(1, 'Motif du refus : champ obligatoire.').max(500, '500 caractères au maximum.'),
 });
 export type RefusalInput = z.output<typeof refusalInput>;
-export const approvalInput = z.object({ note: optionalText(500) }).default({ note: null });
+// Both bodies are optional: a POST without one (null to the validator) approves or cancels without a note.
+export const approvalInput = z
+  .object({ note: optionalText(500) })
+  .nullish()
+  .transform((v) => v ?? { note: null });
 export type ApprovalInput = z.output<typeof approvalInput>;
-export const cancellationInput = z.object({ reason: optionalText(500) }).default({ reason: null });
+export const cancellationInput = z
+  .object({ reason: optionalText(500) })
+  .nullish()
+  .transform((v) => v ?? { reason: null });
 export type CancellationInput = z.output<typeof cancellationInput>;
 
 export const leaveRequestDto = z.object({
