@@ -3,6 +3,7 @@ import { setMembership } from '../../src/kernel/users/users.ts';
 import { createEmployee, employeeInput } from '../../src/personnel/index.ts';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { type Client, loginAs, startTestServer, type TestServer } from '../support/http.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { countRows } from '../support/schema.ts';
 import { DIALECTS } from '../support/test-db.ts';
 
@@ -103,6 +104,16 @@ describe.each(DIALECTS)('leave and absences over HTTP on %s', (dialect) => {
     expect(csv.raw).toContain('Roux Inès');
     expect(csv.raw).toContain('13/07/2026');
     expect(csv.raw).toMatch(/Congés payés.*11.*jours ouvrables.*Acceptée/);
+    // The same list as a PDF, read back by pdftotext.
+    const pdf = await server.app.inject({
+      method: 'GET',
+      url: `${base}/export?format=pdf&status=approved`,
+      headers: { cookie: owner.cookie },
+    });
+    expect(pdf.statusCode).toBe(200);
+    const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain('Congés et absences');
+    expect(text).toMatch(/Roux Inès Congés payés 13\/07\/2026 24\/07\/2026 11 jours ouvrables Acceptée/);
   });
 
   it('answers bad input and broken rules in French, writing nothing', async () => {

@@ -29,10 +29,10 @@ export function leaveRequestsTable(list: LeaveRequestList, query: LeaveListQuery
       { header: 'Type', kind: 'text' },
       { header: 'Du', kind: 'text', width: 1 },
       { header: 'Au', kind: 'text', width: 1 },
-      { header: 'Demi-journées', kind: 'text', width: 1 },
+      { header: 'Demi-journées', kind: 'text', width: 2 },
       { header: 'Jours', kind: 'text', width: 1 },
-      { header: 'Décompte', kind: 'text', width: 1 },
-      { header: 'Statut', kind: 'text', width: 1 },
+      { header: 'Décompte', kind: 'text', width: 2 },
+      { header: 'Statut', kind: 'text', width: 1.2 },
       { header: 'Motif ou commentaire', kind: 'text', width: 3 },
     ],
     rows: list.items.map((r) => ({
