@@ -338,6 +338,7 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/validate': PURCHASES,
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/payments': ['2.2.t1'],
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/cancel': PURCHASES,
+  'POST /api/v1/orgs/:orgId/supplier-bills/:billId/payments/:paymentId/cancel': PURCHASES,
   'GET /api/v1/orgs/:orgId/payables': PURCHASES,
   'GET /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
   'GET /api/v1/orgs/:orgId/vat-returns/:period': VAT_RETURN,
