@@ -32,6 +32,7 @@ import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdPersonnelIndexRouteImport } from './routes/orgs/$orgId/personnel/index'
+import { Route as OrgsOrgIdPersonnelDashboardRouteImport } from './routes/orgs/$orgId/personnel/dashboard'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
@@ -221,6 +222,12 @@ const OrgsOrgIdPersonnelIndexRoute = OrgsOrgIdPersonnelIndexRouteImport.update({
   path: '/',
   getParentRoute: () => OrgsOrgIdPersonnelRoute,
 } as any)
+const OrgsOrgIdPersonnelDashboardRoute =
+  OrgsOrgIdPersonnelDashboardRouteImport.update({
+    id: '/dashboard',
+    path: '/dashboard',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdProductionIndexRoute =
   OrgsOrgIdProductionIndexRouteImport.update({
     id: '/',
@@ -645,6 +652,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -732,6 +740,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -826,6 +835,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -921,6 +931,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1008,6 +1019,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1101,6 +1113,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1345,6 +1358,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/orgs/$orgId/personnel/'
       preLoaderRoute: typeof OrgsOrgIdPersonnelIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/dashboard': {
+      id: '/orgs/$orgId/personnel/dashboard'
+      path: '/dashboard'
+      fullPath: '/orgs/$orgId/personnel/dashboard'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelDashboardRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/production/': {
@@ -1876,10 +1896,12 @@ const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
 interface OrgsOrgIdPersonnelRouteChildren {
+  OrgsOrgIdPersonnelDashboardRoute: typeof OrgsOrgIdPersonnelDashboardRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
 }
 
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
+  OrgsOrgIdPersonnelDashboardRoute: OrgsOrgIdPersonnelDashboardRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
 }
 

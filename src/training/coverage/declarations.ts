@@ -25,6 +25,8 @@ const PURCHASES = ['2.1.t2', '2.2.t1'];
 const VAT_RETURN = ['2.2.t3'];
 // Area 3: the personnel file and the registre unique du personnel (entry, file, departure).
 const EMPLOYEES = ['3.1.t1', '3.1.t2'];
+// Area 3: the social dashboard (workforce, movements, ages).
+const SOCIAL_DASHBOARD = ['3.3.t3'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -56,6 +58,7 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/production/vat-returns': VAT_RETURN,
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/personnel/index': [],
+  'orgs/$orgId/personnel/dashboard': SOCIAL_DASHBOARD,
   'orgs/$orgId/accounting': [],
   'orgs/$orgId/accounting/index': ['2.2.t2'],
   'orgs/$orgId/accounting/accounts': ['2.2.t2'],
@@ -349,6 +352,7 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/employees/:employeeId': EMPLOYEES,
   'POST /api/v1/orgs/:orgId/employees/:employeeId/departure': EMPLOYEES,
+  'GET /api/v1/orgs/:orgId/social-dashboard': SOCIAL_DASHBOARD,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'GET /api/v1/orgs/:orgId/receipts/:receiptId': RECEIPTS,
