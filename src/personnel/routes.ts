@@ -1,3 +1,4 @@
+import { socialDashboardRoutes } from './dashboard/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
 import type { App, Deps } from './http.ts';
 import { leaveRoutes } from './leave/routes.ts';
@@ -6,4 +7,5 @@ import { leaveRoutes } from './leave/routes.ts';
 export function personnelRoutes(app: App, deps: Deps) {
   employeeRoutes(app, deps);
   leaveRoutes(app, deps);
+  socialDashboardRoutes(app, deps);
 }

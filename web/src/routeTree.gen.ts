@@ -32,6 +32,7 @@ import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdPersonnelIndexRouteImport } from './routes/orgs/$orgId/personnel/index'
+import { Route as OrgsOrgIdPersonnelDashboardRouteImport } from './routes/orgs/$orgId/personnel/dashboard'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
@@ -225,6 +226,12 @@ const OrgsOrgIdPersonnelIndexRoute = OrgsOrgIdPersonnelIndexRouteImport.update({
   path: '/',
   getParentRoute: () => OrgsOrgIdPersonnelRoute,
 } as any)
+const OrgsOrgIdPersonnelDashboardRoute =
+  OrgsOrgIdPersonnelDashboardRouteImport.update({
+    id: '/dashboard',
+    path: '/dashboard',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdProductionIndexRoute =
   OrgsOrgIdProductionIndexRouteImport.update({
     id: '/',
@@ -673,6 +680,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -764,6 +772,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -862,6 +871,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -961,6 +971,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1052,6 +1063,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1149,6 +1161,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1397,6 +1410,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/orgs/$orgId/personnel/'
       preLoaderRoute: typeof OrgsOrgIdPersonnelIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/dashboard': {
+      id: '/orgs/$orgId/personnel/dashboard'
+      path: '/dashboard'
+      fullPath: '/orgs/$orgId/personnel/dashboard'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelDashboardRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/production/': {
@@ -1956,6 +1976,7 @@ const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
 interface OrgsOrgIdPersonnelRouteChildren {
+  OrgsOrgIdPersonnelDashboardRoute: typeof OrgsOrgIdPersonnelDashboardRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
   OrgsOrgIdPersonnelLeaveBalancesRoute: typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   OrgsOrgIdPersonnelLeaveNewRoute: typeof OrgsOrgIdPersonnelLeaveNewRoute
@@ -1964,6 +1985,7 @@ interface OrgsOrgIdPersonnelRouteChildren {
 }
 
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
+  OrgsOrgIdPersonnelDashboardRoute: OrgsOrgIdPersonnelDashboardRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
   OrgsOrgIdPersonnelLeaveBalancesRoute: OrgsOrgIdPersonnelLeaveBalancesRoute,
   OrgsOrgIdPersonnelLeaveNewRoute: OrgsOrgIdPersonnelLeaveNewRoute,

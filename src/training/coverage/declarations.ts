@@ -27,6 +27,8 @@ const VAT_RETURN = ['2.2.t3'];
 const EMPLOYEES = ['3.1.t1', '3.1.t2'];
 // Area 3: working time — leave and absences, paid-leave balances, the absence planning.
 const WORKING_TIME = ['3.2.t1'];
+// Area 3: the social dashboard (workforce, movements, ages).
+const SOCIAL_DASHBOARD = ['3.3.t3'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -62,6 +64,7 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/personnel/leave/new': WORKING_TIME,
   'orgs/$orgId/personnel/leave/balances': WORKING_TIME,
   'orgs/$orgId/personnel/leave/planning': WORKING_TIME,
+  'orgs/$orgId/personnel/dashboard': SOCIAL_DASHBOARD,
   'orgs/$orgId/accounting': [],
   'orgs/$orgId/accounting/index': ['2.2.t2'],
   'orgs/$orgId/accounting/accounts': ['2.2.t2'],
@@ -344,6 +347,7 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/validate': PURCHASES,
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/payments': ['2.2.t1'],
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/cancel': PURCHASES,
+  'POST /api/v1/orgs/:orgId/supplier-bills/:billId/payments/:paymentId/cancel': PURCHASES,
   'GET /api/v1/orgs/:orgId/payables': PURCHASES,
   'GET /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
   'GET /api/v1/orgs/:orgId/vat-returns/:period': VAT_RETURN,
@@ -365,6 +369,7 @@ const operations: Record<string, readonly string[]> = {
   'GET /api/v1/orgs/:orgId/employees/:employeeId/leave-balance': WORKING_TIME,
   'GET /api/v1/orgs/:orgId/employees/:employeeId/unpaid-absence-hours': ['3.2.t1', '3.2.t3'],
   'GET /api/v1/orgs/:orgId/leave-planning': WORKING_TIME,
+  'GET /api/v1/orgs/:orgId/social-dashboard': SOCIAL_DASHBOARD,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'GET /api/v1/orgs/:orgId/receipts/:receiptId': RECEIPTS,

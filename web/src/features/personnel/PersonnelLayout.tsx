@@ -15,6 +15,11 @@ const ITEMS: readonly SectionNavItem[] = [
     label: 'personnel.nav.leavePlanning',
     testId: 'subnav-leave-planning',
   },
+  {
+    to: '/orgs/$orgId/personnel/dashboard',
+    label: 'personnel.nav.dashboard',
+    testId: 'subnav-social-dashboard',
+  },
 ];
 
 /** The Personnel area's own navigation (area 3). */
