@@ -6,4 +6,27 @@ export { socialDashboard } from './dashboard/social-dashboard.ts';
 export type { DepartureInput, EmployeeDto, EmployeeInput } from './employees/contract.ts';
 export { departureInput, employeeInput } from './employees/contract.ts';
 export { createEmployee, getEmployee, listEmployees, recordDeparture } from './employees/employee.ts';
+export type {
+  LeaveBalanceDto,
+  LeaveRequestDto,
+  LeaveRequestInput,
+  LeaveType,
+  PlanningDto,
+  UnpaidHoursDto,
+} from './leave/contract.ts';
+export { leaveRequestInput, refusalInput } from './leave/contract.ts';
+export {
+  approveLeaveRequest,
+  cancelLeaveRequest,
+  createLeaveRequest,
+  refuseLeaveRequest,
+} from './leave/leave.ts';
+export {
+  employeeLeaveBalance,
+  getLeaveRequest,
+  leaveBalances,
+  leavePlanning,
+  listLeaveRequests,
+  unpaidAbsenceHours,
+} from './leave/leave-read.ts';
 export { personnelRoutes } from './routes.ts';

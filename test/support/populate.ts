@@ -5,7 +5,13 @@ import { saveMailSettings } from '../../src/kernel/mail/settings.ts';
 import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
-import { createEmployee, employeeInput } from '../../src/personnel/index.ts';
+import {
+  approveLeaveRequest,
+  createEmployee,
+  createLeaveRequest,
+  employeeInput,
+  leaveRequestInput,
+} from '../../src/personnel/index.ts';
 import {
   billInput,
   createBill,
@@ -112,7 +118,7 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
     .execute();
   await db.transaction().execute((trx) => fileVatReturn(trx, orgId, '2026-03', null));
   // Personnel (area 3): an employee in the register.
-  await db.transaction().execute((trx) =>
+  const employee = await db.transaction().execute((trx) =>
     createEmployee(
       trx,
       orgId,
@@ -133,6 +139,21 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
       null,
     ),
   );
+  // Three days of paid leave in March, asked and approved: acquired since January, taken in advance (L3141-12).
+  await db.transaction().execute(async (trx) => {
+    const leave = await createLeaveRequest(
+      trx,
+      orgId,
+      leaveRequestInput.parse({
+        employeeId: employee.id,
+        type: 'paid_leave',
+        from: '2026-03-02',
+        to: '2026-03-04',
+      }),
+      null,
+    );
+    await approveLeaveRequest(trx, orgId, leave.id, { note: null }, null);
+  });
   // The organisation doubles as a school: a class, a student who joined, a scenario handed out.
   const dialect = db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
   await populateTraining(db, dialect, orgId, (await buildUser(db)).id);

@@ -59,6 +59,10 @@ import { Route as OrgsOrgIdAccountingReportsGeneralLedgerRouteImport } from './r
 import { Route as OrgsOrgIdAccountingReportsIncomeStatementRouteImport } from './routes/orgs/$orgId/accounting/reports/income-statement'
 import { Route as OrgsOrgIdAccountingReportsJournalsRouteImport } from './routes/orgs/$orgId/accounting/reports/journals'
 import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/trial-balance'
+import { Route as OrgsOrgIdPersonnelLeaveIndexRouteImport } from './routes/orgs/$orgId/personnel/leave/index'
+import { Route as OrgsOrgIdPersonnelLeaveBalancesRouteImport } from './routes/orgs/$orgId/personnel/leave/balances'
+import { Route as OrgsOrgIdPersonnelLeaveNewRouteImport } from './routes/orgs/$orgId/personnel/leave/new'
+import { Route as OrgsOrgIdPersonnelLeavePlanningRouteImport } from './routes/orgs/$orgId/personnel/leave/planning'
 import { Route as OrgsOrgIdProductionPurchasesIndexRouteImport } from './routes/orgs/$orgId/production/purchases/index'
 import { Route as OrgsOrgIdProductionPurchasesBillIdRouteImport } from './routes/orgs/$orgId/production/purchases/$billId'
 import { Route as OrgsOrgIdProductionPurchasesNewRouteImport } from './routes/orgs/$orgId/production/purchases/new'
@@ -378,6 +382,30 @@ const OrgsOrgIdAccountingReportsTrialBalanceRoute =
     path: '/reports/trial-balance',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
   } as any)
+const OrgsOrgIdPersonnelLeaveIndexRoute =
+  OrgsOrgIdPersonnelLeaveIndexRouteImport.update({
+    id: '/leave/',
+    path: '/leave/',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelLeaveBalancesRoute =
+  OrgsOrgIdPersonnelLeaveBalancesRouteImport.update({
+    id: '/leave/balances',
+    path: '/leave/balances',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelLeaveNewRoute =
+  OrgsOrgIdPersonnelLeaveNewRouteImport.update({
+    id: '/leave/new',
+    path: '/leave/new',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelLeavePlanningRoute =
+  OrgsOrgIdPersonnelLeavePlanningRouteImport.update({
+    id: '/leave/planning',
+    path: '/leave/planning',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdProductionPurchasesIndexRoute =
   OrgsOrgIdProductionPurchasesIndexRouteImport.update({
     id: '/purchases/',
@@ -681,6 +709,9 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
+  '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
+  '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
@@ -707,6 +738,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -769,6 +801,9 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
+  '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
+  '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
@@ -795,6 +830,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/leave': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -864,6 +900,9 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
+  '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
+  '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
@@ -890,6 +929,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -960,6 +1000,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/leave/balances'
+    | '/orgs/$orgId/personnel/leave/new'
+    | '/orgs/$orgId/personnel/leave/planning'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
@@ -986,6 +1029,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -1048,6 +1092,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/leave/balances'
+    | '/orgs/$orgId/personnel/leave/new'
+    | '/orgs/$orgId/personnel/leave/planning'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
@@ -1074,6 +1121,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries'
+    | '/orgs/$orgId/personnel/leave'
     | '/orgs/$orgId/production/purchases'
     | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
@@ -1142,6 +1190,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/leave/balances'
+    | '/orgs/$orgId/personnel/leave/new'
+    | '/orgs/$orgId/personnel/leave/planning'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
@@ -1168,6 +1219,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -1549,6 +1601,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdAccountingReportsTrialBalanceRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
     }
+    '/orgs/$orgId/personnel/leave/': {
+      id: '/orgs/$orgId/personnel/leave/'
+      path: '/leave'
+      fullPath: '/orgs/$orgId/personnel/leave/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelLeaveIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/leave/balances': {
+      id: '/orgs/$orgId/personnel/leave/balances'
+      path: '/leave/balances'
+      fullPath: '/orgs/$orgId/personnel/leave/balances'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelLeaveBalancesRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/leave/new': {
+      id: '/orgs/$orgId/personnel/leave/new'
+      path: '/leave/new'
+      fullPath: '/orgs/$orgId/personnel/leave/new'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelLeaveNewRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/leave/planning': {
+      id: '/orgs/$orgId/personnel/leave/planning'
+      path: '/leave/planning'
+      fullPath: '/orgs/$orgId/personnel/leave/planning'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelLeavePlanningRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
     '/orgs/$orgId/production/purchases/': {
       id: '/orgs/$orgId/production/purchases/'
       path: '/purchases'
@@ -1898,11 +1978,19 @@ const OrgsOrgIdAccountingRouteWithChildren =
 interface OrgsOrgIdPersonnelRouteChildren {
   OrgsOrgIdPersonnelDashboardRoute: typeof OrgsOrgIdPersonnelDashboardRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
+  OrgsOrgIdPersonnelLeaveBalancesRoute: typeof OrgsOrgIdPersonnelLeaveBalancesRoute
+  OrgsOrgIdPersonnelLeaveNewRoute: typeof OrgsOrgIdPersonnelLeaveNewRoute
+  OrgsOrgIdPersonnelLeavePlanningRoute: typeof OrgsOrgIdPersonnelLeavePlanningRoute
+  OrgsOrgIdPersonnelLeaveIndexRoute: typeof OrgsOrgIdPersonnelLeaveIndexRoute
 }
 
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
   OrgsOrgIdPersonnelDashboardRoute: OrgsOrgIdPersonnelDashboardRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
+  OrgsOrgIdPersonnelLeaveBalancesRoute: OrgsOrgIdPersonnelLeaveBalancesRoute,
+  OrgsOrgIdPersonnelLeaveNewRoute: OrgsOrgIdPersonnelLeaveNewRoute,
+  OrgsOrgIdPersonnelLeavePlanningRoute: OrgsOrgIdPersonnelLeavePlanningRoute,
+  OrgsOrgIdPersonnelLeaveIndexRoute: OrgsOrgIdPersonnelLeaveIndexRoute,
 }
 
 const OrgsOrgIdPersonnelRouteWithChildren =
