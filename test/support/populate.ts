@@ -5,7 +5,15 @@ import { saveMailSettings } from '../../src/kernel/mail/settings.ts';
 import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
-import { createEmployee, employeeInput } from '../../src/personnel/index.ts';
+import {
+  createEmployee,
+  createPayRun,
+  employeeInput,
+  payItemsInput,
+  payRunInput,
+  updatePayItems,
+  validatePayRun,
+} from '../../src/personnel/index.ts';
 import {
   billInput,
   createBill,
@@ -133,6 +141,24 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
       null,
     ),
   );
+  // Her March pay, with an overtime hour, validated (payslip, its lines, the PA entry).
+  await db.transaction().execute(async (trx) => {
+    const run = await createPayRun(
+      trx,
+      orgId,
+      payRunInput.parse({ month: '2026-03', headcountBand: 'lt11', atMpRate: 70 }),
+      null,
+    );
+    await updatePayItems(
+      trx,
+      orgId,
+      run.id,
+      run.payslips[0]!.id,
+      payItemsInput.parse({ overtime25Hours: 100 }),
+      null,
+    );
+    await validatePayRun(trx, orgId, run.id, null);
+  });
   // The organisation doubles as a school: a class, a student who joined, a scenario handed out.
   const dialect = db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
   await populateTraining(db, dialect, orgId, (await buildUser(db)).id);

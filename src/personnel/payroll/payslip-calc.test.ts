@@ -65,9 +65,11 @@ describe('payslip of a full-time non-cadre at the SMIC, company of fewer than 11
       csg_non_deductible: [179113, 4299, 0],
       crds: [179113, 896, 0],
       // RGDU < 50: pay at the SMIC → coefficient capped at Tmin + Tdelta = 0,3981;
-      // 1 823,03 × 0,3981 = 725,748243 → 725,75, of which Agirc-Arrco 725,75 × 0,0601 ÷ 0,3981 = 109,5634
-      // → 109,56 and URSSAF 616,19.
-      rgdu_urssaf: [182303, 0, -61619],
+      // 1 823,03 × 0,3981 = 725,748243 → 725,75, imputed in proportion of the shares of 0,3981:
+      // Agirc-Arrco 725,75 × 0,0601 ÷ 0,3981 = 109,5634 → 109,56, chômage 725,75 × 0,04 ÷ 0,3981 = 72,9214
+      // → 72,92, URSSAF the rest 543,27.
+      rgdu_urssaf: [182303, 0, -54327],
+      rgdu_unemployment: [182303, 0, -7292],
       rgdu_agirc_arrco: [182303, 0, -10956],
     });
     expect(p.rgdu).toEqual({ smic: 182303, coefficient: 3981, amount: 72575 });

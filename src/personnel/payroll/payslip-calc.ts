@@ -389,32 +389,40 @@ export function computePayslip(input: {
   const coefficient = rgduCoefficient(gross, smic1200, settings.headcountBand);
   const rgduAmount = mulDiv(gross, coefficient, 10_000);
   if (rgduAmount > 0) {
-    // Split between URSSAF and Agirc-Arrco in proportion of their shares of the maximum coefficient: the
-    // complementary pension counts for its employer T1 rates (4,72 + 1,29 = 6,01 points).
+    // The reduction is imputed on the contributions it covers, in proportion of their shares of the maximum
+    // coefficient: Agirc-Arrco for its employer T1 rates (4,72 + 1,29 = 6,01 points), unemployment for its
+    // 4,00 points, URSSAF for the rest — so each expense account is reduced by what it bears.
     const cmax =
       RGDU.tmin + (settings.headcountBand === 'ge50' ? RGDU.tdelta50AndMore : RGDU.tdeltaLessThan50);
-    const pensionShare = (RATES.pensionT1.employer + RATES.cegT1.employer) / 10; // ten-thousandths
-    const pensionPart = mulDiv(rgduAmount, pensionShare, cmax);
-    lines.push({
-      ...urssaf,
-      code: 'rgdu_urssaf',
-      label: 'Réduction générale dégressive unique – URSSAF',
-      group: 'exemption',
+    const pensionPart = mulDiv(rgduAmount, (RATES.pensionT1.employer + RATES.cegT1.employer) / 10, cmax);
+    const unemploymentPart = mulDiv(rgduAmount, RATES.unemployment.employer / 10, cmax);
+    const exemption = {
+      group: 'exemption' as const,
       base: gross,
       employeeRate: null,
       employeeAmount: 0,
       employerRate: null,
-      employerAmount: -(rgduAmount - pensionPart),
+    };
+    lines.push({
+      ...urssaf,
+      ...exemption,
+      code: 'rgdu_urssaf',
+      label: 'Réduction générale dégressive unique – sécurité sociale',
+      employerAmount: -(rgduAmount - pensionPart - unemploymentPart),
+    });
+    lines.push({
+      ...exemption,
+      collector: 'urssaf',
+      expenseAccount: '6454',
+      code: 'rgdu_unemployment',
+      label: 'Réduction générale dégressive unique – assurance chômage',
+      employerAmount: -unemploymentPart,
     });
     lines.push({
       ...pension,
+      ...exemption,
       code: 'rgdu_agirc_arrco',
       label: 'Réduction générale dégressive unique – retraite complémentaire',
-      group: 'exemption',
-      base: gross,
-      employeeRate: null,
-      employeeAmount: 0,
-      employerRate: null,
       employerAmount: -pensionPart,
     });
   }

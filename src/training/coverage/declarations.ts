@@ -25,6 +25,8 @@ const PURCHASES = ['2.1.t2', '2.2.t1'];
 const VAT_RETURN = ['2.2.t3'];
 // Area 3: the personnel file and the registre unique du personnel (entry, file, departure).
 const EMPLOYEES = ['3.1.t1', '3.1.t2'];
+// Area 3: payroll preparation — payslips, their ledger entry and the payment of net salaries.
+const PAYROLL = ['3.2.t3'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -348,6 +350,15 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/employees/:employeeId': EMPLOYEES,
   'POST /api/v1/orgs/:orgId/employees/:employeeId/departure': EMPLOYEES,
+  'GET /api/v1/orgs/:orgId/pay-runs': PAYROLL,
+  'POST /api/v1/orgs/:orgId/pay-runs': PAYROLL,
+  'GET /api/v1/orgs/:orgId/pay-runs/:payRunId': PAYROLL,
+  'DELETE /api/v1/orgs/:orgId/pay-runs/:payRunId': PAYROLL,
+  'PUT /api/v1/orgs/:orgId/pay-runs/:payRunId/payslips/:payslipId/items': PAYROLL,
+  'POST /api/v1/orgs/:orgId/pay-runs/:payRunId/validate': PAYROLL,
+  'POST /api/v1/orgs/:orgId/pay-runs/:payRunId/payment': ['3.2.t3', '2.2.t1'],
+  'POST /api/v1/orgs/:orgId/pay-runs/:payRunId/cancel': PAYROLL,
+  'GET /api/v1/orgs/:orgId/pay-runs/:payRunId/payslips/:payslipId/pdf': PAYROLL,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'GET /api/v1/orgs/:orgId/receipts/:receiptId': RECEIPTS,
