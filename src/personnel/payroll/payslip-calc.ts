@@ -407,7 +407,7 @@ export function computePayslip(input: {
       ...urssaf,
       ...exemption,
       code: 'rgdu_urssaf',
-      label: 'Réduction générale dégressive unique – sécurité sociale',
+      label: 'Réduction générale – sécurité sociale',
       employerAmount: -(rgduAmount - pensionPart - unemploymentPart),
     });
     lines.push({
@@ -415,14 +415,14 @@ export function computePayslip(input: {
       collector: 'urssaf',
       expenseAccount: '6454',
       code: 'rgdu_unemployment',
-      label: 'Réduction générale dégressive unique – assurance chômage',
+      label: 'Réduction générale – assurance chômage',
       employerAmount: -unemploymentPart,
     });
     lines.push({
       ...pension,
       ...exemption,
       code: 'rgdu_agirc_arrco',
-      label: 'Réduction générale dégressive unique – retraite complémentaire',
+      label: 'Réduction générale – retraite complémentaire',
       employerAmount: -pensionPart,
     });
   }

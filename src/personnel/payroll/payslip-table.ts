@@ -1,4 +1,5 @@
 import { endOfMonth, formatDateFr } from '../../kernel/dates/index.ts';
+import { formatAmount } from '../../kernel/money/index.ts';
 import type { OrganisationDto } from '../../kernel/organisations/contract.ts';
 import type { ReportTable } from '../../ledger/index.ts';
 import type { PayRunDto, PayslipDto, PayslipLineDto } from './contract.ts';
@@ -12,11 +13,11 @@ import { monthLabelFr } from './pay-run.ts';
 
 const GROUPS: Record<PayslipLineDto['group'], string> = {
   health: 'SANTÉ',
-  work_accident: 'ACCIDENTS DU TRAVAIL – MALADIES PROFESSIONNELLES',
+  work_accident: 'ACCIDENTS DU TRAVAIL – MALADIES PROF.',
   retirement: 'RETRAITE',
   family: 'FAMILLE',
   unemployment: 'ASSURANCE CHÔMAGE',
-  other_employer: 'AUTRES CONTRIBUTIONS DUES PAR L’EMPLOYEUR',
+  other_employer: 'AUTRES CONTRIBUTIONS DE L’EMPLOYEUR',
   csg_crds: 'CSG / CRDS',
   exemption: 'EXONÉRATIONS DE COTISATIONS EMPLOYEUR',
 };
@@ -38,7 +39,7 @@ const hoursFr = (hundredths: number) =>
 const hourlyFr = (v: number) => `${Math.floor(v / 10000)},${String(v % 10000).padStart(4, '0')} €`;
 
 /** The renderer cuts a cell to its column: a long mention is wrapped over several rows (~50 characters). */
-function wrap(value: string, width = 50): string[] {
+function wrap(value: string, width = 58): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of value.split(' ')) {
@@ -139,13 +140,17 @@ export function payslipTable(run: PayRunDto, slip: PayslipDto, org: Organisation
         l.base,
         rateFr(l.employeeRate),
         l.employeeRate === null ? null : -l.employeeAmount,
-        l.group === 'exemption'
-          ? `coef. ${(slip.rgduCoefficient / 10000).toFixed(4).replace('.', ',')}`
-          : rateFr(l.employerRate),
+        rateFr(l.employerRate),
         l.employerAmount === 0 ? null : l.employerAmount,
       ],
     });
   }
+  if (slip.rgduAmount > 0)
+    rows.push(
+      ...text(
+        `Coefficient de réduction ${(slip.rgduCoefficient / 10000).toFixed(4).replace('.', ',')} (SMIC du mois ${formatAmount(slip.smic)})`,
+      ),
+    );
   rows.push({
     cells: [
       'TOTAL DES COTISATIONS ET CONTRIBUTIONS',
@@ -202,11 +207,11 @@ export function payslipTable(run: PayRunDto, slip: PayslipDto, org: Organisation
       .normalize('NFD')
       .replace(/[^a-z0-9]+/g, '-')}${slip.number ? `-${slip.number}` : ''}`,
     columns: [
-      { header: 'Rubrique', kind: 'text', width: 4 },
+      { header: 'Rubrique', kind: 'text', width: 4.6 },
       { header: 'Base', kind: 'amount', width: 1.1 },
-      { header: 'Taux salarial', kind: 'text', width: 0.9 },
+      { header: 'Taux salarial', kind: 'text', width: 0.8 },
       { header: 'Part salarié', kind: 'amount', width: 1.1 },
-      { header: 'Taux patronal', kind: 'text', width: 0.9 },
+      { header: 'Taux patronal', kind: 'text', width: 0.8 },
       { header: 'Part employeur', kind: 'amount', width: 1.1 },
     ],
     rows,
