@@ -54,6 +54,16 @@ function wrap(value: string, width = 58): string[] {
 const text = (...cells: (string | null)[]): ReportTable['rows'] =>
   wrap(cells.filter(Boolean).join(' – ')).map((t) => ({ cells: [t, null, null, null, null, null] }));
 
+/** « Lefèvre d’Ornano » → « lefevre-d-ornano »: accents dropped (NFD, then the combining marks), ASCII only. */
+function fileSafe(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 export function payslipTable(run: PayRunDto, slip: PayslipDto, org: OrganisationDto): ReportTable {
   const from = `${run.month}-01`;
   const to = endOfMonth(from);
@@ -202,10 +212,7 @@ export function payslipTable(run: PayRunDto, slip: PayslipDto, org: Organisation
   return {
     title: `Bulletin de paie – ${monthLabelFr(run.month)}`,
     subtitle: `${slip.firstName} ${slip.lastName} – ${status} – montants en euros`,
-    fileName: `bulletin-${run.month}-${slip.lastName
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[^a-z0-9]+/g, '-')}${slip.number ? `-${slip.number}` : ''}`,
+    fileName: `bulletin-${run.month}-${fileSafe(slip.lastName)}${slip.number ? `-${slip.number}` : ''}`,
     columns: [
       { header: 'Rubrique', kind: 'text', width: 4.6 },
       { header: 'Base', kind: 'amount', width: 1.1 },
