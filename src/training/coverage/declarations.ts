@@ -58,6 +58,7 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/production/vat-returns': VAT_RETURN,
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/personnel/index': [],
+  'orgs/$orgId/personnel/payroll': PAYROLL,
   'orgs/$orgId/accounting': [],
   'orgs/$orgId/accounting/index': ['2.2.t2'],
   'orgs/$orgId/accounting/accounts': ['2.2.t2'],

@@ -85,6 +85,9 @@ export const PURCHASES_SERVE: readonly ServedActivity[] = [
 /** The VAT return (CA3): task 2.2.t3, the preparation of the VAT return. */
 export const VAT_RETURN_SERVE: readonly ServedActivity[] = [{ code: '2.2', label: 'badges.vatReturn' }];
 
+/** Payroll: payslips, their entry and the payment of net salaries — task 3.2.t3. */
+export const PAYROLL_SERVE: readonly ServedActivity[] = [{ code: '3.2', label: 'badges.payroll' }];
+
 /** Lettering and the aged balance also serve the follow-up of customers' payments. */
 export const RECEIVABLES_SERVE: readonly ServedActivity[] = [
   { code: '1.2', label: 'badges.receipts' },
