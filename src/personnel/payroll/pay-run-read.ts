@@ -51,6 +51,7 @@ export function toPayslipDto(
     netSocial: n(row.net_social),
     netBeforeTax: n(row.net_before_tax),
     taxable: n(row.taxable),
+    overtimeTaxExempt: n(row.overtime_tax_exempt),
     withholdingTax: n(row.withholding_tax),
     netToPay: n(row.net_to_pay),
     employerCost: n(row.employer_cost),

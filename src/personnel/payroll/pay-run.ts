@@ -140,6 +140,7 @@ async function writePayslip(
     net_social: slip.netSocial,
     net_before_tax: slip.netBeforeTax,
     taxable: slip.taxable,
+    overtime_tax_exempt: slip.overtimeTaxExempt,
     withholding_tax: slip.withholdingTax,
     net_to_pay: slip.netToPay,
     employer_cost: slip.employerCost,

@@ -3,6 +3,8 @@ import {
   computePayslip,
   monthlyHoursOf,
   NO_PAY_ITEMS,
+  OVERTIME_REDUCTION_CAP,
+  overtimeContributionReduction,
   type Payslip,
   rgduCoefficient,
 } from './payslip-calc.ts';
@@ -177,5 +179,47 @@ describe('pay items, tranches and executives', () => {
     const p = computePayslip({ employee: smic, month: '2026-06', items: NO_PAY_ITEMS, settings: small });
     // 12,31 × 151,6667 = 1 867,02
     expect(p.rgdu.smic).toBe(186702);
+  });
+});
+
+describe('overtime: reduced employee contributions and income-tax exemption', () => {
+  it('reduces by 11,31 % of the overtime pay (MSA: 500 € of overtime on 2 500 € → 56,55 €)', () => {
+    // https://www.msa.fr/lfp/employeur/exoneration-heures-supplementaires — 6,90 + 0,40 + 3,15 + 0,86 = 11,31 %.
+    expect(OVERTIME_REDUCTION_CAP).toBe(11310);
+    expect(overtimeContributionReduction(50000, 11310 * 300000, 300000)).toBe(5655);
+    // A lower effective rate is used as it is (here 10 %).
+    expect(overtimeContributionReduction(50000, 10000 * 300000, 300000)).toBe(5000);
+  });
+
+  it('computes the SMIC payslip with 4 overtime hours at 25 % by hand', () => {
+    const p = computePayslip({
+      employee: smic,
+      month: '2026-03',
+      items: { ...NO_PAY_ITEMS, overtime25Hours: 400 },
+      settings: small,
+    });
+    // 1 823,03 ÷ 151,67 × 1,25 × 4 = 60,1005 → 60,10; gross 1 883,13.
+    expect([p.overtime25Pay, p.gross]).toEqual([6010, 188313]);
+    const reduction = p.lines.find((l) => l.code === 'overtime_reduction')!;
+    // 60,10 × 11,31 % = 6,79731 → 6,80, imputed on the URSSAF old-age contributions.
+    expect(reduction).toMatchObject({
+      base: 6010,
+      employeeRate: 11310,
+      employeeAmount: -680,
+      collector: 'urssaf',
+    });
+    // Old age 129,94 + 7,53 + 59,32 + 16,19; CSG base 1 883,13 − 32,95 = 1 850,18 → 125,81 + 44,40 + 9,25;
+    // less 6,80 = 385,64; net 1 497,49.
+    expect(p.totalEmployee).toBe(38564);
+    expect(p.netBeforeTax).toBe(149749);
+    // Exempt of income tax: 60,10 less its deductible CSG (60,10 − 1,05 = 59,05 × 6,80 % = 4,0154 → 4,02) =
+    // 56,08; taxable 1 497,49 + 44,40 + 9,25 − 56,08 = 1 495,06.
+    expect(p.overtimeTaxExempt).toBe(5608);
+    expect(p.taxable).toBe(149506);
+    // RGDU: SMIC of 155,67 h = 12,02 × 155,6667 = 1 871,11; ½ × (3 × 1 871,1133 ÷ 1 883,13 − 1) = 0,990428;
+    // ^1,75 = 0,983309;
+    // 0,02 + 0,3781 × 0,983309 = 0,39179 → 0,3918.
+    expect(p.rgdu.coefficient).toBe(3918);
+    expect(p.rgdu.smic).toBe(187111);
   });
 });

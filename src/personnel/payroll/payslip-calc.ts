@@ -48,6 +48,7 @@ export type ContributionGroup =
   | 'unemployment'
   | 'other_employer'
   | 'csg_crds'
+  | 'employee_exemption'
   | 'exemption';
 
 /** Who collects the line: URSSAF (431) or the Agirc-Arrco complementary pension (437). */
@@ -95,6 +96,8 @@ export type Payslip = {
   netSocial: number;
   netBeforeTax: number;
   taxable: number;
+  /** Overtime pay exempt of income tax (net of its deductible contributions), cents. */
+  overtimeTaxExempt: number;
   taxRate: number;
   withholdingTax: number;
   netToPay: number;
@@ -127,6 +130,40 @@ export function rgduCoefficient(gross: number, smic1200: bigint, band: Headcount
   const c = RGDU.tmin / 10_000 + (tdelta / 10_000) * bracket ** RGDU.power;
   return Math.min(Math.round(c * 10_000), RGDU.tmin + tdelta);
 }
+
+/**
+ * The employee old-age contributions on overtime are reduced (CSS L241-17, D241-21): overtime pay × the
+ * effective rate of those contributions, at most 11,31 % — the sum of the general rates 6,90 + 0,40 + 3,15
+ * + 0,86. `oldAgeWeighted` is Σ rate × base of the employee's old-age lines (thousandths of a percent ×
+ * cents), so the effective rate is oldAgeWeighted ÷ gross, unrounded. MSA's example: 500 € of overtime at
+ * 11,31 % → 56,55 €.
+ */
+export function overtimeContributionReduction(
+  overtimePay: number,
+  oldAgeWeighted: number,
+  gross: number,
+): number {
+  if (overtimePay <= 0 || gross <= 0) return 0;
+  return mulDiv(overtimePay, Math.min(OVERTIME_REDUCTION_CAP * gross, oldAgeWeighted), 100_000 * gross);
+}
+
+/** 11,31 %: the general employee old-age rates (vieillesse plafonnée, déplafonnée, Agirc-Arrco T1, CEG T1). */
+export const OVERTIME_REDUCTION_CAP =
+  RATES.oldAgeCapped.employee +
+  RATES.oldAgeUncapped.employee +
+  RATES.pensionT1.employee +
+  RATES.cegT1.employee;
+
+/** The employee contributions that count as old-age insurance, base and complementary (D241-21). */
+const OLD_AGE_CODES = new Set([
+  'old_age_capped',
+  'old_age_uncapped',
+  'pension_t1',
+  'ceg_t1',
+  'pension_t2',
+  'ceg_t2',
+  'cet',
+]);
 
 type LineSpec = Omit<PayslipLine, 'employeeAmount' | 'employerAmount'>;
 
@@ -427,13 +464,44 @@ export function computePayslip(input: {
     });
   }
 
+  // Overtime: the employee old-age contributions on it are reduced (imputed on the legal old-age
+  // contributions, collected by URSSAF), and its pay net of the contributions left on it is exempt of income
+  // tax (CGI 81 quater) — in practice the overtime pay less its deductible CSG.
+  const overtimePay = overtime25Pay + overtime50Pay;
+  const oldAgeWeighted = lines
+    .filter((l) => OLD_AGE_CODES.has(l.code))
+    .reduce((s, l) => s + (l.employeeRate ?? 0) * l.base, 0);
+  const overtimeReduction = Math.min(
+    overtimeContributionReduction(overtimePay, oldAgeWeighted, gross),
+    lines.filter((l) => OLD_AGE_CODES.has(l.code)).reduce((s, l) => s + l.employeeAmount, 0),
+  );
+  let overtimeTaxExempt = 0;
+  if (overtimeReduction > 0) {
+    const position = lines.findIndex((l) => l.group === 'exemption');
+    lines.splice(position === -1 ? lines.length : position, 0, {
+      ...urssaf,
+      code: 'overtime_reduction',
+      label: 'Réduction de cotisations salariales sur heures supplémentaires',
+      group: 'employee_exemption',
+      base: overtimePay,
+      employeeRate: mulDiv(Math.min(OVERTIME_REDUCTION_CAP * gross, oldAgeWeighted), 1, gross),
+      employeeAmount: -overtimeReduction,
+      employerRate: null,
+      employerAmount: 0,
+    });
+    const oldAgeOnOvertime = mulDiv(overtimePay, oldAgeWeighted, 100_000 * gross);
+    const csgBaseOnOvertime = overtimePay - rateOf(Math.min(overtimePay, 4 * PSS), CSG_ABATEMENT);
+    const csgOnOvertime = rateOf(csgBaseOnOvertime, RATES.csgDeductible.employee);
+    overtimeTaxExempt = Math.max(overtimePay - (oldAgeOnOvertime - overtimeReduction) - csgOnOvertime, 0);
+  }
+
   const totalEmployee = lines.reduce((s, l) => s + l.employeeAmount, 0);
   const totalEmployer = lines.reduce((s, l) => s + l.employerAmount, 0);
   const netBeforeTax = gross - totalEmployee;
   const nonDeductible = lines
     .filter((l) => l.code === 'csg_non_deductible' || l.code === 'crds')
     .reduce((s, l) => s + l.employeeAmount, 0);
-  const taxable = netBeforeTax + nonDeductible;
+  const taxable = netBeforeTax + nonDeductible - overtimeTaxExempt;
   const withholdingTax = mulDiv(Math.max(taxable, 0), employee.taxRate, 10_000);
   return {
     month,
@@ -454,6 +522,7 @@ export function computePayslip(input: {
     netSocial: netBeforeTax,
     netBeforeTax,
     taxable,
+    overtimeTaxExempt,
     taxRate: employee.taxRate,
     withholdingTax,
     netToPay: netBeforeTax - withholdingTax,

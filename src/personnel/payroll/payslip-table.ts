@@ -19,6 +19,7 @@ const GROUPS: Record<PayslipLineDto['group'], string> = {
   unemployment: 'ASSURANCE CHÔMAGE',
   other_employer: 'AUTRES CONTRIBUTIONS DE L’EMPLOYEUR',
   csg_crds: 'CSG / CRDS',
+  employee_exemption: 'EXONÉRATION DE COTISATIONS SALARIALES',
   exemption: 'EXONÉRATIONS DE COTISATIONS EMPLOYEUR',
 };
 
@@ -189,6 +190,17 @@ export function payslipTable(run: PayRunDto, slip: PayslipDto, org: Organisation
   });
   rows.push({ cells: ['NET PAYÉ', null, null, slip.netToPay, null, null], emphasis: true });
   rows.push({ cells: ['Net imposable', null, null, slip.taxable, null, null] });
+  if (slip.overtimeTaxExempt)
+    rows.push({
+      cells: [
+        'Montant net des heures supplémentaires exonérées',
+        null,
+        null,
+        slip.overtimeTaxExempt,
+        null,
+        null,
+      ],
+    });
   rows.push({
     cells: ['Total versé par l’employeur (coût employeur)', null, null, null, null, slip.employerCost],
   });

@@ -58,6 +58,7 @@ export type PersonnelPayslipTable = {
   net_social: number;
   net_before_tax: number;
   taxable: number;
+  overtime_tax_exempt: number;
   withholding_tax: number;
   net_to_pay: number;
   employer_cost: number;

@@ -104,6 +104,8 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('net_social', t.money, (c) => c.notNull())
     .addColumn('net_before_tax', t.money, (c) => c.notNull())
     .addColumn('taxable', t.money, (c) => c.notNull())
+    // Overtime pay exempt of income tax (CGI 81 quater), already left out of `taxable`.
+    .addColumn('overtime_tax_exempt', t.money, (c) => c.notNull())
     .addColumn('withholding_tax', t.money, (c) => c.notNull())
     .addColumn('net_to_pay', t.money, (c) => c.notNull())
     .addColumn('employer_cost', t.money, (c) => c.notNull())
