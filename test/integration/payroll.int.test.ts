@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/kernel/audit/audit.ts';
 import { addMonths, todayIn } from '../../src/kernel/dates/index.ts';
 import type { Db } from '../../src/kernel/db/index.ts';
-import { getEntry, trialBalance } from '../../src/ledger/index.ts';
+import { ensureLedger, getEntry, trialBalance } from '../../src/ledger/index.ts';
 import {
   cancelPayRun,
   createEmployee,
@@ -18,6 +18,7 @@ import {
   validatePayRun,
 } from '../../src/personnel/index.ts';
 import { salesOrganisation } from '../../src/relations/test-helpers.ts';
+import { buildOrganisation } from '../support/factories.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../support/test-db.ts';
 
 // The worked example of src/personnel/payroll/payslip-calc.test.ts (a full-time non-cadre at the SMIC,
@@ -269,5 +270,31 @@ describe.each(DIALECTS)('payroll on %s', (dialect) => {
     expect(second.payslips[0]!.rgduCoefficient).toBe(4021);
     expect(await balance(org.id, '6411')).toBe(182303);
     expect((await getPayRun(store.db, org.id, first.id)).payslips[0]!.number).toBe('BP-2026-0001');
+  });
+
+  it('rolls a refused validation back whole: no number taken, no entry, still a draft', async () => {
+    // Fiscal years from 1 April: the year opened for today starts on 2026-04-01, March is outside.
+    const org = await buildOrganisation(store.db, null, { fiscalYearStart: '04-01' });
+    await tx((trx) => ensureLedger(trx, org.id));
+    await hire(org.id);
+    const draft = await tx((trx) => createPayRun(trx, org.id, march, null));
+    await expect(tx((trx) => validatePayRun(trx, org.id, draft.id, null))).rejects.toMatchObject({
+      kind: 'rule-broken',
+      message: expect.stringMatching(/exercice/i),
+    });
+    const after = await getPayRun(store.db, org.id, draft.id);
+    expect(after).toMatchObject({ status: 'draft', ledgerEntryId: null });
+    expect(after.payslips[0]!.number).toBeNull();
+    expect((await counts(org.id)).entries).toBe(0);
+    // April is in the open year: its payslip gets number 1, the refused attempt used none.
+    const april = await tx(async (trx) =>
+      validatePayRun(
+        trx,
+        org.id,
+        (await createPayRun(trx, org.id, { ...march, month: '2026-04' }, null)).id,
+        null,
+      ),
+    );
+    expect(april.payslips[0]!.number).toBe('BP-2026-0001');
   });
 });
