@@ -79,6 +79,11 @@ describe.runIf(browserAvailable)('payroll in a real browser', () => {
     await audit('éléments variables');
     await page.getByTestId('payroll-items-save').click();
     await row.getByTestId('payroll-slip-gross').getByText('1 883,13 €').waitFor();
+    expect(plain(await page.getByTestId('payroll-pay-summary').textContent())).toContain(
+      'heures supplémentaires 60,10 €',
+    );
+    // The overtime reduction of employee contributions: 60,10 × 11,31 % = 6,80 €.
+    expect(plain(await page.getByTestId('payroll-lines').textContent())).toContain('11,31 %-6,80 €');
 
     await page.getByTestId('payroll-validate').click();
     await page.getByTestId('payroll-validate-dialog').waitFor();

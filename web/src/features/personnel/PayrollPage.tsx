@@ -408,11 +408,19 @@ function PayslipRow({ orgId, run, slip }: { orgId: string; run: PayRunDto; slip:
         <Table.Tr>
           <Table.Td colSpan={8}>
             <Stack gap={4}>
-              <Text size="sm">
-                {t('personnel.payroll.summary', {
+              <Text size="sm" data-testid="payroll-pay-summary">
+                {t('personnel.payroll.pay', {
                   hours: hundredths(slip.monthlyHours),
                   base: money(slip.monthlyGross),
+                  overtime: money(slip.overtime25Pay + slip.overtime50Pay),
+                  bonus: money(slip.items.bonus),
+                  absence: money(slip.absenceDeduction),
+                })}
+              </Text>
+              <Text size="sm">
+                {t('personnel.payroll.summary', {
                   taxable: money(slip.taxable),
+                  exempt: money(slip.overtimeTaxExempt),
                   rate: hundredths(slip.taxRate),
                   coefficient: (slip.rgduCoefficient / 10000).toFixed(4).replace('.', ','),
                   rgdu: money(slip.rgduAmount),
