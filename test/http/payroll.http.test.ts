@@ -137,6 +137,24 @@ describe.each(DIALECTS)('payroll over HTTP on %s', (dialect) => {
     expect(otherYear.status).toBe(422);
     expect(otherYear.body.detail).toMatch(/taux de paie connus sont ceux de 2026/);
     expect(await countRows(server.store.db, 'personnel_pay_run', orgId)).toBe(before);
+
+    // A draft takes pay items in the API's units and refuses others; it may be deleted whole.
+    const april = await owner.request('POST', base, {
+      month: '2026-04',
+      headcountBand: '11to49',
+      atMpRate: 70,
+    });
+    expect(april.status).toBe(201);
+    const slipUrl = `${base}/${april.body.id}/payslips/${april.body.payslips[0].id}/items`;
+    const badItems = await owner.request('PUT', slipUrl, { overtime25Hours: 1.5, bonus: -1 });
+    expect(badItems.status).toBe(400);
+    expect(JSON.stringify(badItems.body)).toMatch(/centièmes d’heure entiers|prime ne peut être négative/);
+    const unknownSlip = await owner.request('PUT', `${base}/${april.body.id}/payslips/nope/items`, {});
+    expect(unknownSlip.status).toBe(404);
+    const removed = await owner.request('DELETE', `${base}/${april.body.id}`);
+    expect(removed.status).toBe(204);
+    expect((await owner.request('GET', `${base}/${april.body.id}`)).status).toBe(404);
+    expect(await countRows(server.store.db, 'personnel_payslip', orgId)).toBe(1);
   });
 
   it('hides one organisation’s pay runs from another (404) and from roles without personnel.read (403)', async () => {

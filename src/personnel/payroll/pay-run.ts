@@ -10,7 +10,7 @@ import type { DateInput, PayItemsInput, PayRunDto, PayRunInput } from './contrac
 import { NET_PAY_ACCOUNT, payRunPaymentPosting, payRunPosting } from './pay-run-posting.ts';
 import { getPayRun } from './pay-run-read.ts';
 import { PAYROLL_YEAR } from './payroll-data.ts';
-import { computePayslip, type PayItems } from './payslip-calc.ts';
+import { computePayslip, monthlyHoursOf, type PayItems } from './payslip-calc.ts';
 import type { PersonnelPayRunTable } from './tables.ts';
 
 // The pay of a month (decision 0036). A draft run holds one payslip per employee present in the month,
@@ -354,7 +354,7 @@ export async function updatePayItems(
       'Ce salarié n’est plus présent ce mois-ci d’après son dossier : validez ou recréez la paie.',
       'payroll-employee-gone',
     );
-  const monthlyHours = Math.round((Number(employee.weekly_hours) * 52) / 12);
+  const monthlyHours = monthlyHoursOf(Number(employee.weekly_hours));
   if (items.absenceHours > monthlyHours)
     throw invalid('Les heures d’absence dépassent l’horaire mensuel du contrat.', [
       { field: 'absenceHours', message: `${(monthlyHours / 100).toFixed(2).replace('.', ',')} h au plus.` },
