@@ -239,6 +239,13 @@ describe.each(DIALECTS)('payroll on %s', (dialect) => {
     ).rejects.toMatchObject({ kind: 'invalid' });
     expect(await counts(org.id)).toEqual(before);
     expect((await getPayRun(store.db, org.id, run.id)).payslips[0]!.items.absenceHours).toBe(0);
+
+    // Below the SMIC revalued on 1 June 2026 (12,31 € × 151,6667 h = 1 867,02 €): June is refused.
+    const june = await tx((trx) => createPayRun(trx, org.id, { ...march, month: '2026-06' }, null));
+    await expect(tx((trx) => validatePayRun(trx, org.id, june.id, null))).rejects.toThrow(
+      /inférieur au SMIC de juin 2026 pour son horaire \(1\s867,02\s€\)/,
+    );
+    expect((await getPayRun(store.db, org.id, june.id)).status).toBe('draft');
   });
 
   it('cancels an unpaid run by reversal; the month is paid again under the next numbers', async () => {

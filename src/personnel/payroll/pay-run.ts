@@ -4,12 +4,13 @@ import { type Db, isUniqueViolation } from '../../kernel/db/index.ts';
 import { conflict, invalid, notFound, ruleBroken } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
 import { formatAmount } from '../../kernel/money/index.ts';
+import { divideRounded } from '../../kernel/money/rounding.ts';
 import { formatNumber, takeNextNumber } from '../../kernel/numbering/numbering.ts';
 import { getEntry, letter, post, reverse } from '../../ledger/index.ts';
 import type { DateInput, PayItemsInput, PayRunDto, PayRunInput } from './contract.ts';
 import { NET_PAY_ACCOUNT, payRunPaymentPosting, payRunPosting } from './pay-run-posting.ts';
 import { getPayRun } from './pay-run-read.ts';
-import { PAYROLL_YEAR } from './payroll-data.ts';
+import { PAYROLL_YEAR, smicHourlyFor } from './payroll-data.ts';
 import { computePayslip, monthlyHoursOf, type PayItems } from './payslip-calc.ts';
 import type { PersonnelPayRunTable } from './tables.ts';
 
@@ -377,6 +378,24 @@ export async function updatePayItems(
   return getPayRun(trx, orgId, payRunId);
 }
 
+/**
+ * No one is paid below the SMIC of the month for the contract's hours (C. trav. L3231-2, D3231-6), the
+ * SMIC revalued in the year included: the file's pay must be raised first. Apprentices are paid a share of
+ * the SMIC by law (D6222-26) and are not checked.
+ */
+async function checkMinimumWage(trx: Db, orgId: string, month: string) {
+  const hourly = smicHourlyFor(month);
+  for (const e of await presentEmployees(trx, orgId, month)) {
+    if (e.contract_type === 'apprenticeship') continue;
+    const minimum = Number(divideRounded(BigInt(hourly) * BigInt(e.weekly_hours) * 52n, 1200n, 'halfUp'));
+    if (Number(e.monthly_gross) < minimum)
+      throw ruleBroken(
+        `Le salaire de base de ${e.first_name} ${e.last_name} (${formatAmount(Number(e.monthly_gross))}) est inférieur au SMIC de ${monthLabelFr(month)} pour son horaire (${formatAmount(minimum)}) : relevez-le dans son dossier avant de valider la paie.`,
+        'payroll-below-minimum-wage',
+      );
+  }
+}
+
 /** Validates the month: payslips recomputed and numbered, the PA entry posted. */
 export async function validatePayRun(
   trx: Db,
@@ -387,6 +406,7 @@ export async function validatePayRun(
   const run = await claimDraft(trx, orgId, payRunId);
   await checkMonth(trx, orgId, run.month);
   await syncPayslips(trx, orgId, run);
+  await checkMinimumWage(trx, orgId, run.month);
   const slips = await trx
     .selectFrom('personnel_payslip')
     .select(['id'])
