@@ -1,6 +1,8 @@
 // The public surface of the personnel module (area 3): the server mounts its routes; tests, the demo and
 // the other modules use these functions. Everything else is private to the module.
 
+export type { SocialDashboardDto } from './dashboard/contract.ts';
+export { socialDashboard } from './dashboard/social-dashboard.ts';
 export type { DepartureInput, EmployeeDto, EmployeeInput } from './employees/contract.ts';
 export { departureInput, employeeInput } from './employees/contract.ts';
 export { createEmployee, getEmployee, listEmployees, recordDeparture } from './employees/employee.ts';

@@ -1,3 +1,4 @@
+import { socialDashboardRoutes } from './dashboard/routes.ts';
 import { employeeRoutes } from './employees/routes.ts';
 import type { App, Deps } from './http.ts';
 import { payrollRoutes } from './payroll/routes.ts';
@@ -6,4 +7,5 @@ import { payrollRoutes } from './payroll/routes.ts';
 export function personnelRoutes(app: App, deps: Deps) {
   employeeRoutes(app, deps);
   payrollRoutes(app, deps);
+  socialDashboardRoutes(app, deps);
 }

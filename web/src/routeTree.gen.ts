@@ -32,6 +32,7 @@ import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdPersonnelIndexRouteImport } from './routes/orgs/$orgId/personnel/index'
+import { Route as OrgsOrgIdPersonnelDashboardRouteImport } from './routes/orgs/$orgId/personnel/dashboard'
 import { Route as OrgsOrgIdPersonnelPayrollRouteImport } from './routes/orgs/$orgId/personnel/payroll'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
@@ -222,6 +223,12 @@ const OrgsOrgIdPersonnelIndexRoute = OrgsOrgIdPersonnelIndexRouteImport.update({
   path: '/',
   getParentRoute: () => OrgsOrgIdPersonnelRoute,
 } as any)
+const OrgsOrgIdPersonnelDashboardRoute =
+  OrgsOrgIdPersonnelDashboardRouteImport.update({
+    id: '/dashboard',
+    path: '/dashboard',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdPersonnelPayrollRoute =
   OrgsOrgIdPersonnelPayrollRouteImport.update({
     id: '/payroll',
@@ -652,6 +659,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -740,6 +748,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -835,6 +844,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -931,6 +941,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1019,6 +1030,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1113,6 +1125,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1358,6 +1371,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/orgs/$orgId/personnel/'
       preLoaderRoute: typeof OrgsOrgIdPersonnelIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/dashboard': {
+      id: '/orgs/$orgId/personnel/dashboard'
+      path: '/dashboard'
+      fullPath: '/orgs/$orgId/personnel/dashboard'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelDashboardRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/personnel/payroll': {
@@ -1896,11 +1916,13 @@ const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
 interface OrgsOrgIdPersonnelRouteChildren {
+  OrgsOrgIdPersonnelDashboardRoute: typeof OrgsOrgIdPersonnelDashboardRoute
   OrgsOrgIdPersonnelPayrollRoute: typeof OrgsOrgIdPersonnelPayrollRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
 }
 
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
+  OrgsOrgIdPersonnelDashboardRoute: OrgsOrgIdPersonnelDashboardRoute,
   OrgsOrgIdPersonnelPayrollRoute: OrgsOrgIdPersonnelPayrollRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
 }

@@ -27,6 +27,8 @@ const VAT_RETURN = ['2.2.t3'];
 const EMPLOYEES = ['3.1.t1', '3.1.t2'];
 // Area 3: payroll preparation — payslips, their ledger entry and the payment of net salaries.
 const PAYROLL = ['3.2.t3'];
+// Area 3: the social dashboard (workforce, movements, ages).
+const SOCIAL_DASHBOARD = ['3.3.t3'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -59,6 +61,7 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/personnel/index': [],
   'orgs/$orgId/personnel/payroll': PAYROLL,
+  'orgs/$orgId/personnel/dashboard': SOCIAL_DASHBOARD,
   'orgs/$orgId/accounting': [],
   'orgs/$orgId/accounting/index': ['2.2.t2'],
   'orgs/$orgId/accounting/accounts': ['2.2.t2'],
@@ -341,6 +344,7 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/validate': PURCHASES,
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/payments': ['2.2.t1'],
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/cancel': PURCHASES,
+  'POST /api/v1/orgs/:orgId/supplier-bills/:billId/payments/:paymentId/cancel': PURCHASES,
   'GET /api/v1/orgs/:orgId/payables': PURCHASES,
   'GET /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
   'GET /api/v1/orgs/:orgId/vat-returns/:period': VAT_RETURN,
@@ -360,6 +364,7 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/pay-runs/:payRunId/payment': ['3.2.t3', '2.2.t1'],
   'POST /api/v1/orgs/:orgId/pay-runs/:payRunId/cancel': PAYROLL,
   'GET /api/v1/orgs/:orgId/pay-runs/:payRunId/payslips/:payslipId/pdf': PAYROLL,
+  'GET /api/v1/orgs/:orgId/social-dashboard': SOCIAL_DASHBOARD,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'GET /api/v1/orgs/:orgId/receipts/:receiptId': RECEIPTS,

@@ -146,6 +146,11 @@ export const COMPLAINTS_SERVE: readonly ServedActivity[] = [{ code: '1.2', label
 /** The customer file, the anomaly report and the GDPR actions: updating the records. */
 export const RECORDS_SERVE: readonly ServedActivity[] = [{ code: '1.3', label: 'badges.customerRecords' }];
 
+/** The social dashboard (activity 3.3, task 3.3.t3). */
+export const SOCIAL_DASHBOARD_SERVE: readonly ServedActivity[] = [
+  { code: '3.3', label: 'badges.socialDashboards' },
+];
+
 export const SALES_DASHBOARD_SERVE: readonly ServedActivity[] = [
   { code: '1.3', label: 'badges.salesDashboards' },
 ];

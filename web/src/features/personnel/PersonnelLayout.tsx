@@ -5,6 +5,11 @@ import { SectionNav, type SectionNavItem } from '../../ui/SectionNav.tsx';
 // One line per feature of area 3, in the référentiel's order.
 const ITEMS: readonly SectionNavItem[] = [
   { to: '/orgs/$orgId/personnel/payroll', label: 'personnel.nav.payroll', testId: 'subnav-payroll' },
+  {
+    to: '/orgs/$orgId/personnel/dashboard',
+    label: 'personnel.nav.dashboard',
+    testId: 'subnav-social-dashboard',
+  },
 ];
 
 /** The Personnel area's own navigation (area 3). */
