@@ -104,6 +104,15 @@ describe.each(DIALECTS)('payroll over HTTP on %s', (dialect) => {
     expect(text).toMatch(/coût employeur\) 1 854,14/);
     expect(text).toContain('conservez ce bulletin de paie sans limitation de durée');
 
+    // The PA entry is the payroll's: the ledger screen refuses to reverse it and says where to cancel.
+    const fromLedger = await owner.request(
+      'POST',
+      `/api/v1/orgs/${orgId}/ledger/entries/${validated.body.ledgerEntryId}/reverse`,
+      { date: '2026-04-01' },
+    );
+    expect(fromLedger.status).toBe(422);
+    expect(fromLedger.body.detail).toMatch(/annulez la paie \(Personnel › Paie\)/);
+
     const paid = await owner.request('POST', `${base}/${run.id}/payment`, { date: '2026-03-31' });
     expect(paid.status).toBe(200);
     expect(paid.body).toMatchObject({ paid: true, paidOn: '2026-03-31' });
