@@ -29,4 +29,16 @@ export {
   listLeaveRequests,
   unpaidAbsenceHours,
 } from './leave/leave-read.ts';
+export type { DateInput, PayItemsInput, PayRunDto, PayRunInput, PayslipDto } from './payroll/contract.ts';
+export { dateInput, payItemsInput, payRunInput } from './payroll/contract.ts';
+export {
+  cancelPayRun,
+  createPayRun,
+  deleteDraftPayRun,
+  payPayRun,
+  updatePayItems,
+  validatePayRun,
+} from './payroll/pay-run.ts';
+export { getPayRun, getPayslip, listPayRuns } from './payroll/pay-run-read.ts';
+export { computePayslip } from './payroll/payslip-calc.ts';
 export { personnelRoutes } from './routes.ts';

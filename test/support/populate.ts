@@ -9,8 +9,13 @@ import {
   approveLeaveRequest,
   createEmployee,
   createLeaveRequest,
+  createPayRun,
   employeeInput,
   leaveRequestInput,
+  payItemsInput,
+  payRunInput,
+  updatePayItems,
+  validatePayRun,
 } from '../../src/personnel/index.ts';
 import {
   billInput,
@@ -153,6 +158,24 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
       null,
     );
     await approveLeaveRequest(trx, orgId, leave.id, { note: null }, null);
+  });
+  // Her March pay, with an overtime hour, validated (payslip, its lines, the PA entry).
+  await db.transaction().execute(async (trx) => {
+    const run = await createPayRun(
+      trx,
+      orgId,
+      payRunInput.parse({ month: '2026-03', headcountBand: 'lt11', atMpRate: 70 }),
+      null,
+    );
+    await updatePayItems(
+      trx,
+      orgId,
+      run.id,
+      run.payslips[0]!.id,
+      payItemsInput.parse({ overtime25Hours: 100 }),
+      null,
+    );
+    await validatePayRun(trx, orgId, run.id, null);
   });
   // The organisation doubles as a school: a class, a student who joined, a scenario handed out.
   const dialect = db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';

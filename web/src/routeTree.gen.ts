@@ -33,6 +33,7 @@ import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgI
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdPersonnelIndexRouteImport } from './routes/orgs/$orgId/personnel/index'
 import { Route as OrgsOrgIdPersonnelDashboardRouteImport } from './routes/orgs/$orgId/personnel/dashboard'
+import { Route as OrgsOrgIdPersonnelPayrollRouteImport } from './routes/orgs/$orgId/personnel/payroll'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
@@ -230,6 +231,12 @@ const OrgsOrgIdPersonnelDashboardRoute =
   OrgsOrgIdPersonnelDashboardRouteImport.update({
     id: '/dashboard',
     path: '/dashboard',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelPayrollRoute =
+  OrgsOrgIdPersonnelPayrollRouteImport.update({
+    id: '/payroll',
+    path: '/payroll',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
 const OrgsOrgIdProductionIndexRoute =
@@ -681,6 +688,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
+  '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -773,6 +781,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
+  '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -872,6 +881,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
+  '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -972,6 +982,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
+    | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1064,6 +1075,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
+    | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1162,6 +1174,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
+    | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1417,6 +1430,13 @@ declare module '@tanstack/react-router' {
       path: '/dashboard'
       fullPath: '/orgs/$orgId/personnel/dashboard'
       preLoaderRoute: typeof OrgsOrgIdPersonnelDashboardRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/payroll': {
+      id: '/orgs/$orgId/personnel/payroll'
+      path: '/payroll'
+      fullPath: '/orgs/$orgId/personnel/payroll'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelPayrollRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/production/': {
@@ -1977,6 +1997,7 @@ const OrgsOrgIdAccountingRouteWithChildren =
 
 interface OrgsOrgIdPersonnelRouteChildren {
   OrgsOrgIdPersonnelDashboardRoute: typeof OrgsOrgIdPersonnelDashboardRoute
+  OrgsOrgIdPersonnelPayrollRoute: typeof OrgsOrgIdPersonnelPayrollRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
   OrgsOrgIdPersonnelLeaveBalancesRoute: typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   OrgsOrgIdPersonnelLeaveNewRoute: typeof OrgsOrgIdPersonnelLeaveNewRoute
@@ -1986,6 +2007,7 @@ interface OrgsOrgIdPersonnelRouteChildren {
 
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
   OrgsOrgIdPersonnelDashboardRoute: OrgsOrgIdPersonnelDashboardRoute,
+  OrgsOrgIdPersonnelPayrollRoute: OrgsOrgIdPersonnelPayrollRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
   OrgsOrgIdPersonnelLeaveBalancesRoute: OrgsOrgIdPersonnelLeaveBalancesRoute,
   OrgsOrgIdPersonnelLeaveNewRoute: OrgsOrgIdPersonnelLeaveNewRoute,

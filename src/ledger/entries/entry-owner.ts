@@ -16,6 +16,10 @@ const CORRECTION_FR: Record<string, string> = {
     'elle comptabilise le paiement d’une facture fournisseur : annulez le paiement sur la facture (Production › Achats).',
   'production.vat_return':
     'elle solde ou paie une déclaration de TVA déposée, qui ne s’annule pas : régularisez sur une déclaration suivante.',
+  'personnel.pay_run':
+    'elle comptabilise la paie d’un mois : annulez la paie (Personnel › Paie) tant que les salaires ne sont pas payés, ce qui extourne son écriture.',
+  'personnel.pay_run_payment':
+    'elle comptabilise le virement des salaires nets d’un mois, qui ne s’annule pas : corrigez par une écriture de régularisation.',
   'ledger.fiscal_year':
     'ce sont les à-nouveaux produits par la clôture de l’exercice précédent, qui ne s’extournent pas.',
 };

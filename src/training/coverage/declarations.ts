@@ -27,6 +27,8 @@ const VAT_RETURN = ['2.2.t3'];
 const EMPLOYEES = ['3.1.t1', '3.1.t2'];
 // Area 3: working time — leave and absences, paid-leave balances, the absence planning.
 const WORKING_TIME = ['3.2.t1'];
+// Area 3: payroll preparation — payslips, their ledger entry and the payment of net salaries.
+const PAYROLL = ['3.2.t3'];
 // Area 3: the social dashboard (workforce, movements, ages).
 const SOCIAL_DASHBOARD = ['3.3.t3'];
 const NONE: readonly string[] = [];
@@ -64,6 +66,7 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/personnel/leave/new': WORKING_TIME,
   'orgs/$orgId/personnel/leave/balances': WORKING_TIME,
   'orgs/$orgId/personnel/leave/planning': WORKING_TIME,
+  'orgs/$orgId/personnel/payroll': PAYROLL,
   'orgs/$orgId/personnel/dashboard': SOCIAL_DASHBOARD,
   'orgs/$orgId/accounting': [],
   'orgs/$orgId/accounting/index': ['2.2.t2'],
@@ -369,6 +372,15 @@ const operations: Record<string, readonly string[]> = {
   'GET /api/v1/orgs/:orgId/employees/:employeeId/leave-balance': WORKING_TIME,
   'GET /api/v1/orgs/:orgId/employees/:employeeId/unpaid-absence-hours': ['3.2.t1', '3.2.t3'],
   'GET /api/v1/orgs/:orgId/leave-planning': WORKING_TIME,
+  'GET /api/v1/orgs/:orgId/pay-runs': PAYROLL,
+  'POST /api/v1/orgs/:orgId/pay-runs': PAYROLL,
+  'GET /api/v1/orgs/:orgId/pay-runs/:payRunId': PAYROLL,
+  'DELETE /api/v1/orgs/:orgId/pay-runs/:payRunId': PAYROLL,
+  'PUT /api/v1/orgs/:orgId/pay-runs/:payRunId/payslips/:payslipId/items': PAYROLL,
+  'POST /api/v1/orgs/:orgId/pay-runs/:payRunId/validate': PAYROLL,
+  'POST /api/v1/orgs/:orgId/pay-runs/:payRunId/payment': ['3.2.t3', '2.2.t1'],
+  'POST /api/v1/orgs/:orgId/pay-runs/:payRunId/cancel': PAYROLL,
+  'GET /api/v1/orgs/:orgId/pay-runs/:payRunId/payslips/:payslipId/pdf': PAYROLL,
   'GET /api/v1/orgs/:orgId/social-dashboard': SOCIAL_DASHBOARD,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,

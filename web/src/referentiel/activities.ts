@@ -87,6 +87,8 @@ export const VAT_RETURN_SERVE: readonly ServedActivity[] = [{ code: '2.2', label
 
 /** Leave and absences, balances and planning: working time, task 3.2.t1. */
 export const LEAVE_SERVE: readonly ServedActivity[] = [{ code: '3.2', label: 'badges.workingTime' }];
+/** Payroll: payslips, their entry and the payment of net salaries — task 3.2.t3. */
+export const PAYROLL_SERVE: readonly ServedActivity[] = [{ code: '3.2', label: 'badges.payroll' }];
 
 /** Lettering and the aged balance also serve the follow-up of customers' payments. */
 export const RECEIVABLES_SERVE: readonly ServedActivity[] = [

@@ -15,6 +15,7 @@ const ITEMS: readonly SectionNavItem[] = [
     label: 'personnel.nav.leavePlanning',
     testId: 'subnav-leave-planning',
   },
+  { to: '/orgs/$orgId/personnel/payroll', label: 'personnel.nav.payroll', testId: 'subnav-payroll' },
   {
     to: '/orgs/$orgId/personnel/dashboard',
     label: 'personnel.nav.dashboard',

@@ -1,0 +1,82 @@
+import type { Collector, ContributionGroup, HeadcountBand } from './payslip-calc.ts';
+
+export type PayRunStatus = 'draft' | 'validated' | 'cancelled';
+
+export type PersonnelPayRunTable = {
+  org_id: string;
+  id: string;
+  month: string;
+  status: PayRunStatus;
+  headcount_band: HeadcountBand;
+  at_mp_rate: number;
+  mobility_rate: number;
+  ledger_entry_id: string | null;
+  payment_entry_id: string | null;
+  paid_on: string | null;
+  cancellation_entry_id: string | null;
+  cancelled_on: string | null;
+  validated_at: string | null;
+  validated_by: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+};
+
+export type PersonnelPayslipTable = {
+  org_id: string;
+  id: string;
+  pay_run_id: string;
+  employee_id: string;
+  number: string | null;
+  register_number: number;
+  last_name: string;
+  first_name: string;
+  job_title: string;
+  qualification: string | null;
+  category: 'employee' | 'executive';
+  social_security_number: string | null;
+  hire_date: string;
+  weekly_hours: number;
+  monthly_gross: number;
+  tax_rate: number;
+  overtime25_hours: number;
+  overtime50_hours: number;
+  bonus: number;
+  absence_hours: number;
+  monthly_hours: number;
+  hourly_rate: number;
+  overtime25_pay: number;
+  overtime50_pay: number;
+  absence_deduction: number;
+  gross: number;
+  pss: number;
+  smic: number;
+  rgdu_coefficient: number;
+  rgdu_amount: number;
+  total_employee: number;
+  total_employer: number;
+  net_social: number;
+  net_before_tax: number;
+  taxable: number;
+  overtime_tax_exempt: number;
+  withholding_tax: number;
+  net_to_pay: number;
+  employer_cost: number;
+};
+
+export type PersonnelPayslipLineTable = {
+  org_id: string;
+  id: string;
+  payslip_id: string;
+  position: number;
+  code: string;
+  label: string;
+  grp: ContributionGroup;
+  collector: Collector;
+  expense_account: string;
+  base: number;
+  employee_rate: number | null;
+  employee_amount: number;
+  employer_rate: number | null;
+  employer_amount: number;
+};
