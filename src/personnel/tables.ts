@@ -1,6 +1,14 @@
 // Every table of the personnel module, assembled for src/kernel/db/database.ts (type-only import there).
 import type { PersonnelEmployeeTable } from './employees/tables.ts';
+import type {
+  PersonnelExpenseLineTable,
+  PersonnelExpenseReportTable,
+  PersonnelTravelOrderTable,
+} from './expenses/tables.ts';
 
 export type PersonnelTables = {
   personnel_employee: PersonnelEmployeeTable;
+  personnel_travel_order: PersonnelTravelOrderTable;
+  personnel_expense_report: PersonnelExpenseReportTable;
+  personnel_expense_line: PersonnelExpenseLineTable;
 };

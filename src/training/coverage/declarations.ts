@@ -25,6 +25,8 @@ const PURCHASES = ['2.1.t2', '2.2.t1'];
 const VAT_RETURN = ['2.2.t3'];
 // Area 3: the personnel file and the registre unique du personnel (entry, file, departure).
 const EMPLOYEES = ['3.1.t1', '3.1.t2'];
+// Area 3: staff travel — travel orders, expense reports, the mileage allowance (barème kilométrique).
+const TRAVEL = ['3.2.t2'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -348,6 +350,22 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/employees/:employeeId': EMPLOYEES,
   'POST /api/v1/orgs/:orgId/employees/:employeeId/departure': EMPLOYEES,
+  'GET /api/v1/orgs/:orgId/travel-orders': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders': TRAVEL,
+  'GET /api/v1/orgs/:orgId/travel-orders/:orderId': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/approve': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/complete': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/cancel': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/advance': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports/mileage': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports/:reportId': TRAVEL,
+  'PUT /api/v1/orgs/:orgId/expense-reports/:reportId': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports/:reportId/validate': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports/:reportId/reimburse': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports/:reportId/cancel': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports/:reportId/pdf': TRAVEL,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'GET /api/v1/orgs/:orgId/receipts/:receiptId': RECEIPTS,
