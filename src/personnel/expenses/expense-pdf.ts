@@ -77,7 +77,9 @@ export function expenseReportTable(report: ExpenseReportDto): ReportTable {
     emphasis: true,
   });
   rows.push({ cells: ['', '', '', '', null, null] });
-  rows.push({ cells: ['Signature du salarié :', '', 'Visa du responsable :', '', null, null] });
+  rows.push({ cells: ['', '', 'Signature du salarié :', '', null, null] });
+  rows.push({ cells: ['', '', '', '', null, null] });
+  rows.push({ cells: ['', '', 'Visa du responsable :', '', null, null] });
   return {
     title: `Note de frais ${report.number ?? '(brouillon)'} – ${report.employeeName}`,
     subtitle: `${report.title} — ${formatDateFr(report.reportDate)} — ${STATUS_FR[report.status]}`,
