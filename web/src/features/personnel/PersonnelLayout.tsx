@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { SectionNav, type SectionNavItem } from '../../ui/SectionNav.tsx';
 
 // One line per feature of area 3, in the référentiel's order.
-const ITEMS: readonly SectionNavItem[] = [];
+const ITEMS: readonly SectionNavItem[] = [
+  { to: '/orgs/$orgId/personnel/travel', label: 'personnel.nav.travel', testId: 'nav-personnel-travel' },
+  {
+    to: '/orgs/$orgId/personnel/expenses',
+    label: 'personnel.nav.expenses',
+    testId: 'nav-personnel-expenses',
+  },
+];
 
 /** The Personnel area's own navigation (area 3). */
 export function PersonnelLayout() {
