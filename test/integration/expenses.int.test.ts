@@ -171,6 +171,25 @@ describe.each(DIALECTS)('travel orders and expense reports on %s', (dialect) => 
       ),
     ).rejects.toThrow(/déjà sa note de frais/);
     expect(await counts(org.id)).toEqual(done);
+    // An order whose report was reimbursed without its advance: the advance is refused, nothing written.
+    const late = await tx(async (trx) => {
+      const o = await createTravelOrder(trx, org.id, orderData(employee.id, { advance: 5000 }), null);
+      await approveTravelOrder(trx, org.id, o.id, null);
+      const r = await createExpenseReport(
+        trx,
+        org.id,
+        reportData(employee.id, { travelOrderId: o.id, lines: [reportData(employee.id).lines[1]!] }),
+        null,
+      );
+      await validateExpenseReport(trx, org.id, r.id, null);
+      await reimburseExpenseReport(trx, org.id, r.id, pay('2026-03-25'), null);
+      return o;
+    });
+    const settled = await counts(org.id);
+    await expect(tx((trx) => payAdvance(trx, org.id, late.id, pay('2026-03-26'), null))).rejects.toThrow(
+      /déjà remboursée : l’avance ne serait plus déduite/,
+    );
+    expect(await counts(org.id)).toEqual(settled);
     expect(await verifyAuditChain(store.db, org.id)).toMatchObject({ ok: true });
   });
 
@@ -238,6 +257,41 @@ describe.each(DIALECTS)('travel orders and expense reports on %s', (dialect) => 
     });
     expect(again).toMatchObject({ number: 'NDF-2026-0004', total: 3570 });
     expect((await listExpenseReports(store.db, org.id, { status: 'cancelled' })).items).toHaveLength(1);
+  });
+
+  it('has the employee pay back an advance larger than the report (BQ debit 512, credit 467)', async () => {
+    const org = await salesOrganisation(store.db);
+    const employee = await newEmployee(store.db, org.id);
+    // Advance 500,00 €, report 297,12 €: the employee pays back 202,88 €.
+    const order = await tx(async (trx) => {
+      const o = await createTravelOrder(
+        trx,
+        org.id,
+        orderData(employee.id, { estimatedCost: 50000, advance: 50000 }),
+        null,
+      );
+      await approveTravelOrder(trx, org.id, o.id, null);
+      return payAdvance(trx, org.id, o.id, pay('2026-03-05'), null);
+    });
+    const report = await tx(async (trx) => {
+      const r = await createExpenseReport(
+        trx,
+        org.id,
+        reportData(employee.id, { travelOrderId: order.id }),
+        null,
+      );
+      await validateExpenseReport(trx, org.id, r.id, null);
+      return reimburseExpenseReport(trx, org.id, r.id, pay('2026-03-20'), null);
+    });
+    expect(report).toMatchObject({ total: 29712, advance: 50000, amountDue: -20288, status: 'reimbursed' });
+    const bank = await getEntry(store.db, org.id, report.reimbursementEntryId!);
+    expect(bank.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([
+      ['467', 0, 20288],
+      ['512', 20288, 0],
+    ]);
+    expect(await balanceOf(org.id, '467')).toBe(0);
+    expect(await balanceOf(org.id, '512')).toBe(-29712);
+    expect(bank.lines[0]!.lettering).not.toBeNull();
   });
 
   it('refuses another organisation’s ids and an employee’s report on someone else’s order', async () => {

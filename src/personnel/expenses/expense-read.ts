@@ -51,8 +51,8 @@ export const figuresOf = (l: PersonnelExpenseLineTable): LineFigures => ({
  * The kilometres each vehicle of an employee already counts in validated (or reimbursed) reports, by
  * mileageKey (year, power class, electric), with their allowances.
  */
-export async function mileageCounted(db: Db, orgId: string, employeeId: string, exceptReportId?: string) {
-  let q = db
+export async function mileageCounted(db: Db, orgId: string, employeeId: string) {
+  const q = db
     .selectFrom('personnel_expense_line as l')
     .innerJoin('personnel_expense_report as r', (j) =>
       j.onRef('r.org_id', '=', 'l.org_id').onRef('r.id', '=', 'l.report_id'),
@@ -62,7 +62,6 @@ export async function mileageCounted(db: Db, orgId: string, employeeId: string, 
     .where('r.employee_id', '=', employeeId)
     .where('r.status', 'in', ['validated', 'reimbursed'])
     .where('l.kind', '=', 'mileage');
-  if (exceptReportId) q = q.where('r.id', '<>', exceptReportId);
   const km = new Map<string, number>();
   const allowance = new Map<string, number>();
   for (const l of await q.execute()) {

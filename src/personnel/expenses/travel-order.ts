@@ -250,6 +250,18 @@ export async function payAdvance(
     ]);
   if (order.advancePaidOn)
     throw conflict(`L’avance a déjà été versée le ${formatDateFr(order.advancePaidOn)}.`);
+  // Its report already reimbursed, the advance could no longer be deducted from anything.
+  const settled = await trx
+    .selectFrom('personnel_expense_report')
+    .select('number')
+    .where('org_id', '=', orgId)
+    .where('travel_order_id', '=', orderId)
+    .where('status', '=', 'reimbursed')
+    .executeTakeFirst();
+  if (settled)
+    throw conflict(
+      `La note de frais ${settled.number} de cette mission est déjà remboursée : l’avance ne serait plus déduite.`,
+    );
   const entry = await post(
     trx,
     orgId,
