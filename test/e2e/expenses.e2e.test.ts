@@ -59,15 +59,16 @@ describe.runIf(browserAvailable)('staff travel and expense reports in a real bro
     await page.getByTestId('expense-order').selectOption({ index: 1 });
     expect(plain(await page.getByTestId('expense-order').textContent())).toMatch(/OM-\d{4}-0001 – Lyon/);
     await page.getByTestId('expense-title').fill('Mission Lyon');
-    // The first line is a mileage line: typed field after field with the keyboard.
+    // The first line is a mileage line: typed field after field with the keyboard; the horsepower comes
+    // from the travel order's car.
     await page.getByTestId('line-from').focus();
     await page.keyboard.type('Grenoble');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Lyon');
     await page.keyboard.press('Tab');
     await page.keyboard.type('420');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('5');
+    // The travel order's car (5 CV) filled the horsepower.
+    expect(await page.getByTestId('line-power').inputValue()).toBe('5');
     await page
       .getByTestId('line-live')
       .first()

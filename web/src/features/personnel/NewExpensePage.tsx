@@ -112,7 +112,20 @@ export function NewExpensePage() {
               <NativeSelect
                 label={t('personnel.expenses.fields.travelOrder')}
                 value={travelOrderId}
-                onChange={(e) => setTravelOrderId(e.currentTarget.value)}
+                onChange={(e) => {
+                  const id = e.currentTarget.value;
+                  setTravelOrderId(id);
+                  // The order's personal car fills the mileage lines' horsepower not typed yet.
+                  const car = employeeOrders.find((o) => o.id === id && o.fiscalPower !== null);
+                  if (car)
+                    setRows((all) =>
+                      all.map((r) =>
+                        r.kind === 'mileage' && r.fiscalPower === ''
+                          ? { ...r, fiscalPower: String(car.fiscalPower), electric: car.electric }
+                          : r,
+                      ),
+                    );
+                }}
                 data={[
                   { value: '', label: t('personnel.expenses.noTravelOrder') },
                   ...employeeOrders.map((o) => ({
