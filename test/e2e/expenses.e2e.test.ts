@@ -85,6 +85,16 @@ describe.runIf(browserAvailable)('staff travel and expense reports in a real bro
     await page.getByTestId('expense-save').click();
     await page.getByTestId('expense-validate').waitFor();
     expect(plain(await page.getByTestId('expense-status').textContent())).toBe('Brouillon');
+    // A draft is corrected: its lines come back into the form as typed.
+    await page.getByTestId('expense-edit').click();
+    await page.getByRole('heading', { level: 1, name: 'Modifier la note de frais (brouillon)' }).waitFor();
+    expect(await page.getByTestId('line-km').inputValue()).toBe('420');
+    expect(await page.getByTestId('line-amount').inputValue()).toBe('30,00');
+    await page.getByTestId('expense-title').fill('Mission Lyon, client Bernard');
+    await audit('modification note de frais');
+    await page.getByTestId('expense-save').click();
+    await page.getByTestId('expense-summary').getByText('Mission Lyon, client Bernard').waitFor();
+    expect(plain(await page.getByTestId('expense-total').textContent())).toBe('297,12 €');
   });
 
   it('validates, reimburses less the advance and downloads the PDF', { timeout: 60_000 }, async () => {

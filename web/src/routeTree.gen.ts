@@ -60,7 +60,6 @@ import { Route as OrgsOrgIdAccountingReportsIncomeStatementRouteImport } from '.
 import { Route as OrgsOrgIdAccountingReportsJournalsRouteImport } from './routes/orgs/$orgId/accounting/reports/journals'
 import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/trial-balance'
 import { Route as OrgsOrgIdPersonnelExpensesIndexRouteImport } from './routes/orgs/$orgId/personnel/expenses/index'
-import { Route as OrgsOrgIdPersonnelExpensesReportIdRouteImport } from './routes/orgs/$orgId/personnel/expenses/$reportId'
 import { Route as OrgsOrgIdPersonnelExpensesNewRouteImport } from './routes/orgs/$orgId/personnel/expenses/new'
 import { Route as OrgsOrgIdProductionPurchasesIndexRouteImport } from './routes/orgs/$orgId/production/purchases/index'
 import { Route as OrgsOrgIdProductionPurchasesBillIdRouteImport } from './routes/orgs/$orgId/production/purchases/$billId'
@@ -102,6 +101,8 @@ import { Route as OrgsOrgIdTrainingSituationsSituationIdRouteImport } from './ro
 import { Route as OrgsOrgIdTrainingStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/students/$studentId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
+import { Route as OrgsOrgIdPersonnelExpensesReportIdIndexRouteImport } from './routes/orgs/$orgId/personnel/expenses/$reportId/index'
+import { Route as OrgsOrgIdPersonnelExpensesReportIdEditRouteImport } from './routes/orgs/$orgId/personnel/expenses/$reportId/edit'
 import { Route as OrgsOrgIdTrainingPfmpClassesClassIdRouteImport } from './routes/orgs/$orgId/training/pfmp/classes/$classId'
 import { Route as OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/pfmp/students/$studentId'
 
@@ -387,12 +388,6 @@ const OrgsOrgIdPersonnelExpensesIndexRoute =
     path: '/expenses/',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
-const OrgsOrgIdPersonnelExpensesReportIdRoute =
-  OrgsOrgIdPersonnelExpensesReportIdRouteImport.update({
-    id: '/expenses/$reportId',
-    path: '/expenses/$reportId',
-    getParentRoute: () => OrgsOrgIdPersonnelRoute,
-  } as any)
 const OrgsOrgIdPersonnelExpensesNewRoute =
   OrgsOrgIdPersonnelExpensesNewRouteImport.update({
     id: '/expenses/new',
@@ -639,6 +634,18 @@ const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
     path: '/entries/$entryId/edit',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
   } as any)
+const OrgsOrgIdPersonnelExpensesReportIdIndexRoute =
+  OrgsOrgIdPersonnelExpensesReportIdIndexRouteImport.update({
+    id: '/expenses/$reportId/',
+    path: '/expenses/$reportId/',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelExpensesReportIdEditRoute =
+  OrgsOrgIdPersonnelExpensesReportIdEditRouteImport.update({
+    id: '/expenses/$reportId/edit',
+    path: '/expenses/$reportId/edit',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdTrainingPfmpClassesClassIdRoute =
   OrgsOrgIdTrainingPfmpClassesClassIdRouteImport.update({
     id: '/pfmp/classes/$classId',
@@ -702,7 +709,6 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
-  '/orgs/$orgId/personnel/expenses/$reportId': typeof OrgsOrgIdPersonnelExpensesReportIdRoute
   '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
@@ -745,9 +751,11 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -793,7 +801,6 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
-  '/orgs/$orgId/personnel/expenses/$reportId': typeof OrgsOrgIdPersonnelExpensesReportIdRoute
   '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
@@ -836,9 +843,11 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/requests': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
+  '/orgs/$orgId/personnel/expenses/$reportId': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -891,7 +900,6 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
-  '/orgs/$orgId/personnel/expenses/$reportId': typeof OrgsOrgIdPersonnelExpensesReportIdRoute
   '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
@@ -934,9 +942,11 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -990,7 +1000,6 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
-    | '/orgs/$orgId/personnel/expenses/$reportId'
     | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
@@ -1033,9 +1042,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/personnel/expenses/$reportId/edit'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
+    | '/orgs/$orgId/personnel/expenses/$reportId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -1081,7 +1092,6 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
-    | '/orgs/$orgId/personnel/expenses/$reportId'
     | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
@@ -1124,9 +1134,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests'
     | '/orgs/$orgId/training/pfmp'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/personnel/expenses/$reportId/edit'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId'
+    | '/orgs/$orgId/personnel/expenses/$reportId'
   id:
     | '__root__'
     | '/'
@@ -1178,7 +1190,6 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
-    | '/orgs/$orgId/personnel/expenses/$reportId'
     | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
@@ -1221,9 +1232,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/personnel/expenses/$reportId/edit'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
+    | '/orgs/$orgId/personnel/expenses/$reportId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -1595,13 +1608,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesIndexRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
-    '/orgs/$orgId/personnel/expenses/$reportId': {
-      id: '/orgs/$orgId/personnel/expenses/$reportId'
-      path: '/expenses/$reportId'
-      fullPath: '/orgs/$orgId/personnel/expenses/$reportId'
-      preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesReportIdRouteImport
-      parentRoute: typeof OrgsOrgIdPersonnelRoute
-    }
     '/orgs/$orgId/personnel/expenses/new': {
       id: '/orgs/$orgId/personnel/expenses/new'
       path: '/expenses/new'
@@ -1889,6 +1895,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdAccountingEntriesEntryIdEditRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
     }
+    '/orgs/$orgId/personnel/expenses/$reportId/': {
+      id: '/orgs/$orgId/personnel/expenses/$reportId/'
+      path: '/expenses/$reportId'
+      fullPath: '/orgs/$orgId/personnel/expenses/$reportId/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesReportIdIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/expenses/$reportId/edit': {
+      id: '/orgs/$orgId/personnel/expenses/$reportId/edit'
+      path: '/expenses/$reportId/edit'
+      fullPath: '/orgs/$orgId/personnel/expenses/$reportId/edit'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesReportIdEditRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
     '/orgs/$orgId/training/pfmp/classes/$classId': {
       id: '/orgs/$orgId/training/pfmp/classes/$classId'
       path: '/pfmp/classes/$classId'
@@ -1958,18 +1978,21 @@ const OrgsOrgIdAccountingRouteWithChildren =
 interface OrgsOrgIdPersonnelRouteChildren {
   OrgsOrgIdPersonnelTravelRoute: typeof OrgsOrgIdPersonnelTravelRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
-  OrgsOrgIdPersonnelExpensesReportIdRoute: typeof OrgsOrgIdPersonnelExpensesReportIdRoute
   OrgsOrgIdPersonnelExpensesNewRoute: typeof OrgsOrgIdPersonnelExpensesNewRoute
   OrgsOrgIdPersonnelExpensesIndexRoute: typeof OrgsOrgIdPersonnelExpensesIndexRoute
+  OrgsOrgIdPersonnelExpensesReportIdEditRoute: typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
+  OrgsOrgIdPersonnelExpensesReportIdIndexRoute: typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
   OrgsOrgIdPersonnelTravelRoute: OrgsOrgIdPersonnelTravelRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
-  OrgsOrgIdPersonnelExpensesReportIdRoute:
-    OrgsOrgIdPersonnelExpensesReportIdRoute,
   OrgsOrgIdPersonnelExpensesNewRoute: OrgsOrgIdPersonnelExpensesNewRoute,
   OrgsOrgIdPersonnelExpensesIndexRoute: OrgsOrgIdPersonnelExpensesIndexRoute,
+  OrgsOrgIdPersonnelExpensesReportIdEditRoute:
+    OrgsOrgIdPersonnelExpensesReportIdEditRoute,
+  OrgsOrgIdPersonnelExpensesReportIdIndexRoute:
+    OrgsOrgIdPersonnelExpensesReportIdIndexRoute,
 }
 
 const OrgsOrgIdPersonnelRouteWithChildren =

@@ -21,6 +21,7 @@ import type { ExpenseReportDto } from '../../../../src/personnel/expenses/contra
 import { useOrgRole } from '../../auth/session.ts';
 import { TRAVEL_SERVE } from '../../referentiel/activities.ts';
 import { errorMessage } from '../../ui/errors.ts';
+import { ButtonLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { day, money } from '../relations/format.ts';
@@ -36,7 +37,7 @@ import {
   validateExpenseReport,
 } from './expenses-api.ts';
 
-const route = getRouteApi('/orgs/$orgId/personnel/expenses/$reportId');
+const route = getRouteApi('/orgs/$orgId/personnel/expenses/$reportId/');
 
 function ReimburseForm({ orgId, report }: { orgId: string; report: ExpenseReportDto }) {
   const { t } = useTranslation();
@@ -154,6 +155,16 @@ export function ExpensePage() {
             >
               {t('personnel.expenses.pdf')}
             </Button>
+            {writable && report.status === 'draft' ? (
+              <ButtonLink
+                variant="default"
+                to="/orgs/$orgId/personnel/expenses/$reportId/edit"
+                params={{ orgId, reportId }}
+                data-testid="expense-edit"
+              >
+                {t('personnel.expenses.edit')}
+              </ButtonLink>
+            ) : null}
             {writable && report.status === 'draft' ? (
               <Button
                 loading={validate.isPending}

@@ -13,12 +13,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIn } from '../../../../src/kernel/dates/index.ts';
 import {
   type ExpenseKind,
+  type ExpenseReportDto,
   expenseKinds,
   MEAL_TYPES,
   type MealType,
@@ -28,30 +29,61 @@ import { errorMessage } from '../../ui/errors.ts';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { money } from '../relations/format.ts';
-import { emptyLineRow, type LineRow, liveFigures, toLineInput } from './expense-form-model.ts';
+import { emptyLineRow, type LineRow, lineRowOf, liveFigures, toLineInput } from './expense-form-model.ts';
 import {
   createExpenseReport,
   employeesQuery,
+  expenseReportQuery,
   mileageYearQuery,
   travelKeys,
   travelOrdersQuery,
+  updateExpenseReport,
 } from './expenses-api.ts';
 
-const route = getRouteApi('/orgs/$orgId/personnel/expenses/new');
+const newRoute = getRouteApi('/orgs/$orgId/personnel/expenses/new');
+const editRoute = getRouteApi('/orgs/$orgId/personnel/expenses/$reportId/edit');
 
-/** A new expense report: its lines typed at the keyboard, the mileage allowance computed as they are. */
+/** A new expense report. */
 export function NewExpensePage() {
+  const { orgId } = newRoute.useParams();
+  return <ExpenseForm orgId={orgId} report={null} />;
+}
+
+/** A draft expense report, corrected before validation (a validated one never changes). */
+export function EditExpensePage() {
   const { t } = useTranslation();
-  const { orgId } = route.useParams();
-  const navigate = route.useNavigate();
+  const { orgId, reportId } = editRoute.useParams();
+  const query = useQuery(expenseReportQuery(orgId, reportId));
+  if (query.error)
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(query.error, t)}
+      </Alert>
+    );
+  if (!query.data) return <Text>{t('common.loading')}</Text>;
+  if (query.data.status !== 'draft')
+    return (
+      <Alert color="orange" role="alert" data-testid="expense-not-draft">
+        {t('personnel.expenses.notDraft', { number: query.data.number })}
+      </Alert>
+    );
+  return <ExpenseForm orgId={orgId} report={query.data} key={query.data.id} />;
+}
+
+/** The report's lines typed at the keyboard, the mileage allowance computed as they are. */
+function ExpenseForm({ orgId, report }: { orgId: string; report: ExpenseReportDto | null }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const employees = useQuery(employeesQuery(orgId));
   const orders = useQuery(travelOrdersQuery(orgId));
-  const [employeeId, setEmployeeId] = useState('');
-  const [travelOrderId, setTravelOrderId] = useState('');
-  const [title, setTitle] = useState('');
-  const [reportDate, setReportDate] = useState(todayIn());
-  const [rows, setRows] = useState<LineRow[]>(() => [emptyLineRow(todayIn())]);
+  const [employeeId, setEmployeeId] = useState(report?.employeeId ?? '');
+  const [travelOrderId, setTravelOrderId] = useState(report?.travelOrderId ?? '');
+  const [title, setTitle] = useState(report?.title ?? '');
+  const [reportDate, setReportDate] = useState(report?.reportDate ?? todayIn());
+  const [rows, setRows] = useState<LineRow[]>(() =>
+    report ? report.lines.map(lineRowOf) : [emptyLineRow(todayIn())],
+  );
   const year = useQuery(mileageYearQuery(orgId, employeeId, reportDate.slice(0, 4)));
   const live = liveFigures(rows, year.data);
   const setRow = (key: number, patch: Partial<LineRow>) =>
@@ -61,27 +93,32 @@ export function NewExpensePage() {
   );
 
   const save = useMutation({
-    mutationFn: () =>
-      createExpenseReport(orgId, {
+    mutationFn: () => {
+      const body = {
         employeeId,
         travelOrderId: travelOrderId || null,
         title: title.trim(),
         reportDate,
         lines: rows.map(toLineInput),
-      }),
-    onSuccess: async (report) => {
+      };
+      return report ? updateExpenseReport(orgId, report.id, body) : createExpenseReport(orgId, body);
+    },
+    onSuccess: async (saved) => {
       notify('success', t('personnel.expenses.saved'));
       await queryClient.invalidateQueries({ queryKey: travelKeys.reports(orgId) });
       await navigate({
         to: '/orgs/$orgId/personnel/expenses/$reportId',
-        params: { orgId, reportId: report.id },
+        params: { orgId, reportId: saved.id },
       });
     },
   });
 
   return (
     <>
-      <PageHeader title={t('personnel.expenses.newTitle')} served={TRAVEL_SERVE} />
+      <PageHeader
+        title={report ? t('personnel.expenses.editTitle') : t('personnel.expenses.newTitle')}
+        served={TRAVEL_SERVE}
+      />
       <form
         onSubmit={(e) => {
           e.preventDefault();

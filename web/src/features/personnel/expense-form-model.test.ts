@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyLineRow, liveFigures, toLineInput } from './expense-form-model.ts';
+import { emptyLineRow, lineRowOf, liveFigures, toLineInput } from './expense-form-model.ts';
 
 // The live figures use the server's computation: 420 km at 5 CV, first trip of the year, is
 // 420 × 0,636 = 267,12 € (barème kilométrique, first band); after 4 800 km already counted, 420 km
@@ -32,5 +32,28 @@ describe('expense form model', () => {
       mileageTotal: 26712,
       excessTotal: 860,
     });
+  });
+
+  it('puts a saved line back into the form as it was typed', () => {
+    const row = lineRowOf({
+      kind: 'meal',
+      date: '2026-03-09',
+      label: 'Déjeuner',
+      fromPlace: null,
+      toPlace: null,
+      km: null,
+      fiscalPower: null,
+      electric: false,
+      mealType: 'restaurant',
+      amount: 3000,
+      vat: 273,
+      account: '6256',
+      kmBefore: null,
+      formula: null,
+      exemptLimit: 2140,
+      excess: 860,
+    });
+    expect(row).toMatchObject({ amount: '30,00', vat: '2,73', label: 'Déjeuner' });
+    expect(toLineInput(row)).toMatchObject({ amount: 3000, vat: 273 });
   });
 });

@@ -1,11 +1,12 @@
 import {
   computeLines,
   type ExpenseKind,
+  type ExpenseLineDto,
   type MealType,
   type MileageYearDto,
   reportTotals,
 } from '../../../../src/personnel/expenses/contract.ts';
-import { parseEuros } from '../relations/receipt-form-model.ts';
+import { centsToInput, parseEuros } from '../relations/receipt-form-model.ts';
 
 // The lines of a new expense report as typed (text fields), what the API receives, and the figures shown
 // while typing: the server's own pure computation (barème by year-to-date difference, URSSAF limits).
@@ -40,6 +41,25 @@ export const emptyLineRow = (date: string, kind: ExpenseKind = 'mileage'): LineR
   amount: '',
   vat: '',
 });
+
+/** A saved line back into the form's text fields (editing a draft). */
+export function lineRowOf(l: ExpenseLineDto): LineRow {
+  const euros = (cents: number) => (cents === 0 ? '' : centsToInput(cents));
+  return {
+    key: nextKey++,
+    kind: l.kind,
+    date: l.date,
+    label: l.label ?? '',
+    fromPlace: l.fromPlace ?? '',
+    toPlace: l.toPlace ?? '',
+    km: l.km === null ? '' : String(l.km),
+    fiscalPower: l.fiscalPower === null ? '' : String(l.fiscalPower),
+    electric: l.electric,
+    mealType: l.mealType ?? 'restaurant',
+    amount: l.kind === 'mileage' ? '' : euros(l.amount),
+    vat: l.kind === 'mileage' ? '' : euros(l.vat),
+  };
+}
 
 const int = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 

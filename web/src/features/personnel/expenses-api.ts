@@ -83,6 +83,8 @@ export const payAdvance = (orgId: string, id: string, body: Payment) =>
 
 export const createExpenseReport = (orgId: string, body: unknown) =>
   api<ExpenseReportDto>(`${org(orgId)}/expense-reports`, { method: 'POST', body });
+export const updateExpenseReport = (orgId: string, id: string, body: unknown) =>
+  api<ExpenseReportDto>(report(orgId, id), { method: 'PUT', body });
 export const validateExpenseReport = (orgId: string, id: string) =>
   api<ExpenseReportDto>(`${report(orgId, id)}/validate`, { method: 'POST' });
 export const reimburseExpenseReport = (orgId: string, id: string, body: Payment) =>
