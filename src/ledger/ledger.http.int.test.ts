@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, loginAs, startTestServer, type TestServer } from '../../test/support/http.ts';
 import { DIALECTS } from '../../test/support/test-db.ts';
 import { createUser, setMembership } from '../kernel/users/users.ts';
+import { entryInput } from './entries/contract.ts';
+import { post } from './entries/entry.ts';
 import { decodeLatin9 } from './fec/latin9.ts';
 
 const PASSWORD = 'Grand-Livre-2026!';
@@ -194,5 +196,37 @@ describe.each(DIALECTS)('ledger over HTTP on %s', (dialect) => {
       `/api/v1/orgs/00000000-0000-0000-0000-000000000000/ledger/accounts`,
     );
     expect(stranger.status).toBe(404);
+  });
+
+  it('refuses to reverse from the ledger an entry a document owns, and writes nothing', async () => {
+    const posted = await server.store.db.transaction().execute((trx) =>
+      post(
+        trx,
+        orgId,
+        {
+          ...entryInput.parse({
+            journal: 'AC',
+            date: day(20),
+            label: 'Facture fournisseur ACH-2026-0001',
+            voucherRef: 'ACH-2026-0001',
+            lines: [
+              { account: '607', debit: 10000 },
+              { account: '44566', debit: 2000 },
+              { account: '512', credit: 12000 },
+            ],
+          }),
+          sourceRef: 'production.supplier_bill:0190d1c2-0000-7000-8000-000000000001',
+        },
+        null,
+      ),
+    );
+    const before = (await owner.request('GET', `${base}/entries`)).body;
+    const refused = await owner.request('POST', `${base}/entries/${posted.id}/reverse`, { date: day(21) });
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toBe(
+      `L’écriture n° ${posted.number} ne s’extourne pas depuis la comptabilité : elle comptabilise une facture fournisseur : annulez la facture (Production › Achats), ce qui extourne son écriture.`,
+    );
+    expect((await owner.request('GET', `${base}/entries`)).body).toEqual(before);
+    expect((await owner.request('GET', `${base}/entries/${posted.id}`)).body.reversedBy).toBeNull();
   });
 });

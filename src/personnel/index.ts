@@ -1,6 +1,8 @@
 // The public surface of the personnel module (area 3): the server mounts its routes; tests, the demo and
 // the other modules use these functions. Everything else is private to the module.
 
+export type { SocialDashboardDto } from './dashboard/contract.ts';
+export { socialDashboard } from './dashboard/social-dashboard.ts';
 export type { DepartureInput, EmployeeDto, EmployeeInput } from './employees/contract.ts';
 export { departureInput, employeeInput } from './employees/contract.ts';
 export { createEmployee, getEmployee, listEmployees, recordDeparture } from './employees/employee.ts';
@@ -35,4 +37,27 @@ export {
   listTravelOrders,
   payAdvance,
 } from './expenses/travel-order.ts';
+export type {
+  LeaveBalanceDto,
+  LeaveRequestDto,
+  LeaveRequestInput,
+  LeaveType,
+  PlanningDto,
+  UnpaidHoursDto,
+} from './leave/contract.ts';
+export { leaveRequestInput, refusalInput } from './leave/contract.ts';
+export {
+  approveLeaveRequest,
+  cancelLeaveRequest,
+  createLeaveRequest,
+  refuseLeaveRequest,
+} from './leave/leave.ts';
+export {
+  employeeLeaveBalance,
+  getLeaveRequest,
+  leaveBalances,
+  leavePlanning,
+  listLeaveRequests,
+  unpaidAbsenceHours,
+} from './leave/leave-read.ts';
 export { personnelRoutes } from './routes.ts';

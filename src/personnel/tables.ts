@@ -5,9 +5,11 @@ import type {
   PersonnelExpenseReportTable,
   PersonnelTravelOrderTable,
 } from './expenses/tables.ts';
+import type { PersonnelLeaveRequestTable } from './leave/tables.ts';
 
 export type PersonnelTables = {
   personnel_employee: PersonnelEmployeeTable;
+  personnel_leave_request: PersonnelLeaveRequestTable;
   personnel_travel_order: PersonnelTravelOrderTable;
   personnel_expense_report: PersonnelExpenseReportTable;
   personnel_expense_line: PersonnelExpenseLineTable;

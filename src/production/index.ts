@@ -1,7 +1,14 @@
 // The public surface of the production module (area 2): the server mounts its routes; tests and the
 // demo use these functions. Everything else is private to the module.
 
-export { cancelBill, createBill, payBill, updateBill, validateBill } from './purchases/bill.ts';
+export {
+  cancelBill,
+  cancelPayment,
+  createBill,
+  payBill,
+  updateBill,
+  validateBill,
+} from './purchases/bill.ts';
 export { getBill, listBills } from './purchases/bill-read.ts';
 export type { AgedPayablesDto, BillDto, BillInput, PaymentInput } from './purchases/contract.ts';
 export { billInput, payablesQuery, paymentInput } from './purchases/contract.ts';

@@ -29,7 +29,7 @@ describe.runIf(browserAvailable)('staff travel and expense reports in a real bro
     orgPath = await login();
     await newEmployee(stack.store.db, orgPath.split('/')[2]!, { lastName: 'Navarro', firstName: 'Inès' });
     await page.goto(`${stack.baseUrl}${orgPath}/personnel`);
-    await page.getByTestId('nav-personnel-travel').click();
+    await page.getByTestId('subnav-travel').click();
     await page.getByRole('heading', { level: 1, name: 'Déplacements' }).waitFor();
     await page.getByTestId('order-employee').selectOption({ label: 'Navarro Inès' });
     await page.getByTestId('order-purpose').fill('Installation chez un client');
@@ -50,7 +50,7 @@ describe.runIf(browserAvailable)('staff travel and expense reports in a real bro
   it('enters a report with a mileage line at the keyboard and sees the allowance live', {
     timeout: 60_000,
   }, async () => {
-    await page.getByTestId('nav-personnel-expenses').click();
+    await page.getByTestId('subnav-expenses').click();
     await page.getByRole('heading', { level: 1, name: 'Notes de frais' }).waitFor();
     await audit('notes de frais');
     await page.getByTestId('expense-new').click();
@@ -112,7 +112,7 @@ describe.runIf(browserAvailable)('staff travel and expense reports in a real bro
     await page.getByTestId('expense-status').getByText('Remboursée', { exact: true }).waitFor();
     expect(await page.getByTestId('expense-cancel').count()).toBe(0);
     await audit('note de frais remboursée');
-    await page.getByTestId('nav-personnel-expenses').click();
+    await page.getByTestId('subnav-expenses').click();
     const row = page.getByTestId('expense-row').filter({ hasText: 'Mission Lyon' });
     await row.waitFor();
     expect(plain(await row.textContent())).toContain('Remboursée');

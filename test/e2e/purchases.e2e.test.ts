@@ -14,6 +14,7 @@ describe.runIf(browserAvailable)('supplier bills in a real browser', () => {
   let stack: Running;
   let page: Page;
   let orgPath = '';
+  let billUrl = '';
   const ref = `PC-${Date.now().toString(36)}`;
 
   beforeAll(() => {
@@ -56,7 +57,7 @@ describe.runIf(browserAvailable)('supplier bills in a real browser', () => {
     expect(plain(await page.getByTestId('bill-status').textContent())).toBe('À payer');
     expect(plain(await page.getByTestId('bill-total').textContent())).toBe('172,75 €');
     await audit('facture fournisseur validée');
-    const billUrl = page.url();
+    billUrl = page.url();
     const number = (await page.getByRole('heading', { level: 1 }).textContent())?.match(
       /ACH-\d{4}-\d{4}/,
     )?.[0];
@@ -96,6 +97,20 @@ describe.runIf(browserAvailable)('supplier bills in a real browser', () => {
     const row = page.getByTestId('bill-row').filter({ hasText: ref });
     await row.waitFor();
     expect(plain(await row.textContent())).toContain('Payée');
+    expectClean();
+  });
+
+  it('cancels the payment entered by mistake: the bill is owed again', { timeout: 60_000 }, async () => {
+    await page.goto(billUrl);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('bill-payment-cancel').click();
+    await page.getByTestId('bill-status').getByText('À payer', { exact: true }).waitFor();
+    expect(plain(await page.getByTestId('bill-payment-cancelled').textContent())).toMatch(
+      /^annulé le \d\d\/\d\d\/\d{4}$/,
+    );
+    expect(await page.getByTestId('pay-amount').inputValue()).toBe('172,75');
+    expect(await page.getByTestId('bill-payment-cancel').count()).toBe(0);
+    await audit('paiement fournisseur annulé');
     expectClean();
   });
 });

@@ -3,8 +3,10 @@ import { verifyAuditChain } from '../../src/kernel/audit/audit.ts';
 import type { Db } from '../../src/kernel/db/index.ts';
 import { getEntry, trialBalance } from '../../src/ledger/index.ts';
 import {
+  agedPayables,
   billInput,
   cancelBill,
+  cancelPayment,
   createBill,
   getBill,
   listBills,
@@ -245,5 +247,73 @@ describe.each(DIALECTS)('supplier bills on %s', (dialect) => {
     await expect(tx((trx) => createBill(trx, stranger.id, worked(s.id, 'X'), null))).rejects.toThrow(
       /introuvable/,
     );
+  });
+
+  it('cancels a payment made by mistake: reversed, unlettered, the bill owed again; writes nothing when refused', async () => {
+    const org = await salesOrganisation(store.db);
+    const s = await supplier(org.id);
+    const draft = await tx((trx) => createBill(trx, org.id, worked(s.id), null));
+    const bill = await tx((trx) => validateBill(trx, org.id, draft.id, null));
+    const pay = (date: string, amount: number) =>
+      tx((trx) =>
+        payBill(trx, org.id, bill.id, paymentInput.parse({ date, method: 'transfer', amount }), null),
+      );
+    // Paid in full by mistake with the whole amount, on 10 March: bill and payment lettered on 401.
+    const paid = await pay('2026-03-10', 17275);
+    expect(paid.paymentStatus).toBe('paid');
+    const wrong = paid.payments[0]!;
+    const bankLine = async (entryId: string) =>
+      (await getEntry(store.db, org.id, entryId)).lines.find((l) => l.account === '401')!;
+    expect((await bankLine(wrong.ledgerEntryId)).lettering).toMatch(/^[A-Z]+$/);
+
+    // Refusals write nothing: a date before the payment, an unknown payment, another organisation.
+    const before = await counts(org.id);
+    await expect(
+      tx((trx) => cancelPayment(trx, org.id, bill.id, wrong.id, '2026-03-09', null)),
+    ).rejects.toThrow('L’annulation ne peut pas précéder le paiement (10/03/2026).');
+    await expect(
+      tx((trx) => cancelPayment(trx, org.id, bill.id, bill.id, '2026-03-12', null)),
+    ).rejects.toThrow('Paiement introuvable.');
+    const stranger = await salesOrganisation(store.db);
+    await expect(
+      tx((trx) => cancelPayment(trx, stranger.id, bill.id, wrong.id, '2026-03-12', null)),
+    ).rejects.toThrow(/introuvable/);
+    expect(await counts(org.id)).toEqual(before);
+
+    const reopened = await tx((trx) => cancelPayment(trx, org.id, bill.id, wrong.id, '2026-03-12', null));
+    expect(reopened).toMatchObject({ paymentStatus: 'to_pay', paid: 0, leftToPay: 17275 });
+    expect(reopened.payments[0]).toMatchObject({ id: wrong.id, cancelledOn: '2026-03-12' });
+    // The reversal: BQ, debit 512 / credit 401 of 172,75 on 12 March; the payment and its reversal are
+    // lettered together, the bill's 401 credit is open again.
+    const reversal = await getEntry(store.db, org.id, reopened.payments[0]!.cancellationEntryId!);
+    expect(reversal).toMatchObject({ date: '2026-03-12', reversalOf: wrong.ledgerEntryId });
+    expect(reversal.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([
+      ['401', 0, 17275],
+      ['512', 17275, 0],
+    ]);
+    const paymentLine = await bankLine(wrong.ledgerEntryId);
+    expect(paymentLine.lettering).not.toBeNull();
+    expect((await bankLine(reversal.id)).lettering).toBe(paymentLine.lettering);
+    expect((await bankLine(bill.ledgerEntryId!)).lettering).toBeNull();
+    expect(await balanceOf(org.id, '401')).toMatchObject({ closingCredit: 17275, closingDebit: 0 });
+    // Aged payables as they stood: nothing owed between the payment and its cancellation, owed again after,
+    // and reconciled with 401 both days.
+    const on11 = await agedPayables(store.db, org.id, { asOf: '2026-03-11' });
+    expect([on11.totals.total, on11.reconciliation.difference]).toEqual([0, 0]);
+    const on12 = await agedPayables(store.db, org.id, { asOf: '2026-03-12' });
+    expect([on12.totals.total, on12.reconciliation.difference]).toEqual([17275, 0]);
+    await expect(
+      tx((trx) => cancelPayment(trx, org.id, bill.id, wrong.id, '2026-03-13', null)),
+    ).rejects.toThrow('Ce paiement a déjà été annulé le 12/03/2026.');
+
+    // Paid again, rightly: the bill is lettered with the new payment only.
+    const settled = await pay('2026-03-15', 17275);
+    expect(settled).toMatchObject({ paymentStatus: 'paid', paid: 17275 });
+    const fresh = settled.payments.find((p) => p.cancelledOn === null)!;
+    expect((await bankLine(bill.ledgerEntryId!)).lettering).toBe(
+      (await bankLine(fresh.ledgerEntryId)).lettering,
+    );
+    expect(await balanceOf(org.id, '401')).toMatchObject({ closingCredit: 0, closingDebit: 0 });
+    expect((await verifyAuditChain(store.db, org.id)).ok).toBe(true);
   });
 });

@@ -6,7 +6,13 @@ import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
 import { populateExpenses } from '../../src/personnel/expenses/test-helpers.ts';
-import { createEmployee, employeeInput } from '../../src/personnel/index.ts';
+import {
+  approveLeaveRequest,
+  createEmployee,
+  createLeaveRequest,
+  employeeInput,
+  leaveRequestInput,
+} from '../../src/personnel/index.ts';
 import {
   billInput,
   createBill,
@@ -113,7 +119,7 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
     .execute();
   await db.transaction().execute((trx) => fileVatReturn(trx, orgId, '2026-03', null));
   // Personnel (area 3): an employee in the register.
-  await db.transaction().execute((trx) =>
+  const employee = await db.transaction().execute((trx) =>
     createEmployee(
       trx,
       orgId,
@@ -134,6 +140,21 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
       null,
     ),
   );
+  // Three days of paid leave in March, asked and approved: acquired since January, taken in advance (L3141-12).
+  await db.transaction().execute(async (trx) => {
+    const leave = await createLeaveRequest(
+      trx,
+      orgId,
+      leaveRequestInput.parse({
+        employeeId: employee.id,
+        type: 'paid_leave',
+        from: '2026-03-02',
+        to: '2026-03-04',
+      }),
+      null,
+    );
+    await approveLeaveRequest(trx, orgId, leave.id, { note: null }, null);
+  });
   // Staff travel (area 3): a travel order, its paid advance, its expense report validated with its lines.
   await populateExpenses(db, orgId);
   // The organisation doubles as a school: a class, a student who joined, a scenario handed out.

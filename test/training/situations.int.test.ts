@@ -429,6 +429,27 @@ describe.each(DIALECTS)('professional situations on %s', (dialect) => {
       expect(result.passed, `${entity.key}: ${result.explanation}`).toBe(rows.length > 0);
     }
     expect(empty).toEqual([]);
+    // Areas 2 and 3 as populate.ts made them: a bill of 120,00 € paid 50,00 €, the March return filed, an
+    // employee full time on a CDI.
+    const [bill] = await SANDBOX_READERS.supplier_bill!(store.db, orgId);
+    expect(bill!.values).toMatchObject({
+      party: 'Fournisseur complet',
+      status: 'partially_paid',
+      supplierRef: 'FF-1',
+      total: 12000,
+      paid: 5000,
+      accounts: ['607'],
+    });
+    const [vatReturn] = await SANDBOX_READERS.vat_return!(store.db, orgId);
+    expect(vatReturn!.values).toMatchObject({ period: '2026-03', paidOn: null });
+    const [employee] = await SANDBOX_READERS.employee!(store.db, orgId);
+    expect(employee!.values).toMatchObject({
+      lastName: 'Martin',
+      contractType: 'cdi',
+      weeklyHours: 35,
+      monthlyGross: 210000,
+      leftOn: null,
+    });
   });
 
   it('sees "a level-2 reminder was sent to Y" once the letter is produced', async () => {

@@ -32,6 +32,7 @@ import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdPersonnelIndexRouteImport } from './routes/orgs/$orgId/personnel/index'
+import { Route as OrgsOrgIdPersonnelDashboardRouteImport } from './routes/orgs/$orgId/personnel/dashboard'
 import { Route as OrgsOrgIdPersonnelTravelRouteImport } from './routes/orgs/$orgId/personnel/travel'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
@@ -61,6 +62,10 @@ import { Route as OrgsOrgIdAccountingReportsJournalsRouteImport } from './routes
 import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/trial-balance'
 import { Route as OrgsOrgIdPersonnelExpensesIndexRouteImport } from './routes/orgs/$orgId/personnel/expenses/index'
 import { Route as OrgsOrgIdPersonnelExpensesNewRouteImport } from './routes/orgs/$orgId/personnel/expenses/new'
+import { Route as OrgsOrgIdPersonnelLeaveIndexRouteImport } from './routes/orgs/$orgId/personnel/leave/index'
+import { Route as OrgsOrgIdPersonnelLeaveBalancesRouteImport } from './routes/orgs/$orgId/personnel/leave/balances'
+import { Route as OrgsOrgIdPersonnelLeaveNewRouteImport } from './routes/orgs/$orgId/personnel/leave/new'
+import { Route as OrgsOrgIdPersonnelLeavePlanningRouteImport } from './routes/orgs/$orgId/personnel/leave/planning'
 import { Route as OrgsOrgIdProductionPurchasesIndexRouteImport } from './routes/orgs/$orgId/production/purchases/index'
 import { Route as OrgsOrgIdProductionPurchasesBillIdRouteImport } from './routes/orgs/$orgId/production/purchases/$billId'
 import { Route as OrgsOrgIdProductionPurchasesNewRouteImport } from './routes/orgs/$orgId/production/purchases/new'
@@ -226,6 +231,12 @@ const OrgsOrgIdPersonnelIndexRoute = OrgsOrgIdPersonnelIndexRouteImport.update({
   path: '/',
   getParentRoute: () => OrgsOrgIdPersonnelRoute,
 } as any)
+const OrgsOrgIdPersonnelDashboardRoute =
+  OrgsOrgIdPersonnelDashboardRouteImport.update({
+    id: '/dashboard',
+    path: '/dashboard',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdPersonnelTravelRoute =
   OrgsOrgIdPersonnelTravelRouteImport.update({
     id: '/travel',
@@ -392,6 +403,30 @@ const OrgsOrgIdPersonnelExpensesNewRoute =
   OrgsOrgIdPersonnelExpensesNewRouteImport.update({
     id: '/expenses/new',
     path: '/expenses/new',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelLeaveIndexRoute =
+  OrgsOrgIdPersonnelLeaveIndexRouteImport.update({
+    id: '/leave/',
+    path: '/leave/',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelLeaveBalancesRoute =
+  OrgsOrgIdPersonnelLeaveBalancesRouteImport.update({
+    id: '/leave/balances',
+    path: '/leave/balances',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelLeaveNewRoute =
+  OrgsOrgIdPersonnelLeaveNewRouteImport.update({
+    id: '/leave/new',
+    path: '/leave/new',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelLeavePlanningRoute =
+  OrgsOrgIdPersonnelLeavePlanningRouteImport.update({
+    id: '/leave/planning',
+    path: '/leave/planning',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
 const OrgsOrgIdProductionPurchasesIndexRoute =
@@ -680,6 +715,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -710,6 +746,9 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
+  '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
+  '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
+  '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
@@ -737,6 +776,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
+  '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -772,6 +812,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -802,6 +843,9 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
+  '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
+  '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
+  '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
@@ -829,6 +873,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/personnel/expenses': typeof OrgsOrgIdPersonnelExpensesIndexRoute
+  '/orgs/$orgId/personnel/leave': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -871,6 +916,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -901,6 +947,9 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
+  '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
+  '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
+  '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
@@ -928,6 +977,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
+  '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -971,6 +1021,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1001,6 +1052,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/personnel/expenses/new'
+    | '/orgs/$orgId/personnel/leave/balances'
+    | '/orgs/$orgId/personnel/leave/new'
+    | '/orgs/$orgId/personnel/leave/planning'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
@@ -1028,6 +1082,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/personnel/expenses/'
+    | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -1063,6 +1118,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1093,6 +1149,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/personnel/expenses/new'
+    | '/orgs/$orgId/personnel/leave/balances'
+    | '/orgs/$orgId/personnel/leave/new'
+    | '/orgs/$orgId/personnel/leave/planning'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
@@ -1120,6 +1179,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries'
     | '/orgs/$orgId/personnel/expenses'
+    | '/orgs/$orgId/personnel/leave'
     | '/orgs/$orgId/production/purchases'
     | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
@@ -1161,6 +1221,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1191,6 +1252,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/personnel/expenses/new'
+    | '/orgs/$orgId/personnel/leave/balances'
+    | '/orgs/$orgId/personnel/leave/new'
+    | '/orgs/$orgId/personnel/leave/planning'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
@@ -1218,6 +1282,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/personnel/expenses/'
+    | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -1410,6 +1475,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/orgs/$orgId/personnel/'
       preLoaderRoute: typeof OrgsOrgIdPersonnelIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/dashboard': {
+      id: '/orgs/$orgId/personnel/dashboard'
+      path: '/dashboard'
+      fullPath: '/orgs/$orgId/personnel/dashboard'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelDashboardRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/personnel/travel': {
@@ -1613,6 +1685,34 @@ declare module '@tanstack/react-router' {
       path: '/expenses/new'
       fullPath: '/orgs/$orgId/personnel/expenses/new'
       preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesNewRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/leave/': {
+      id: '/orgs/$orgId/personnel/leave/'
+      path: '/leave'
+      fullPath: '/orgs/$orgId/personnel/leave/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelLeaveIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/leave/balances': {
+      id: '/orgs/$orgId/personnel/leave/balances'
+      path: '/leave/balances'
+      fullPath: '/orgs/$orgId/personnel/leave/balances'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelLeaveBalancesRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/leave/new': {
+      id: '/orgs/$orgId/personnel/leave/new'
+      path: '/leave/new'
+      fullPath: '/orgs/$orgId/personnel/leave/new'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelLeaveNewRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/leave/planning': {
+      id: '/orgs/$orgId/personnel/leave/planning'
+      path: '/leave/planning'
+      fullPath: '/orgs/$orgId/personnel/leave/planning'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelLeavePlanningRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/production/purchases/': {
@@ -1976,19 +2076,29 @@ const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
 interface OrgsOrgIdPersonnelRouteChildren {
+  OrgsOrgIdPersonnelDashboardRoute: typeof OrgsOrgIdPersonnelDashboardRoute
   OrgsOrgIdPersonnelTravelRoute: typeof OrgsOrgIdPersonnelTravelRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
   OrgsOrgIdPersonnelExpensesNewRoute: typeof OrgsOrgIdPersonnelExpensesNewRoute
+  OrgsOrgIdPersonnelLeaveBalancesRoute: typeof OrgsOrgIdPersonnelLeaveBalancesRoute
+  OrgsOrgIdPersonnelLeaveNewRoute: typeof OrgsOrgIdPersonnelLeaveNewRoute
+  OrgsOrgIdPersonnelLeavePlanningRoute: typeof OrgsOrgIdPersonnelLeavePlanningRoute
   OrgsOrgIdPersonnelExpensesIndexRoute: typeof OrgsOrgIdPersonnelExpensesIndexRoute
+  OrgsOrgIdPersonnelLeaveIndexRoute: typeof OrgsOrgIdPersonnelLeaveIndexRoute
   OrgsOrgIdPersonnelExpensesReportIdEditRoute: typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
   OrgsOrgIdPersonnelExpensesReportIdIndexRoute: typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
+  OrgsOrgIdPersonnelDashboardRoute: OrgsOrgIdPersonnelDashboardRoute,
   OrgsOrgIdPersonnelTravelRoute: OrgsOrgIdPersonnelTravelRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
   OrgsOrgIdPersonnelExpensesNewRoute: OrgsOrgIdPersonnelExpensesNewRoute,
+  OrgsOrgIdPersonnelLeaveBalancesRoute: OrgsOrgIdPersonnelLeaveBalancesRoute,
+  OrgsOrgIdPersonnelLeaveNewRoute: OrgsOrgIdPersonnelLeaveNewRoute,
+  OrgsOrgIdPersonnelLeavePlanningRoute: OrgsOrgIdPersonnelLeavePlanningRoute,
   OrgsOrgIdPersonnelExpensesIndexRoute: OrgsOrgIdPersonnelExpensesIndexRoute,
+  OrgsOrgIdPersonnelLeaveIndexRoute: OrgsOrgIdPersonnelLeaveIndexRoute,
   OrgsOrgIdPersonnelExpensesReportIdEditRoute:
     OrgsOrgIdPersonnelExpensesReportIdEditRoute,
   OrgsOrgIdPersonnelExpensesReportIdIndexRoute:

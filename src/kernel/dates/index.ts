@@ -17,3 +17,18 @@ export {
 } from './calendar-date.ts';
 export { type FiscalYear, fiscalYearContaining, isFiscalYearStart, type MonthDay } from './fiscal-year.ts';
 export { type Instant, isInstant, nowInstant } from './instant.ts';
+export {
+  clipSpan,
+  type LeaveSpan,
+  paidLeaveHalfDays,
+  spansOverlap,
+  workedHalfDays,
+} from './leave-days.ts';
+export {
+  easterSunday,
+  isJourOuvrable,
+  isJourOuvre,
+  type PublicHoliday,
+  publicHolidayOn,
+  publicHolidays,
+} from './public-holidays.ts';

@@ -13,6 +13,7 @@ import { type FiscalYearRow, requireOpenFiscalYear } from '../fiscal-years/fisca
 import { requireJournal } from '../journals/journal.ts';
 import type { LedgerJournalTable } from '../journals/tables.ts';
 import type { EntryDto, EntryLineInput, PostingInput } from './contract.ts';
+import { ledgerReversalRefusal } from './entry-owner.ts';
 import { getEntry } from './entry-read.ts';
 import { entryProblems, lineProblem, swapSides } from './entry-rules.ts';
 import { insertValidatedEntry, type ResolvedLine } from './entry-write.ts';
@@ -124,6 +125,29 @@ export async function post(
     actorId,
   );
   return getEntry(trx, orgId, id);
+}
+
+/**
+ * The ledger screen's reversal: the entries the ledger owns (manual, imported, reversals of those). An
+ * entry posted for a document is corrected through that document (entry-owner.ts), never from here.
+ */
+export async function reverseFromLedger(
+  trx: Db,
+  orgId: string,
+  entryId: string,
+  date: string,
+  actorId: string | null,
+): Promise<EntryDto> {
+  const entry = await trx
+    .selectFrom('ledger_entry')
+    .select(['source_ref', 'number'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', entryId)
+    .executeTakeFirst();
+  if (!entry) throw notFound('Écriture');
+  const refusal = ledgerReversalRefusal(entry.source_ref, entry.number);
+  if (refusal) throw ruleBroken(refusal, 'entry-owned-by-document');
+  return reverse(trx, orgId, entryId, date, actorId);
 }
 
 /**

@@ -3,7 +3,7 @@ import { text } from '../../kernel/validation/text.ts';
 import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../http.ts';
 import { entryDto, entryInput, entryListQuery, entryPage, reversalInput } from './contract.ts';
 import { createDraft, deleteDraft, updateDraft, validateEntry } from './draft.ts';
-import { reverse } from './entry.ts';
+import { reverseFromLedger } from './entry.ts';
 import { getEntry, listEntries } from './entry-read.ts';
 
 const params = z.object({ orgId: text().max(64) });
@@ -116,7 +116,8 @@ export function entryRoutes(app: App, { store }: Deps) {
       ...orgRoute(store, 'ledger.write'),
       schema: {
         tags,
-        summary: 'Extourner une écriture validée',
+        summary:
+          'Extourner une écriture validée de la comptabilité (pas celle d’un document : elle se corrige par lui)',
         params: entryParams,
         body: reversalInput,
         response: { 201: entryDto },
@@ -126,7 +127,9 @@ export function entryRoutes(app: App, { store }: Deps) {
       const scope = scopeOf(request);
       const reversal = await store.db
         .transaction()
-        .execute((trx) => reverse(trx, scope.orgId, request.params.entryId, request.body.date, scope.userId));
+        .execute((trx) =>
+          reverseFromLedger(trx, scope.orgId, request.params.entryId, request.body.date, scope.userId),
+        );
       return reply.code(201).send(reversal);
     },
   );

@@ -61,9 +61,11 @@ async function toDtos(db: Db, orgId: string, rows: Row[]): Promise<BillDto[]> {
         amount: Number(p.amount),
         reference: p.reference,
         ledgerEntryId: p.ledger_entry_id,
+        cancelledOn: p.cancelled_on === null ? null : String(p.cancelled_on),
+        cancellationEntryId: p.cancellation_entry_id,
       }));
     const total = Number(r.total);
-    const paid = myPayments.reduce((s, p) => s + p.amount, 0);
+    const paid = myPayments.filter((p) => p.cancelledOn === null).reduce((s, p) => s + p.amount, 0);
     return {
       id: r.id,
       status: r.status,

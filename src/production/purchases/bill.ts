@@ -11,7 +11,16 @@ import {
 import { newId } from '../../kernel/ids.ts';
 import { formatAmount } from '../../kernel/money/index.ts';
 import { formatNumber, takeNextNumber } from '../../kernel/numbering/numbering.ts';
-import { getEntry, letter, listAccounts, listFiscalYears, post, reverse } from '../../ledger/index.ts';
+import {
+  getEntry,
+  letter,
+  letteringCandidates,
+  listAccounts,
+  listFiscalYears,
+  post,
+  reverse,
+  unletter,
+} from '../../ledger/index.ts';
 import { formatRate, isKnownVatRate } from '../../relations/index.ts';
 import { billPosting, PAYABLE_ACCOUNT, paymentPosting } from './bill-posting.ts';
 import { getBill } from './bill-read.ts';
@@ -358,11 +367,14 @@ export async function payBill(
       ledger_entry_id: entry.id,
       created_at: new Date().toISOString(),
       created_by: actorId,
+      cancelled_on: null,
+      cancellation_entry_id: null,
     })
     .execute();
   if (input.amount === bill.leftToPay) {
     // Paid in full: the bill's 401 credit and the payments' 401 debits balance; letter them together.
-    const entryIds = [bill.ledgerEntryId!, ...bill.payments.map((p) => p.ledgerEntryId), entry.id];
+    const live = bill.payments.filter((p) => p.cancelledOn === null);
+    const entryIds = [bill.ledgerEntryId!, ...live.map((p) => p.ledgerEntryId), entry.id];
     const lineIds: string[] = [];
     for (const entryId of entryIds)
       for (const l of (await getEntry(trx, orgId, entryId)).lines)
@@ -390,7 +402,7 @@ export async function cancelBill(
   actorId: string | null,
 ): Promise<BillDto> {
   const bill = await claimValidated(trx, orgId, billId);
-  if (bill.payments.length > 0)
+  if (bill.paid > 0)
     throw ruleBroken(
       `La facture ${bill.number} a déjà été payée (${formatAmount(bill.paid)}) : elle ne peut plus être annulée.`,
       'supplier-bill-paid',
@@ -413,6 +425,63 @@ export async function cancelBill(
     action: 'production.supplier_bill.cancelled',
     entity: 'production_supplier_bill',
     entityId: billId,
+    after: { date, cancellationEntryId: reversal.id },
+  });
+  return getBill(trx, orgId, billId);
+}
+
+/**
+ * Cancels a payment entered by mistake (wrong amount, wrong bill, a cheque that bounced): its entry is
+ * reversed on `date`, its 401 line leaves the lettering it was in and is lettered with its reversal, and the
+ * bill is owed again by that amount. The payment stays listed, marked cancelled (decision 0039).
+ */
+export async function cancelPayment(
+  trx: Db,
+  orgId: string,
+  billId: string,
+  paymentId: string,
+  date: string,
+  actorId: string | null,
+): Promise<BillDto> {
+  const bill = await claimValidated(trx, orgId, billId);
+  const payment = bill.payments.find((p) => p.id === paymentId);
+  if (!payment) throw notFound('Paiement');
+  if (payment.cancelledOn)
+    throw conflict(`Ce paiement a déjà été annulé le ${formatDateFr(payment.cancelledOn)}.`);
+  if (compareDates(date, payment.date) < 0)
+    throw invalid(`L’annulation ne peut pas précéder le paiement (${formatDateFr(payment.date)}).`, [
+      { field: 'date', message: 'Date antérieure au paiement.' },
+    ]);
+  const line = (await getEntry(trx, orgId, payment.ledgerEntryId)).lines.find(
+    (l) => l.account === PAYABLE_ACCOUNT,
+  )!;
+  if (line.lettering !== null) {
+    // The bill was paid in full: its 401 lines were lettered together; it is no longer paid.
+    const candidates = await letteringCandidates(trx, orgId, {
+      account: PAYABLE_ACCOUNT,
+      auxiliary: line.auxiliary ?? undefined,
+      state: 'all',
+    });
+    const letteringId = candidates.find((c) => c.id === line.id)?.letteringId;
+    if (letteringId) await unletter(trx, orgId, letteringId, actorId);
+  }
+  const reversal = await reverse(trx, orgId, payment.ledgerEntryId, date, actorId);
+  const reversed = reversal.lines.find((l) => l.account === PAYABLE_ACCOUNT)!;
+  await letter(trx, orgId, { lineIds: [line.id, reversed.id], partial: false }, actorId, { audit: false });
+  await trx
+    .updateTable('production_supplier_payment')
+    .set({ cancelled_on: date, cancellation_entry_id: reversal.id })
+    .where('org_id', '=', orgId)
+    .where('id', '=', paymentId)
+    .where('cancelled_on', 'is', null)
+    .execute();
+  await recordAudit(trx, {
+    orgId,
+    actorId,
+    action: 'production.supplier_payment.cancelled',
+    entity: 'production_supplier_payment',
+    entityId: paymentId,
+    before: { billId, date: payment.date, amount: payment.amount },
     after: { date, cancellationEntryId: reversal.id },
   });
   return getBill(trx, orgId, billId);

@@ -94,6 +94,9 @@ export const supplierPaymentDto = z.object({
   amount: z.number().int(),
   reference: z.string().nullable(),
   ledgerEntryId: z.string(),
+  /** A cancelled payment stays listed; it no longer counts in what was paid. */
+  cancelledOn: z.string().nullable(),
+  cancellationEntryId: z.string().nullable(),
 });
 
 export const billDto = z.object({

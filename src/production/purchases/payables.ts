@@ -44,6 +44,8 @@ export async function agedPayables(db: Db, orgId: string, query: PayablesQuery):
         .whereRef('sp.org_id', '=', 'b.org_id')
         .whereRef('sp.bill_id', '=', 'b.id')
         .where('sp.payment_date', '<=', asOf)
+        // A payment cancelled after `asOf` had still been made on it.
+        .where((e) => e.or([e('sp.cancelled_on', 'is', null), e('sp.cancelled_on', '>', asOf)]))
         .as('paid'),
     )
     .where('b.org_id', '=', orgId)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type App, type Deps, orgRoute, scopeOf } from '../http.ts';
-import { cancelBill, createBill, payBill, updateBill, validateBill } from './bill.ts';
+import { cancelBill, cancelPayment, createBill, payBill, updateBill, validateBill } from './bill.ts';
 import { getBill, listBills } from './bill-read.ts';
 import {
   agedPayablesDto,
@@ -16,6 +16,7 @@ import { agedPayables } from './payables.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
 const billParams = params.extend({ billId: z.string().max(64) });
+const paymentParams = billParams.extend({ paymentId: z.string().max(64) });
 const tags = ['achats'];
 
 export function purchaseRoutes(app: App, { store }: Deps) {
@@ -141,6 +142,29 @@ export function purchaseRoutes(app: App, { store }: Deps) {
         .transaction()
         .execute((trx) =>
           cancelBill(trx, scope.orgId, request.params.billId, request.body.date, scope.userId),
+        );
+    },
+  );
+
+  app.post(
+    '/api/v1/orgs/:orgId/supplier-bills/:billId/payments/:paymentId/cancel',
+    {
+      ...orgRoute(store, 'purchases.write'),
+      schema: {
+        tags,
+        summary: 'Annuler un paiement saisi par erreur (extourne ; la facture redevient due)',
+        params: paymentParams,
+        body: cancellationInput,
+        response: { 200: billDto },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const { billId, paymentId } = request.params;
+      return store.db
+        .transaction()
+        .execute((trx) =>
+          cancelPayment(trx, scope.orgId, billId, paymentId, request.body.date, scope.userId),
         );
     },
   );

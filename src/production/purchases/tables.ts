@@ -44,4 +44,7 @@ export type ProductionSupplierPaymentTable = {
   ledger_entry_id: string;
   created_at: string;
   created_by: string | null;
+  /** Set when the payment was cancelled (its entry reversed on that day). */
+  cancelled_on: string | null;
+  cancellation_entry_id: string | null;
 };

@@ -25,6 +25,10 @@ const PURCHASES = ['2.1.t2', '2.2.t1'];
 const VAT_RETURN = ['2.2.t3'];
 // Area 3: the personnel file and the registre unique du personnel (entry, file, departure).
 const EMPLOYEES = ['3.1.t1', '3.1.t2'];
+// Area 3: working time — leave and absences, paid-leave balances, the absence planning.
+const WORKING_TIME = ['3.2.t1'];
+// Area 3: the social dashboard (workforce, movements, ages).
+const SOCIAL_DASHBOARD = ['3.3.t3'];
 // Area 3: staff travel — travel orders, expense reports, the mileage allowance (barème kilométrique).
 const TRAVEL = ['3.2.t2'];
 const NONE: readonly string[] = [];
@@ -58,6 +62,11 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/production/vat-returns': VAT_RETURN,
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/personnel/index': [],
+  'orgs/$orgId/personnel/leave/index': WORKING_TIME,
+  'orgs/$orgId/personnel/leave/new': WORKING_TIME,
+  'orgs/$orgId/personnel/leave/balances': WORKING_TIME,
+  'orgs/$orgId/personnel/leave/planning': WORKING_TIME,
+  'orgs/$orgId/personnel/dashboard': SOCIAL_DASHBOARD,
   'orgs/$orgId/personnel/travel': TRAVEL,
   'orgs/$orgId/personnel/expenses/index': TRAVEL,
   'orgs/$orgId/personnel/expenses/new': TRAVEL,
@@ -345,6 +354,7 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/validate': PURCHASES,
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/payments': ['2.2.t1'],
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/cancel': PURCHASES,
+  'POST /api/v1/orgs/:orgId/supplier-bills/:billId/payments/:paymentId/cancel': PURCHASES,
   'GET /api/v1/orgs/:orgId/payables': PURCHASES,
   'GET /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
   'GET /api/v1/orgs/:orgId/vat-returns/:period': VAT_RETURN,
@@ -355,6 +365,18 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/employees/:employeeId': EMPLOYEES,
   'POST /api/v1/orgs/:orgId/employees/:employeeId/departure': EMPLOYEES,
+  'GET /api/v1/orgs/:orgId/leave-requests': WORKING_TIME,
+  'GET /api/v1/orgs/:orgId/leave-requests/export': WORKING_TIME,
+  'POST /api/v1/orgs/:orgId/leave-requests': WORKING_TIME,
+  'GET /api/v1/orgs/:orgId/leave-requests/:requestId': WORKING_TIME,
+  'POST /api/v1/orgs/:orgId/leave-requests/:requestId/approve': WORKING_TIME,
+  'POST /api/v1/orgs/:orgId/leave-requests/:requestId/refuse': WORKING_TIME,
+  'POST /api/v1/orgs/:orgId/leave-requests/:requestId/cancel': WORKING_TIME,
+  'GET /api/v1/orgs/:orgId/leave-balances': WORKING_TIME,
+  'GET /api/v1/orgs/:orgId/employees/:employeeId/leave-balance': WORKING_TIME,
+  'GET /api/v1/orgs/:orgId/employees/:employeeId/unpaid-absence-hours': ['3.2.t1', '3.2.t3'],
+  'GET /api/v1/orgs/:orgId/leave-planning': WORKING_TIME,
+  'GET /api/v1/orgs/:orgId/social-dashboard': SOCIAL_DASHBOARD,
   'GET /api/v1/orgs/:orgId/travel-orders': TRAVEL,
   'POST /api/v1/orgs/:orgId/travel-orders': TRAVEL,
   'GET /api/v1/orgs/:orgId/travel-orders/:orderId': TRAVEL,

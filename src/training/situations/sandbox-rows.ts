@@ -271,6 +271,103 @@ export const SANDBOX_READERS: Record<string, Reader> = {
     }));
   },
 
+  async supplier_bill(db, orgId) {
+    const [rows, lines, payments, names] = await Promise.all([
+      db
+        .selectFrom('production_supplier_bill')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('created_at', 'desc')
+        .execute(),
+      db
+        .selectFrom('production_supplier_bill_line')
+        .select(['bill_id', 'account'])
+        .where('org_id', '=', orgId)
+        .execute(),
+      db
+        .selectFrom('production_supplier_payment')
+        .select(['bill_id', 'amount'])
+        .where('org_id', '=', orgId)
+        .where('cancelled_on', 'is', null)
+        .execute(),
+      partyNames(db, orgId),
+    ]);
+    const paid = new Map<string, number>();
+    for (const p of payments) paid.set(p.bill_id, (paid.get(p.bill_id) ?? 0) + Number(p.amount));
+    return rows.map((r) => {
+      const total = Number(r.total);
+      const payed = paid.get(r.id) ?? 0;
+      const status =
+        r.status !== 'validated'
+          ? r.status
+          : payed === 0
+            ? 'to_pay'
+            : payed >= total
+              ? 'paid'
+              : 'partially_paid';
+      return {
+        ref: r.number ?? `brouillon n° ${r.supplier_ref} de ${names.get(r.supplier_id) ?? '?'}`,
+        values: {
+          party: names.get(r.supplier_id) ?? null,
+          status,
+          number: r.number,
+          supplierRef: r.supplier_ref,
+          billDate: d(r.bill_date),
+          dueDate: d(r.due_date),
+          totalNet: n(r.total_net),
+          totalVat: n(r.total_vat),
+          total,
+          paid: payed,
+          accounts: lines.filter((l) => l.bill_id === r.id).map((l) => l.account),
+        },
+      };
+    });
+  },
+
+  async vat_return(db, orgId) {
+    const rows = await db
+      .selectFrom('production_vat_return')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('period_start', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      ref: `déclaration ${r.period}`,
+      values: {
+        period: r.period,
+        vatDue: n(r.vat_due),
+        creditCarried: n(r.credit_carried),
+        filedOn: d(r.filed_at),
+        paidOn: d(r.paid_on),
+      },
+    }));
+  },
+
+  async employee(db, orgId) {
+    const rows = await db
+      .selectFrom('personnel_employee')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('register_number')
+      .execute();
+    return rows.map((r) => ({
+      ref: `${r.first_name} ${r.last_name}`,
+      values: {
+        lastName: r.last_name,
+        firstName: r.first_name,
+        jobTitle: r.job_title,
+        contractType: r.contract_type,
+        category: r.category,
+        hireDate: d(r.hire_date),
+        leftOn: d(r.left_on),
+        // Hours, as a teacher writes them (35, 24,5); stored in hundredths.
+        weeklyHours: Number(r.weekly_hours) / 100,
+        monthlyGross: n(r.monthly_gross),
+        socialSecurityNumber: r.social_security_number,
+      },
+    }));
+  },
+
   // Validated lines only (ledger_line); read as rows like the reports do, never written.
   async ledger_line(db, orgId) {
     const [rows, accounts, journals, letterings] = await Promise.all([

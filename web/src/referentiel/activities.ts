@@ -88,6 +88,9 @@ export const TRAVEL_SERVE: readonly ServedActivity[] = [{ code: '3.2', label: 'b
 /** The VAT return (CA3): task 2.2.t3, the preparation of the VAT return. */
 export const VAT_RETURN_SERVE: readonly ServedActivity[] = [{ code: '2.2', label: 'badges.vatReturn' }];
 
+/** Leave and absences, balances and planning: working time, task 3.2.t1. */
+export const LEAVE_SERVE: readonly ServedActivity[] = [{ code: '3.2', label: 'badges.workingTime' }];
+
 /** Lettering and the aged balance also serve the follow-up of customers' payments. */
 export const RECEIVABLES_SERVE: readonly ServedActivity[] = [
   { code: '1.2', label: 'badges.receipts' },
@@ -145,6 +148,11 @@ export const COMPLAINTS_SERVE: readonly ServedActivity[] = [{ code: '1.2', label
 
 /** The customer file, the anomaly report and the GDPR actions: updating the records. */
 export const RECORDS_SERVE: readonly ServedActivity[] = [{ code: '1.3', label: 'badges.customerRecords' }];
+
+/** The social dashboard (activity 3.3, task 3.3.t3). */
+export const SOCIAL_DASHBOARD_SERVE: readonly ServedActivity[] = [
+  { code: '3.3', label: 'badges.socialDashboards' },
+];
 
 export const SALES_DASHBOARD_SERVE: readonly ServedActivity[] = [
   { code: '1.3', label: 'badges.salesDashboards' },

@@ -149,7 +149,7 @@ export function EntryDetailPage() {
                   {t('accounting.entry.validate')}
                 </Button>
               </>
-            ) : entry.reversedBy ? null : (
+            ) : entry.reversedBy || entry.sourceRef ? null : (
               <Button
                 variant="default"
                 onClick={() => {
@@ -192,6 +192,11 @@ export function EntryDetailPage() {
             <Field label={t('accounting.fields.validatedOn')}>{day(entry.validatedOn)}</Field>
           ) : null}
         </SimpleGrid>
+        {entry.sourceRef && entry.status === 'validated' ? (
+          <Text size="sm" c="dimmed" mt="md" data-testid="entry-owned-by-document">
+            {t('accounting.entry.ownedByDocument')}
+          </Text>
+        ) : null}
         {entry.reversalOf || entry.reversedBy ? (
           <Stack gap={4} mt="md">
             {entry.reversalOf ? (

@@ -1,4 +1,5 @@
 import { type Cents, formatFec } from '../../../../src/kernel/money/index.ts';
+import { downloadBlob } from '../../ui/download.ts';
 
 /** A CSV cell: text (guarded against formulas) or an amount in cents, written 1234,56. */
 export type CsvCell = string | number | null | undefined | { cents: Cents };
@@ -24,20 +25,6 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   const lines = [header.map((h) => textCell(h)).join(';')];
   for (const row of rows) lines.push(row.map(cell).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-/** Hands a file made in the page to the browser's download. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function downloadCsv(fileName: string, text: string): void {

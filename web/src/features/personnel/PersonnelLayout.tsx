@@ -4,11 +4,23 @@ import { SectionNav, type SectionNavItem } from '../../ui/SectionNav.tsx';
 
 // One line per feature of area 3, in the référentiel's order.
 const ITEMS: readonly SectionNavItem[] = [
-  { to: '/orgs/$orgId/personnel/travel', label: 'personnel.nav.travel', testId: 'nav-personnel-travel' },
+  { to: '/orgs/$orgId/personnel/leave', label: 'personnel.nav.leave', testId: 'subnav-leave' },
   {
-    to: '/orgs/$orgId/personnel/expenses',
-    label: 'personnel.nav.expenses',
-    testId: 'nav-personnel-expenses',
+    to: '/orgs/$orgId/personnel/leave/balances',
+    label: 'personnel.nav.leaveBalances',
+    testId: 'subnav-leave-balances',
+  },
+  {
+    to: '/orgs/$orgId/personnel/leave/planning',
+    label: 'personnel.nav.leavePlanning',
+    testId: 'subnav-leave-planning',
+  },
+  { to: '/orgs/$orgId/personnel/travel', label: 'personnel.nav.travel', testId: 'subnav-travel' },
+  { to: '/orgs/$orgId/personnel/expenses', label: 'personnel.nav.expenses', testId: 'subnav-expenses' },
+  {
+    to: '/orgs/$orgId/personnel/dashboard',
+    label: 'personnel.nav.dashboard',
+    testId: 'subnav-social-dashboard',
   },
 ];
 

@@ -25,15 +25,81 @@ import {
 import { formatRate } from '../../../../src/relations/shared/vat-rates.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { PURCHASES_SERVE } from '../../referentiel/activities.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { day, money } from '../relations/format.ts';
 import { centsToInput, parseEuros } from '../relations/receipt-form-model.ts';
 import { BillStatusBadge } from './PurchaseListPage.tsx';
-import { billQuery, cancelBill, payBill, purchaseKeys, validateBill } from './purchases-api.ts';
+import {
+  billQuery,
+  cancelBill,
+  cancelPayment,
+  payBill,
+  purchaseKeys,
+  validateBill,
+} from './purchases-api.ts';
 
 const route = getRouteApi('/orgs/$orgId/production/purchases/$billId');
+
+/** A payment; a live one may be cancelled (entered by mistake): its entry is reversed today. */
+function PaymentLine({
+  orgId,
+  bill,
+  payment,
+  writable,
+}: {
+  orgId: string;
+  bill: BillDto;
+  payment: BillDto['payments'][number];
+  writable: boolean;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: () => cancelPayment(orgId, bill.id, payment.id, todayIn()),
+    onSuccess: async () => {
+      notify('success', t('production.purchases.paymentCancelledNotice', { number: bill.number }));
+      await queryClient.invalidateQueries({ queryKey: purchaseKeys.all(orgId) });
+    },
+  });
+  const cancelled = payment.cancelledOn !== null;
+  return (
+    <div data-testid="bill-payment">
+      <Group gap="sm" wrap="wrap">
+        <Text size="sm" td={cancelled ? 'line-through' : undefined} c={cancelled ? 'dimmed' : undefined}>
+          {day(payment.date)} — {t(`production.purchases.methods.${payment.method}`)}
+          {payment.reference ? ` ${payment.reference}` : ''} — {money(payment.amount)}
+        </Text>
+        {cancelled ? (
+          <Text size="sm" c="dimmed" data-testid="bill-payment-cancelled">
+            {t('production.purchases.paymentCancelledOn', { date: day(payment.cancelledOn!) })}
+          </Text>
+        ) : writable && bill.status === 'validated' ? (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            loading={cancel.isPending}
+            onClick={() => {
+              if (
+                window.confirm(
+                  t('production.purchases.paymentCancelConfirm', { amount: money(payment.amount) }),
+                )
+              )
+                cancel.mutate();
+            }}
+            data-testid="bill-payment-cancel"
+          >
+            {t('production.purchases.paymentCancel')}
+          </Button>
+        ) : null}
+      </Group>
+      <ErrorAlert error={cancel.error} />
+    </div>
+  );
+}
 
 function PaymentForm({ orgId, bill }: { orgId: string; bill: BillDto }) {
   const { t } = useTranslation();
@@ -260,12 +326,11 @@ export function PurchasePage() {
             <Title order={2} size="h4" mb="sm">
               {t('production.purchases.paymentsTitle')}
             </Title>
-            {bill.payments.map((p) => (
-              <Text size="sm" key={p.id}>
-                {day(p.date)} — {t(`production.purchases.methods.${p.method}`)}
-                {p.reference ? ` ${p.reference}` : ''} — {money(p.amount)}
-              </Text>
-            ))}
+            <Stack gap={4}>
+              {bill.payments.map((p) => (
+                <PaymentLine key={p.id} orgId={orgId} bill={bill} payment={p} writable={writable} />
+              ))}
+            </Stack>
           </Paper>
         ) : null}
         {writable && bill.status === 'validated' && bill.leftToPay > 0 ? (

@@ -23,12 +23,12 @@ import type { VatReturnLine } from '../../../../src/production/vat-returns/contr
 import { useOrgRole, useSimulatedToday } from '../../auth/session.ts';
 import { VAT_RETURN_SERVE } from '../../referentiel/activities.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ExportButtons } from '../../ui/ExportButtons.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
-import { downloadBlob } from '../accounting/csv.ts';
 import { ledgerKeys } from '../accounting/ledger-api.ts';
 import { WARNING } from '../accounting/notice.ts';
 import { day, money } from '../relations/format.ts';
@@ -179,43 +179,15 @@ function FileModal({
 
 /** PDF, Excel and CSV of the return, made by the server in the form's order. */
 function VatReturnExports({ orgId, period }: { orgId: string; period: string }) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState<'pdf' | 'xlsx' | 'csv' | null>(null);
-  const [failed, setFailed] = useState(false);
-  const download = async (format: 'pdf' | 'xlsx' | 'csv') => {
-    setBusy(format);
-    setFailed(false);
-    try {
-      const { blob, fileName } = await downloadVatReturn(orgId, period, format);
-      downloadBlob(blob, fileName ?? `declaration-tva-${period}.${format}`);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
-    <Stack gap={4} className="agora-no-print">
-      <Group gap="sm">
-        {(['pdf', 'xlsx', 'csv'] as const).map((format) => (
-          <Button
-            key={format}
-            variant="default"
-            size="xs"
-            onClick={() => void download(format)}
-            loading={busy === format}
-            data-testid={`vat-export-${format}`}
-          >
-            {t(`accounting.reports.${format}`)}
-          </Button>
-        ))}
-      </Group>
-      {failed ? (
-        <Text size="sm" c="red" role="alert">
-          {t('accounting.reports.exportFailed')}
-        </Text>
-      ) : null}
-    </Stack>
+    <ExportButtons
+      formats={['pdf', 'xlsx', 'csv']}
+      fetchFile={(format) => downloadVatReturn(orgId, period, format)}
+      fallbackName={(format) => `declaration-tva-${period}.${format}`}
+      testIdPrefix="vat-export"
+      size="xs"
+      align="start"
+    />
   );
 }
 

@@ -107,3 +107,9 @@ export const payBill = (
 
 export const cancelBill = (orgId: string, billId: string, date: string) =>
   api<BillDto>(`${bill(orgId, billId)}/cancel`, { method: 'POST', body: { date } });
+
+export const cancelPayment = (orgId: string, billId: string, paymentId: string, date: string) =>
+  api<BillDto>(`${bill(orgId, billId)}/payments/${encodeURIComponent(paymentId)}/cancel`, {
+    method: 'POST',
+    body: { date },
+  });

@@ -1,13 +1,13 @@
-import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FiscalYearDto } from '../../../../../src/ledger/fiscal-years/contract.ts';
 import type { ExportFormat } from '../../../../../src/ledger/reports/contract.ts';
 import { useMe } from '../../../auth/session.ts';
 import type { ServedActivity } from '../../../referentiel/activities.ts';
+import { ExportButtons } from '../../../ui/ExportButtons.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { downloadBlob } from '../csv.ts';
 import { day } from '../format.ts';
 import { downloadReport, type ExportRequest, fiscalYearsQuery } from '../ledger-api.ts';
 
@@ -27,58 +27,23 @@ export function ReportActions({
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
-  const [failed, setFailed] = useState(false);
-  const download = async (format: ExportFormat) => {
-    if (!exportRequest) return;
-    setBusy(format);
-    setFailed(false);
-    try {
-      const { blob, fileName } = await downloadReport(orgId, exportRequest, format);
-      downloadBlob(blob, fileName ?? `${exportRequest.report}.${format}`);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
-    <Stack gap={4} className="agora-no-print" align="flex-end">
-      <Group gap="sm">
-        {exportRequest
-          ? (['pdf', 'xlsx'] as const).map((format) => (
-              <Button
-                key={format}
-                variant="default"
-                onClick={() => void download(format)}
-                disabled={disabled}
-                loading={busy === format}
-                data-testid={`report-${format}`}
-              >
-                {t(`accounting.reports.${format}`)}
-              </Button>
-            ))
-          : null}
-        {onCsv ? (
-          <Button variant="default" onClick={onCsv} disabled={disabled} data-testid="report-csv">
-            {t('accounting.reports.csv')}
-          </Button>
-        ) : null}
-        <Button
-          variant="default"
-          onClick={() => window.print()}
-          disabled={disabled}
-          data-testid="report-print"
-        >
-          {t('accounting.reports.print')}
+    <ExportButtons
+      formats={exportRequest ? ['pdf', 'xlsx'] : []}
+      fetchFile={(format) => downloadReport(orgId, exportRequest!, format as ExportFormat)}
+      fallbackName={(format) => `${exportRequest?.report}.${format}`}
+      testIdPrefix="report"
+      disabled={disabled}
+    >
+      {onCsv ? (
+        <Button variant="default" onClick={onCsv} disabled={disabled} data-testid="report-csv">
+          {t('accounting.reports.csv')}
         </Button>
-      </Group>
-      {failed ? (
-        <Text size="sm" c="red" role="alert" data-testid="report-export-error">
-          {t('accounting.reports.exportFailed')}
-        </Text>
       ) : null}
-    </Stack>
+      <Button variant="default" onClick={() => window.print()} disabled={disabled} data-testid="report-print">
+        {t('accounting.reports.print')}
+      </Button>
+    </ExportButtons>
   );
 }
 
