@@ -7,6 +7,37 @@ export type { DepartureInput, EmployeeDto, EmployeeInput } from './employees/con
 export { departureInput, employeeInput } from './employees/contract.ts';
 export { createEmployee, getEmployee, listEmployees, recordDeparture } from './employees/employee.ts';
 export type {
+  ExpenseReportDto,
+  ExpenseReportInput,
+  TravelOrderDto,
+  TravelOrderInput,
+} from './expenses/contract.ts';
+export {
+  annualMileageAllowance,
+  expenseReportInput,
+  mileageShares,
+  paymentInput as expensePaymentInput,
+  travelOrderInput,
+} from './expenses/contract.ts';
+export { expenseReportTable } from './expenses/expense-pdf.ts';
+export { getExpenseReport, listExpenseReports } from './expenses/expense-read.ts';
+export {
+  cancelExpenseReport,
+  createExpenseReport,
+  reimburseExpenseReport,
+  updateExpenseReport,
+  validateExpenseReport,
+} from './expenses/expense-report.ts';
+export {
+  approveTravelOrder,
+  cancelTravelOrder,
+  completeTravelOrder,
+  createTravelOrder,
+  getTravelOrder,
+  listTravelOrders,
+  payAdvance,
+} from './expenses/travel-order.ts';
+export type {
   LeaveBalanceDto,
   LeaveRequestDto,
   LeaveRequestInput,

@@ -34,6 +34,7 @@ import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/pa
 import { Route as OrgsOrgIdPersonnelIndexRouteImport } from './routes/orgs/$orgId/personnel/index'
 import { Route as OrgsOrgIdPersonnelDashboardRouteImport } from './routes/orgs/$orgId/personnel/dashboard'
 import { Route as OrgsOrgIdPersonnelPayrollRouteImport } from './routes/orgs/$orgId/personnel/payroll'
+import { Route as OrgsOrgIdPersonnelTravelRouteImport } from './routes/orgs/$orgId/personnel/travel'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
@@ -60,6 +61,8 @@ import { Route as OrgsOrgIdAccountingReportsGeneralLedgerRouteImport } from './r
 import { Route as OrgsOrgIdAccountingReportsIncomeStatementRouteImport } from './routes/orgs/$orgId/accounting/reports/income-statement'
 import { Route as OrgsOrgIdAccountingReportsJournalsRouteImport } from './routes/orgs/$orgId/accounting/reports/journals'
 import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/trial-balance'
+import { Route as OrgsOrgIdPersonnelExpensesIndexRouteImport } from './routes/orgs/$orgId/personnel/expenses/index'
+import { Route as OrgsOrgIdPersonnelExpensesNewRouteImport } from './routes/orgs/$orgId/personnel/expenses/new'
 import { Route as OrgsOrgIdPersonnelLeaveIndexRouteImport } from './routes/orgs/$orgId/personnel/leave/index'
 import { Route as OrgsOrgIdPersonnelLeaveBalancesRouteImport } from './routes/orgs/$orgId/personnel/leave/balances'
 import { Route as OrgsOrgIdPersonnelLeaveNewRouteImport } from './routes/orgs/$orgId/personnel/leave/new'
@@ -104,6 +107,8 @@ import { Route as OrgsOrgIdTrainingSituationsSituationIdRouteImport } from './ro
 import { Route as OrgsOrgIdTrainingStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/students/$studentId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
+import { Route as OrgsOrgIdPersonnelExpensesReportIdIndexRouteImport } from './routes/orgs/$orgId/personnel/expenses/$reportId/index'
+import { Route as OrgsOrgIdPersonnelExpensesReportIdEditRouteImport } from './routes/orgs/$orgId/personnel/expenses/$reportId/edit'
 import { Route as OrgsOrgIdTrainingPfmpClassesClassIdRouteImport } from './routes/orgs/$orgId/training/pfmp/classes/$classId'
 import { Route as OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/pfmp/students/$studentId'
 
@@ -237,6 +242,12 @@ const OrgsOrgIdPersonnelPayrollRoute =
   OrgsOrgIdPersonnelPayrollRouteImport.update({
     id: '/payroll',
     path: '/payroll',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelTravelRoute =
+  OrgsOrgIdPersonnelTravelRouteImport.update({
+    id: '/travel',
+    path: '/travel',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
 const OrgsOrgIdProductionIndexRoute =
@@ -388,6 +399,18 @@ const OrgsOrgIdAccountingReportsTrialBalanceRoute =
     id: '/reports/trial-balance',
     path: '/reports/trial-balance',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdPersonnelExpensesIndexRoute =
+  OrgsOrgIdPersonnelExpensesIndexRouteImport.update({
+    id: '/expenses/',
+    path: '/expenses/',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelExpensesNewRoute =
+  OrgsOrgIdPersonnelExpensesNewRouteImport.update({
+    id: '/expenses/new',
+    path: '/expenses/new',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
 const OrgsOrgIdPersonnelLeaveIndexRoute =
   OrgsOrgIdPersonnelLeaveIndexRouteImport.update({
@@ -653,6 +676,18 @@ const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
     path: '/entries/$entryId/edit',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
   } as any)
+const OrgsOrgIdPersonnelExpensesReportIdIndexRoute =
+  OrgsOrgIdPersonnelExpensesReportIdIndexRouteImport.update({
+    id: '/expenses/$reportId/',
+    path: '/expenses/$reportId/',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelExpensesReportIdEditRoute =
+  OrgsOrgIdPersonnelExpensesReportIdEditRouteImport.update({
+    id: '/expenses/$reportId/edit',
+    path: '/expenses/$reportId/edit',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdTrainingPfmpClassesClassIdRoute =
   OrgsOrgIdTrainingPfmpClassesClassIdRouteImport.update({
     id: '/pfmp/classes/$classId',
@@ -689,6 +724,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
+  '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -717,6 +753,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
@@ -746,6 +783,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
@@ -761,9 +799,11 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -782,6 +822,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
+  '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -810,6 +851,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
@@ -839,6 +881,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/expenses': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
@@ -854,9 +897,11 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/requests': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
+  '/orgs/$orgId/personnel/expenses/$reportId': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -882,6 +927,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
+  '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -910,6 +956,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
@@ -939,6 +986,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
@@ -954,9 +1002,11 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -983,6 +1033,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
+    | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1011,6 +1062,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
@@ -1040,6 +1092,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
@@ -1055,9 +1108,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/personnel/expenses/$reportId/edit'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
+    | '/orgs/$orgId/personnel/expenses/$reportId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -1076,6 +1131,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
+    | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1104,6 +1160,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
@@ -1133,6 +1190,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries'
+    | '/orgs/$orgId/personnel/expenses'
     | '/orgs/$orgId/personnel/leave'
     | '/orgs/$orgId/production/purchases'
     | '/orgs/$orgId/relations/campaigns'
@@ -1148,9 +1206,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests'
     | '/orgs/$orgId/training/pfmp'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/personnel/expenses/$reportId/edit'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId'
+    | '/orgs/$orgId/personnel/expenses/$reportId'
   id:
     | '__root__'
     | '/'
@@ -1175,6 +1235,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
+    | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1203,6 +1264,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
@@ -1232,6 +1294,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
@@ -1247,9 +1310,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/personnel/expenses/$reportId/edit'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
+    | '/orgs/$orgId/personnel/expenses/$reportId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -1439,6 +1504,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdPersonnelPayrollRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
+    '/orgs/$orgId/personnel/travel': {
+      id: '/orgs/$orgId/personnel/travel'
+      path: '/travel'
+      fullPath: '/orgs/$orgId/personnel/travel'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelTravelRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
     '/orgs/$orgId/production/': {
       id: '/orgs/$orgId/production/'
       path: '/'
@@ -1620,6 +1692,20 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/accounting/reports/trial-balance'
       preLoaderRoute: typeof OrgsOrgIdAccountingReportsTrialBalanceRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/personnel/expenses/': {
+      id: '/orgs/$orgId/personnel/expenses/'
+      path: '/expenses'
+      fullPath: '/orgs/$orgId/personnel/expenses/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/expenses/new': {
+      id: '/orgs/$orgId/personnel/expenses/new'
+      path: '/expenses/new'
+      fullPath: '/orgs/$orgId/personnel/expenses/new'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesNewRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/personnel/leave/': {
       id: '/orgs/$orgId/personnel/leave/'
@@ -1929,6 +2015,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdAccountingEntriesEntryIdEditRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
     }
+    '/orgs/$orgId/personnel/expenses/$reportId/': {
+      id: '/orgs/$orgId/personnel/expenses/$reportId/'
+      path: '/expenses/$reportId'
+      fullPath: '/orgs/$orgId/personnel/expenses/$reportId/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesReportIdIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/expenses/$reportId/edit': {
+      id: '/orgs/$orgId/personnel/expenses/$reportId/edit'
+      path: '/expenses/$reportId/edit'
+      fullPath: '/orgs/$orgId/personnel/expenses/$reportId/edit'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesReportIdEditRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
     '/orgs/$orgId/training/pfmp/classes/$classId': {
       id: '/orgs/$orgId/training/pfmp/classes/$classId'
       path: '/pfmp/classes/$classId'
@@ -1998,21 +2098,33 @@ const OrgsOrgIdAccountingRouteWithChildren =
 interface OrgsOrgIdPersonnelRouteChildren {
   OrgsOrgIdPersonnelDashboardRoute: typeof OrgsOrgIdPersonnelDashboardRoute
   OrgsOrgIdPersonnelPayrollRoute: typeof OrgsOrgIdPersonnelPayrollRoute
+  OrgsOrgIdPersonnelTravelRoute: typeof OrgsOrgIdPersonnelTravelRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
+  OrgsOrgIdPersonnelExpensesNewRoute: typeof OrgsOrgIdPersonnelExpensesNewRoute
   OrgsOrgIdPersonnelLeaveBalancesRoute: typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   OrgsOrgIdPersonnelLeaveNewRoute: typeof OrgsOrgIdPersonnelLeaveNewRoute
   OrgsOrgIdPersonnelLeavePlanningRoute: typeof OrgsOrgIdPersonnelLeavePlanningRoute
+  OrgsOrgIdPersonnelExpensesIndexRoute: typeof OrgsOrgIdPersonnelExpensesIndexRoute
   OrgsOrgIdPersonnelLeaveIndexRoute: typeof OrgsOrgIdPersonnelLeaveIndexRoute
+  OrgsOrgIdPersonnelExpensesReportIdEditRoute: typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
+  OrgsOrgIdPersonnelExpensesReportIdIndexRoute: typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
   OrgsOrgIdPersonnelDashboardRoute: OrgsOrgIdPersonnelDashboardRoute,
   OrgsOrgIdPersonnelPayrollRoute: OrgsOrgIdPersonnelPayrollRoute,
+  OrgsOrgIdPersonnelTravelRoute: OrgsOrgIdPersonnelTravelRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
+  OrgsOrgIdPersonnelExpensesNewRoute: OrgsOrgIdPersonnelExpensesNewRoute,
   OrgsOrgIdPersonnelLeaveBalancesRoute: OrgsOrgIdPersonnelLeaveBalancesRoute,
   OrgsOrgIdPersonnelLeaveNewRoute: OrgsOrgIdPersonnelLeaveNewRoute,
   OrgsOrgIdPersonnelLeavePlanningRoute: OrgsOrgIdPersonnelLeavePlanningRoute,
+  OrgsOrgIdPersonnelExpensesIndexRoute: OrgsOrgIdPersonnelExpensesIndexRoute,
   OrgsOrgIdPersonnelLeaveIndexRoute: OrgsOrgIdPersonnelLeaveIndexRoute,
+  OrgsOrgIdPersonnelExpensesReportIdEditRoute:
+    OrgsOrgIdPersonnelExpensesReportIdEditRoute,
+  OrgsOrgIdPersonnelExpensesReportIdIndexRoute:
+    OrgsOrgIdPersonnelExpensesReportIdIndexRoute,
 }
 
 const OrgsOrgIdPersonnelRouteWithChildren =

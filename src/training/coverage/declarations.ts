@@ -31,6 +31,8 @@ const WORKING_TIME = ['3.2.t1'];
 const PAYROLL = ['3.2.t3'];
 // Area 3: the social dashboard (workforce, movements, ages).
 const SOCIAL_DASHBOARD = ['3.3.t3'];
+// Area 3: staff travel — travel orders, expense reports, the mileage allowance (barème kilométrique).
+const TRAVEL = ['3.2.t2'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -68,6 +70,11 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/personnel/leave/planning': WORKING_TIME,
   'orgs/$orgId/personnel/payroll': PAYROLL,
   'orgs/$orgId/personnel/dashboard': SOCIAL_DASHBOARD,
+  'orgs/$orgId/personnel/travel': TRAVEL,
+  'orgs/$orgId/personnel/expenses/index': TRAVEL,
+  'orgs/$orgId/personnel/expenses/new': TRAVEL,
+  'orgs/$orgId/personnel/expenses/$reportId/index': TRAVEL,
+  'orgs/$orgId/personnel/expenses/$reportId/edit': TRAVEL,
   'orgs/$orgId/accounting': [],
   'orgs/$orgId/accounting/index': ['2.2.t2'],
   'orgs/$orgId/accounting/accounts': ['2.2.t2'],
@@ -382,6 +389,22 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/pay-runs/:payRunId/cancel': PAYROLL,
   'GET /api/v1/orgs/:orgId/pay-runs/:payRunId/payslips/:payslipId/pdf': PAYROLL,
   'GET /api/v1/orgs/:orgId/social-dashboard': SOCIAL_DASHBOARD,
+  'GET /api/v1/orgs/:orgId/travel-orders': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders': TRAVEL,
+  'GET /api/v1/orgs/:orgId/travel-orders/:orderId': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/approve': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/complete': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/cancel': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/advance': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports/mileage': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports/:reportId': TRAVEL,
+  'PUT /api/v1/orgs/:orgId/expense-reports/:reportId': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports/:reportId/validate': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports/:reportId/reimburse': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports/:reportId/cancel': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports/:reportId/pdf': TRAVEL,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'GET /api/v1/orgs/:orgId/receipts/:receiptId': RECEIPTS,
