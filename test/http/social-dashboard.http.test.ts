@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setMembership } from '../../src/kernel/users/users.ts';
-import { buildOrganisation, buildUser, TEST_PASSWORD } from '../support/factories.ts';
+import { salesOrganisation } from '../../src/relations/test-helpers.ts';
+import { buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { type Client, loginAs, startTestServer, type TestServer } from '../support/http.ts';
 import { DIALECTS } from '../support/test-db.ts';
 
@@ -29,7 +30,8 @@ describe.each(DIALECTS)('social dashboard over HTTP on %s', (dialect) => {
   beforeAll(async () => {
     server = await startTestServer(dialect);
     const [user, helper] = [await buildUser(server.store.db), await buildUser(server.store.db)];
-    const orgId = (await buildOrganisation(server.store.db, user.id, { name: 'Cabinet Roux' })).id;
+    // With its ledger (chart, journals, fiscal year): the payroll posts in PA.
+    const orgId = (await salesOrganisation(server.store.db, { name: 'Cabinet Roux' }, user.id)).id;
     await server.store.db
       .transaction()
       .execute((trx) => setMembership(trx, { orgId, userId: helper.id, role: 'assistant', actorId: null }));
@@ -97,6 +99,33 @@ describe.each(DIALECTS)('social dashboard over HTTP on %s', (dialect) => {
     });
     expect(response.body.ages).toContainEqual({ bracket: '45 à 54 ans', women: 0, men: 1 });
     expect(response.body.ages).toContainEqual({ bracket: '25 à 34 ans', women: 1, men: 0 });
+  });
+
+  it('sums the validated payroll of each month, from the payslips', async () => {
+    const created = await owner.request('POST', `${base}/pay-runs`, {
+      month: '2026-02',
+      headcountBand: 'lt11',
+      atMpRate: 70,
+    });
+    expect(created.status).toBe(201);
+    const before = await owner.request('GET', `${base}/social-dashboard?asOf=2026-03-31`);
+    // A draft does not count.
+    expect(before.body.payroll[1]).toEqual({ month: '2026-02', gross: 0, employerCost: 0 });
+    const validated = await owner.request('POST', `${base}/pay-runs/${created.body.id}/validate`);
+    expect(validated.status).toBe(200);
+    const slips: { gross: number; employerCost: number }[] = validated.body.payslips;
+    expect(slips).toHaveLength(3);
+    const after = await owner.request('GET', `${base}/social-dashboard?asOf=2026-03-31`);
+    expect(after.body.payroll).toEqual([
+      { month: '2026-01', gross: 0, employerCost: 0 },
+      {
+        month: '2026-02',
+        gross: slips.reduce((s, p) => s + p.gross, 0),
+        employerCost: slips.reduce((s, p) => s + p.employerCost, 0),
+      },
+      { month: '2026-03', gross: 0, employerCost: 0 },
+    ]);
+    expect(after.body.payroll[1].gross).toBe(210000 * 3);
   });
 
   it('refuses a bad date in French, and keeps personnel figures from roles without personnel access', async () => {

@@ -35,6 +35,8 @@ export const socialDashboardDto = z.object({
   exits: z.number().int(),
   /** ((entries + exits) ÷ 2) ÷ average of the month-end headcounts, over the year up to `asOf`. */
   turnoverRate: z.number().nullable(),
+  /** Validated payroll of each month of the year up to `asOf`'s month: gross pay and employer cost, cents. */
+  payroll: z.array(z.object({ month: z.string(), gross: z.number().int(), employerCost: z.number().int() })),
   /** Fixed-term contracts, apprenticeships and internships ending within 60 days of `asOf`. */
   endingSoon: z.array(
     z.object({

@@ -16,7 +16,25 @@ export async function socialDashboard(
     .where('org_id', '=', orgId)
     .executeTakeFirst();
   if (!org) throw notFound('Organisation');
+  const asOf = query.asOf ?? todayIn(org.time_zone);
   const rows = await db.selectFrom('personnel_employee').selectAll().where('org_id', '=', orgId).execute();
+  // The payroll mass of the year: validated runs (paid ones stay validated), summed from their payslips.
+  const payroll = await db
+    .selectFrom('personnel_payslip as s')
+    .innerJoin('personnel_pay_run as r', (j) =>
+      j.onRef('r.org_id', '=', 's.org_id').onRef('r.id', '=', 's.pay_run_id'),
+    )
+    .select((eb) => [
+      'r.month',
+      eb.cast<number>(eb.fn.sum<number>('s.gross'), 'bigint').as('gross'),
+      eb.cast<number>(eb.fn.sum<number>('s.employer_cost'), 'bigint').as('employer_cost'),
+    ])
+    .where('s.org_id', '=', orgId)
+    .where('r.status', '=', 'validated')
+    .where('r.month', '>=', `${asOf.slice(0, 4)}-01`)
+    .where('r.month', '<=', asOf.slice(0, 7))
+    .groupBy('r.month')
+    .execute();
   return socialFigures(
     rows.map((r) => ({
       id: r.id,
@@ -30,6 +48,7 @@ export async function socialDashboard(
       contractEnd: r.contract_end === null ? null : String(r.contract_end),
       leftOn: r.left_on === null ? null : String(r.left_on),
     })),
-    query.asOf ?? todayIn(org.time_zone),
+    asOf,
+    payroll.map((p) => ({ month: p.month, gross: Number(p.gross), employerCost: Number(p.employer_cost) })),
   );
 }

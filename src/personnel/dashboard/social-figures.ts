@@ -49,7 +49,13 @@ function countBy(rows: readonly EmployeeFacts[], key: (e: EmployeeFacts) => stri
     .map(([k, count]) => ({ key: k, count }));
 }
 
-export function socialFigures(employees: readonly EmployeeFacts[], asOf: string): SocialDashboardDto {
+export type MonthPayroll = { month: string; gross: number; employerCost: number };
+
+export function socialFigures(
+  employees: readonly EmployeeFacts[],
+  asOf: string,
+  payroll: readonly MonthPayroll[] = [],
+): SocialDashboardDto {
   const year = Number(asOf.slice(0, 4));
   const present = employees.filter((e) => presentOn(e, asOf));
   const monthly: SocialDashboardDto['monthly'] = [];
@@ -91,6 +97,11 @@ export function socialFigures(employees: readonly EmployeeFacts[], asOf: string)
     entries,
     exits,
     turnoverRate: average === 0 ? null : Math.round(((entries + exits) / 2 / average) * 10_000) / 10_000,
+    // Every month of the year up to asOf's, 0 where no payroll was validated.
+    payroll: monthly.map(({ month }) => {
+      const paid = payroll.find((p) => p.month === month);
+      return { month, gross: paid?.gross ?? 0, employerCost: paid?.employerCost ?? 0 };
+    }),
     endingSoon: present
       .filter((e) => e.contractType !== 'cdi' && e.contractEnd !== null)
       .filter((e) => e.contractEnd! >= asOf && e.contractEnd! <= horizon)

@@ -11,7 +11,7 @@ import { SOCIAL_DASHBOARD_SERVE } from '../../referentiel/activities.ts';
 import { formatPercent } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { LoadError } from '../../ui/StatusPages.tsx';
-import { day } from '../relations/format.ts';
+import { day, money } from '../relations/format.ts';
 import { socialDashboardQuery } from './personnel-api.ts';
 
 const route = getRouteApi('/orgs/$orgId/personnel/dashboard');
@@ -156,6 +156,32 @@ export function SocialDashboardPage() {
               {d.averageSeniorityYears === null
                 ? t('personnel.dashboard.noSeniority')
                 : t('personnel.dashboard.seniority', { years: number(d.averageSeniorityYears) })}
+            </Text>
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">
+              {t('personnel.dashboard.payroll', { year: d.year })}
+            </Title>
+            <BarChart
+              h={220}
+              data={d.payroll.map((m) => ({
+                month: m.month,
+                gross: m.gross / 100,
+                employerCost: m.employerCost / 100,
+              }))}
+              dataKey="month"
+              series={[
+                { name: 'gross', label: t('personnel.dashboard.gross'), color: 'blue.6' },
+                { name: 'employerCost', label: t('personnel.dashboard.employerCost'), color: 'orange.6' },
+              ]}
+              valueFormatter={(v) => money(Math.round(v * 100))}
+              withLegend
+            />
+            <Text size="sm" mt="xs" data-testid="social-payroll-total">
+              {t('personnel.dashboard.payrollTotal', {
+                gross: money(d.payroll.reduce((s, m) => s + m.gross, 0)),
+                cost: money(d.payroll.reduce((s, m) => s + m.employerCost, 0)),
+              })}
             </Text>
           </Paper>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
