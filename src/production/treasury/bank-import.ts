@@ -1,6 +1,6 @@
 import { recordAudit } from '../../kernel/audit/audit.ts';
 import type { Db } from '../../kernel/db/index.ts';
-import { conflict, invalid, ruleBroken } from '../../kernel/errors/domain-error.ts';
+import { conflict, DomainError, invalid } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
 import { formatAmount } from '../../kernel/money/index.ts';
 import {
@@ -102,8 +102,11 @@ async function accountFor(
   const existing = accounts.find((a) => a.account === s.account);
   if (existing) return { account: existing, created: false };
   if (accounts.length > 0 && !query.ledgerAccount)
-    throw ruleBroken(
+    // The field issue lets the import screen ask for the 512x account and send the file again.
+    throw new DomainError(
+      'rule-broken',
       `Ce relevé concerne le compte ${accountLabel(s.account)}, qui n’est pas encore un compte de l’organisation (compte connu : ${accounts.map((a) => accountLabel(a.account)).join(', ')}). Pour l’ajouter, indiquez le compte de banque des livres auquel le rapprocher (5121, 5122…).`,
+      [{ field: 'ledgerAccount', message: 'Compte de banque des livres (5121, 5122…) à indiquer.' }],
       'bank-account-unknown',
     );
   const ledgerAccount = query.ledgerAccount ?? DEFAULT_BANK_LEDGER_ACCOUNT;
