@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { salesOrganisation } from '../../src/relations/test-helpers.ts';
+import { BANK_SAMPLES, BANK_SAMPLES_PRESENT } from '../support/bank/samples.ts';
 import { buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { type Client, loginAs, startTestServer, type TestServer } from '../support/http.ts';
 import { pdfText } from '../support/pdf-text.ts';
@@ -11,7 +12,12 @@ import { DIALECTS } from '../support/test-db.ts';
 // Roles: reading needs ledger.read, importing and matching ledger.write (decision 0040): a viewer reads,
 // a member of another organisation gets 404.
 const FIXTURE = readFileSync(new URL('../support/bank/releve-2026-03.camt053.xml', import.meta.url));
-const WRONG = readFileSync('/work/shared/validators/bank/camt053/samples/genkgo-camt053.v2.wrong.xml');
+// The invalid sample (no statement), or the same defect written here when the samples are absent.
+const WRONG = BANK_SAMPLES_PRESENT
+  ? readFileSync(`${BANK_SAMPLES}/camt053/samples/genkgo-camt053.v2.wrong.xml`)
+  : Buffer.from(
+      '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>X</MsgId></GrpHdr></BkToCstmrStmt></Document>',
+    );
 
 describe.each(DIALECTS)('bank statements over HTTP on %s', (dialect) => {
   let server: TestServer;

@@ -18,6 +18,7 @@ import {
   unmatch,
 } from '../../src/production/index.ts';
 import { salesOrganisation } from '../../src/relations/test-helpers.ts';
+import { BANK_SAMPLES, BANK_SAMPLES_PRESENT } from '../support/bank/samples.ts';
 import { buildParty } from '../support/factories.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../support/test-db.ts';
@@ -30,7 +31,7 @@ import { createTestStore, DIALECTS, type TestStore } from '../support/test-db.ts
 //   état at 31/03: bank 5 606,60 − 150,00 − 480,00 = 4 976,60; books 5 072,00 − 95,40 = 4 976,60; 0 left.
 
 const FIXTURE = readFileSync(new URL('../support/bank/releve-2026-03.camt053.xml', import.meta.url));
-const SAMPLES = '/work/shared/validators/bank';
+const SAMPLES = BANK_SAMPLES;
 const IBAN = 'FR7630006000011234567890189';
 
 describe.each(DIALECTS)('bank statements and reconciliation on %s', (dialect) => {
@@ -265,71 +266,141 @@ describe.each(DIALECTS)('bank statements and reconciliation on %s', (dialect) =>
     expect(await verifyAuditChain(store.db, orgId)).toMatchObject({ ok: true });
   });
 
-  it('imports the OCA statement that does not reconcile, with its gap as a warning', async () => {
+  it('imports an OFX 1.x statement in euros; a cheque written before it and cashed in it is matched', async () => {
+    // OFX gives no opening balance: 4 852,35 − (−150,00 + 2,35) = 5 000,00, derived. The cheque of 28/03,
+    // before the statement (from 01/04), is cashed on 02/04: matched, and the opening then agrees with
+    // the books (5 000,00 of capital), so the état has no opening gap.
     const org = await salesOrganisation(store.db);
-    const report = await importFile(org.id, readFileSync(`${SAMPLES}/camt053/samples/oca-test-camt053.xml`));
-    const s = report.statements[0]!;
-    // 15 568,27 − 754,25 − 664,05 + 1 405,31 = 15 555,28; the file says 15 121,12: 434,16 unexplained.
-    expect(s.balanceGap).toBe(43416);
-    expect(s.warnings[0]).toContain('ne boucle pas');
-    expect(s.warnings[0]).toContain('434,16');
+    await entry(org.id, '2026-01-02', 'Apport en capital', [l('512', 500000, 0), l('101', 0, 500000)], 'OD');
+    const cheque = await entry(org.id, '2026-03-28', 'Chèque n° 1234567 Papeterie', [
+      l('6064', 15000, 0),
+      l('512', 0, 15000),
+    ]);
+    const ofx = [
+      'OFXHEADER:100',
+      'DATA:OFXSGML',
+      'VERSION:102',
+      'CHARSET:1252',
+      '',
+      '<OFX><BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STMTRS><CURDEF>EUR',
+      '<BANKACCTFROM><BANKID>30004<BRANCHID>00828<ACCTID>00012345678<ACCTTYPE>CHECKING</BANKACCTFROM>',
+      '<BANKTRANLIST><DTSTART>20260401<DTEND>20260405',
+      '<STMTTRN><TRNTYPE>CHECK<DTPOSTED>20260402<TRNAMT>-150.00<FITID>A1<CHECKNUM>1234567<NAME>CHEQUE 1234567</STMTTRN>',
+      '<STMTTRN><TRNTYPE>INT<DTPOSTED>20260403<TRNAMT>2.35<FITID>A2<NAME>INTERETS CREDITEURS</STMTTRN>',
+      '</BANKTRANLIST><LEDGERBAL><BALAMT>4852.35<DTASOF>20260405</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>',
+    ].join('\r\n');
+    const report = await importFile(org.id, new TextEncoder().encode(ofx));
+    expect(report.account).toMatchObject({
+      account: '30004 00828 00012345678',
+      iban: null,
+      ledgerAccount: '512',
+    });
+    expect(report.statements[0]!.warnings).toEqual([
+      expect.stringContaining('ne donne pas de solde d’ouverture'),
+    ]);
     const [stored] = (await listStatements(store.db, org.id)).statements;
-    expect(stored!.balanceGap).toBe(43416);
+    expect(stored).toMatchObject({
+      format: 'ofx',
+      openingBalance: 500000,
+      openingDerived: true,
+      balanceGap: 0,
+    });
     const lines = (await getStatement(store.db, org.id, stored!.id)).lines;
-    expect(lines.map((x) => x.reversal)).toEqual([false, true, false]);
+    expect(lines.map((x) => [x.amount, x.endToEndRef, x.suggestion.account])).toEqual([
+      [-15000, '1234567', '401'],
+      [235, null, '768'],
+    ]);
+    const before = await reconciliationAt(store.db, org.id, {}, '2026-04-30');
+    expect(before).toMatchObject({ date: '2026-04-05', openingGap: -15000, unexplained: 0 });
+    const auto = await tx((trx) => autoMatchAccount(trx, org.id, { windowDays: 5 }, null));
+    expect(auto.pairs).toEqual([
+      { bankLineId: lines[0]!.id, ledgerLineId: cheque.lines.find((x) => x.account === '512')!.id },
+    ]);
+    const after = await reconciliationAt(store.db, org.id, {}, '2026-04-30');
+    expect(after).toMatchObject({ bankBalance: 485235, bookBalance: 485000, openingGap: 0, unexplained: 0 });
+    expect(after.bankOnly.map((i) => [i.label, i.amount])).toEqual([['INTERETS CREDITEURS', 235]]);
+    expect(after.bookOnly).toEqual([]);
   });
 
-  it('refuses bad files, foreign currencies and unknown accounts, writing nothing', async () => {
-    const books = await booksOrganisation();
-    const orgId = books.org.id;
-    const before = await counts(orgId);
-    const refusals: [Uint8Array, Record<string, unknown>, string, RegExp][] = [
-      [
-        readFileSync(`${SAMPLES}/camt053/samples/genkgo-camt053.v2.wrong.xml`),
-        {},
-        'invalid',
-        /aucun relevé \(Stmt\)/,
-      ],
-      [
-        readFileSync(`${SAMPLES}/ofx/ofxparse-checking.ofx`),
-        {},
-        'invalid',
-        /est en USD ; seuls les relevés en euros/,
-      ],
-      [readFileSync(`${SAMPLES}/camt053/samples/genkgo-camt053.v2.minimal.xml`), {}, 'invalid', /est en SEK/],
-      [
-        new TextEncoder().encode('<Document><oops></Document>'),
-        {},
-        'invalid',
-        /Format de relevé non reconnu/,
-      ],
-      [FIXTURE.subarray(0, 900), {}, 'invalid', /mal formé/],
-    ];
-    for (const [bytes, query, kind, message] of refusals)
-      await expect(importFile(orgId, bytes, query)).rejects.toMatchObject({
-        kind,
-        message: expect.stringMatching(message),
+  it.runIf(BANK_SAMPLES_PRESENT)(
+    'imports the OCA statement that does not reconcile, with its gap as a warning',
+    async () => {
+      const org = await salesOrganisation(store.db);
+      const report = await importFile(
+        org.id,
+        readFileSync(`${SAMPLES}/camt053/samples/oca-test-camt053.xml`),
+      );
+      const s = report.statements[0]!;
+      // 15 568,27 − 754,25 − 664,05 + 1 405,31 = 15 555,28; the file says 15 121,12: 434,16 unexplained.
+      expect(s.balanceGap).toBe(43416);
+      expect(s.warnings[0]).toContain('ne boucle pas');
+      expect(s.warnings[0]).toContain('434,16');
+      const [stored] = (await listStatements(store.db, org.id)).statements;
+      expect(stored!.balanceGap).toBe(43416);
+      const lines = (await getStatement(store.db, org.id, stored!.id)).lines;
+      expect(lines.map((x) => x.reversal)).toEqual([false, true, false]);
+    },
+  );
+
+  it.runIf(BANK_SAMPLES_PRESENT)(
+    'refuses bad files, foreign currencies and unknown accounts, writing nothing',
+    async () => {
+      const books = await booksOrganisation();
+      const orgId = books.org.id;
+      const before = await counts(orgId);
+      const refusals: [Uint8Array, Record<string, unknown>, string, RegExp][] = [
+        [
+          readFileSync(`${SAMPLES}/camt053/samples/genkgo-camt053.v2.wrong.xml`),
+          {},
+          'invalid',
+          /aucun relevé \(Stmt\)/,
+        ],
+        [
+          readFileSync(`${SAMPLES}/ofx/ofxparse-checking.ofx`),
+          {},
+          'invalid',
+          /est en USD ; seuls les relevés en euros/,
+        ],
+        [
+          readFileSync(`${SAMPLES}/camt053/samples/genkgo-camt053.v2.minimal.xml`),
+          {},
+          'invalid',
+          /est en SEK/,
+        ],
+        [
+          new TextEncoder().encode('<Document><oops></Document>'),
+          {},
+          'invalid',
+          /Format de relevé non reconnu/,
+        ],
+        [FIXTURE.subarray(0, 900), {}, 'invalid', /mal formé/],
+      ];
+      for (const [bytes, query, kind, message] of refusals)
+        await expect(importFile(orgId, bytes, query)).rejects.toMatchObject({
+          kind,
+          message: expect.stringMatching(message),
+        });
+      expect(await counts(orgId)).toEqual(before);
+
+      await importFile(orgId, FIXTURE);
+      // A second account: which 512x of the books? Asked, then checked against the chart.
+      const other = readFileSync(`${SAMPLES}/camt053/samples/genkgo-camt053.v2.multi.statement.xml`);
+      const middle = await counts(orgId);
+      await expect(importFile(orgId, other)).rejects.toMatchObject({
+        kind: 'rule-broken',
+        code: 'bank-account-unknown',
+        message: expect.stringContaining('NL26 VAYB 8060 4768 90'),
       });
-    expect(await counts(orgId)).toEqual(before);
-
-    await importFile(orgId, FIXTURE);
-    // A second account: which 512x of the books? Asked, then checked against the chart.
-    const other = readFileSync(`${SAMPLES}/camt053/samples/genkgo-camt053.v2.multi.statement.xml`);
-    const middle = await counts(orgId);
-    await expect(importFile(orgId, other)).rejects.toMatchObject({
-      kind: 'rule-broken',
-      code: 'bank-account-unknown',
-      message: expect.stringContaining('NL26 VAYB 8060 4768 90'),
-    });
-    await expect(importFile(orgId, other, { ledgerAccount: '512' })).rejects.toMatchObject({
-      kind: 'conflict',
-    });
-    await expect(importFile(orgId, other, { ledgerAccount: '5129' })).rejects.toMatchObject({
-      kind: 'invalid',
-      message: expect.stringContaining('n’existe pas dans le plan comptable'),
-    });
-    expect(await counts(orgId)).toEqual(middle);
-  });
+      await expect(importFile(orgId, other, { ledgerAccount: '512' })).rejects.toMatchObject({
+        kind: 'conflict',
+      });
+      await expect(importFile(orgId, other, { ledgerAccount: '5129' })).rejects.toMatchObject({
+        kind: 'invalid',
+        message: expect.stringContaining('n’existe pas dans le plan comptable'),
+      });
+      expect(await counts(orgId)).toEqual(middle);
+    },
+  );
 
   it('answers 404 for another organisation’s statement, line or account', async () => {
     const a = await booksOrganisation();

@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BANK_SAMPLES, BANK_SAMPLES_PRESENT } from '../../../test/support/bank/samples.ts';
 import { parseStatementFile } from './parse-file.ts';
 import { BankFileError } from './statement-file.ts';
 
 // The outside truth: for each genkgo sample, *.expected.json is what the genkgo/camt PHP library decodes
 // from the same file (amounts in cents, signed by the library). Every statement, balance and entry it
-// reports must come out of our parser with the same values. See /work/shared/validators/bank/README.md.
+// reports must come out of our parser with the same values. See ../shared/validators/bank/README.md.
 
-const BANK = '/work/shared/validators/bank';
+const BANK = BANK_SAMPLES;
 const CAMT = join(BANK, 'camt053/samples');
 const read = (path: string) => parseStatementFile(readFileSync(path));
 
@@ -17,7 +18,7 @@ type Json = any;
 const day = (d: Json) => (d ? String(d[0]).slice(0, 10) : null);
 const BALANCE_TYPE: Record<string, 'opening' | 'closing'> = { opening: 'opening', closing: 'closing' };
 
-describe('CAMT.053 against the genkgo/camt decoding', () => {
+describe.runIf(BANK_SAMPLES_PRESENT)('CAMT.053 against the genkgo/camt decoding', () => {
   const samples = readdirSync(CAMT).filter((f) => f.endsWith('.expected.json'));
   it('has the five decoded samples', () => expect(samples).toHaveLength(5));
 
@@ -126,60 +127,65 @@ describe('CAMT.053 against the genkgo/camt decoding', () => {
   });
 });
 
-describe('OFX (ofxparse and OCA samples; figures from the README and the files)', () => {
-  const ofx = (name: string) => read(join(BANK, 'ofx', name));
+describe.runIf(BANK_SAMPLES_PRESENT)(
+  'OFX (ofxparse and OCA samples; figures from the README and the files)',
+  () => {
+    const ofx = (name: string) => read(join(BANK, 'ofx', name));
 
-  it('reads OFX 1.0.2 SGML (unclosed tags, Windows-1252): three lines, the ledger balance', () => {
-    const [s] = ofx('ofxparse-checking.ofx');
-    expect(s).toMatchObject({
-      format: 'ofx',
-      currency: 'USD',
-      account: '5472369148 1452687~7',
-      opening: null,
+    it('reads OFX 1.0.2 SGML (unclosed tags, Windows-1252): three lines, the ledger balance', () => {
+      const [s] = ofx('ofxparse-checking.ofx');
+      expect(s).toMatchObject({
+        format: 'ofx',
+        currency: 'USD',
+        account: '5472369148 1452687~7',
+        opening: null,
+      });
+      expect(s!.closing).toEqual({ amount: 10099, currency: 'USD', date: '2013-05-25' });
+      expect(s!.lines.map((l) => [l.bookingDate, l.amount, l.transactionCode, l.bankRef])).toEqual([
+        ['2011-03-31', 1, 'CREDIT', '0000486'],
+        ['2011-04-05', -3451, 'DEBIT', '0000487'],
+        ['2011-04-07', -2500, 'CHECK', '0000488'],
+      ]);
+      expect(s!.lines[2]!.endToEndRef).toBe('319');
     });
-    expect(s!.closing).toEqual({ amount: 10099, currency: 'USD', date: '2013-05-25' });
-    expect(s!.lines.map((l) => [l.bookingDate, l.amount, l.transactionCode, l.bankRef])).toEqual([
-      ['2011-03-31', 1, 'CREDIT', '0000486'],
-      ['2011-04-05', -3451, 'DEBIT', '0000487'],
-      ['2011-04-07', -2500, 'CHECK', '0000488'],
-    ]);
-    expect(s!.lines[2]!.endToEndRef).toBe('319');
-  });
 
-  it('reads OFX SGML written on few lines, dates with a time zone', () => {
-    const [s] = ofx('ofxparse-bank_medium.ofx');
-    expect(s!.currency).toBe('CAD');
-    expect(s!.lines.map((l) => [l.bookingDate, l.amount])).toEqual([
-      ['2009-04-01', -660],
-      ['2009-04-02', -31667],
-      ['2009-04-03', -2200],
-    ]);
-    expect(s!.closing!.amount).toBe(38234);
-  });
+    it('reads OFX SGML written on few lines, dates with a time zone', () => {
+      const [s] = ofx('ofxparse-bank_medium.ofx');
+      expect(s!.currency).toBe('CAD');
+      expect(s!.lines.map((l) => [l.bookingDate, l.amount])).toEqual([
+        ['2009-04-01', -660],
+        ['2009-04-02', -31667],
+        ['2009-04-03', -2200],
+      ]);
+      expect(s!.closing!.amount).toBe(38234);
+    });
 
-  it('reads OFX 2.1.1 XML: two accounts in one file', () => {
-    const statements = ofx('ofxparse-multiple_accounts2.ofx');
-    expect(statements.map((s) => [s.account.split(' ').at(-1), s.closing!.amount, s.lines.length])).toEqual([
-      ['9100', 11100, 0],
-      ['9200', 22200, 0],
-    ]);
-  });
+    it('reads OFX 2.1.1 XML: two accounts in one file', () => {
+      const statements = ofx('ofxparse-multiple_accounts2.ofx');
+      expect(statements.map((s) => [s.account.split(' ').at(-1), s.closing!.amount, s.lines.length])).toEqual(
+        [
+          ['9100', 11100, 0],
+          ['9200', 22200, 0],
+        ],
+      );
+    });
 
-  it('reads the French-style OFX 2 file: four BANKTRANLIST blocks, the credit card statement left aside', () => {
-    const statements = ofx('oca-test_ofx_iban.ofx');
-    expect(statements).toHaveLength(1);
-    expect(statements[0]!.account).toBe('30001 00794 12345678901');
-    expect(statements[0]!.lines.map((l) => l.amount)).toEqual([-8000, -9000, -10000, -9000]);
-    expect(statements[0]!.closing!.amount).toBe(215656);
-  });
+    it('reads the French-style OFX 2 file: four BANKTRANLIST blocks, the credit card statement left aside', () => {
+      const statements = ofx('oca-test_ofx_iban.ofx');
+      expect(statements).toHaveLength(1);
+      expect(statements[0]!.account).toBe('30001 00794 12345678901');
+      expect(statements[0]!.lines.map((l) => l.amount)).toEqual([-8000, -9000, -10000, -9000]);
+      expect(statements[0]!.closing!.amount).toBe(215656);
+    });
 
-  it('refuses a truncated or broken OFX', () => {
-    const bytes = (s: string) => new TextEncoder().encode(s);
-    expect(() => parseStatementFile(bytes('OFXHEADER:100\n\n<OFX><BANKMSGSRSV1></OFX>'))).toThrow(
-      /aucun relevé de compte bancaire/,
-    );
-    expect(() => parseStatementFile(bytes('OFXHEADER:100\n\n<OFX><STMTRS></FOO></OFX>'))).toThrow(
-      /mal formé/,
-    );
-  });
-});
+    it('refuses a truncated or broken OFX', () => {
+      const bytes = (s: string) => new TextEncoder().encode(s);
+      expect(() => parseStatementFile(bytes('OFXHEADER:100\n\n<OFX><BANKMSGSRSV1></OFX>'))).toThrow(
+        /aucun relevé de compte bancaire/,
+      );
+      expect(() => parseStatementFile(bytes('OFXHEADER:100\n\n<OFX><STMTRS></FOO></OFX>'))).toThrow(
+        /mal formé/,
+      );
+    });
+  },
+);
