@@ -17,6 +17,7 @@ import {
   reconciliationTable,
   unmatch,
 } from '../../src/production/index.ts';
+import { invoiceSettingsInput, saveInvoiceSettings } from '../../src/relations/index.ts';
 import { salesOrganisation } from '../../src/relations/test-helpers.ts';
 import { BANK_SAMPLES, BANK_SAMPLES_PRESENT } from '../support/bank/samples.ts';
 import { buildParty } from '../support/factories.ts';
@@ -401,6 +402,26 @@ describe.each(DIALECTS)('bank statements and reconciliation on %s', (dialect) =>
       expect(await counts(orgId)).toEqual(middle);
     },
   );
+
+  it('asks which account when the first file is not of the IBAN the invoices print', async () => {
+    const org = await salesOrganisation(store.db);
+    await tx((trx) =>
+      saveInvoiceSettings(
+        trx,
+        org.id,
+        invoiceSettingsInput.parse({ paymentTermsDays: 30, iban: 'FR1420041010050500013M02606' }),
+        null,
+      ),
+    );
+    await expect(importFile(org.id, FIXTURE)).rejects.toMatchObject({
+      kind: 'rule-broken',
+      issues: [{ field: 'ledgerAccount', message: expect.any(String) }],
+      message: expect.stringContaining('FR14 2004 1010 0505 0001 3M02 606'),
+    });
+    expect((await counts(org.id)).accounts).toBe(0);
+    const confirmed = await importFile(org.id, FIXTURE, { ledgerAccount: '512' });
+    expect(confirmed).toMatchObject({ newAccount: true, account: { ledgerAccount: '512' } });
+  });
 
   it('answers 404 for another organisation’s statement, line or account', async () => {
     const a = await booksOrganisation();

@@ -3,6 +3,7 @@ import type { Db } from '../../kernel/db/index.ts';
 import { conflict, DomainError, invalid } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
 import { formatAmount } from '../../kernel/money/index.ts';
+import { getInvoiceSettings } from '../../relations/index.ts';
 import {
   accountLabel,
   bankAccountDto,
@@ -107,6 +108,16 @@ async function accountFor(
       'rule-broken',
       `Ce relevé concerne le compte ${accountLabel(s.account)}, qui n’est pas encore un compte de l’organisation (compte connu : ${accounts.map((a) => accountLabel(a.account)).join(', ')}). Pour l’ajouter, indiquez le compte de banque des livres auquel le rapprocher (5121, 5122…).`,
       [{ field: 'ledgerAccount', message: 'Compte de banque des livres (5121, 5122…) à indiquer.' }],
+      'bank-account-unknown',
+    );
+  // The first file: its account becomes the organisation's, unless it contradicts the IBAN the invoices
+  // print (Relations › Paramètres de facturation) — then the user confirms by naming the 512x account.
+  const invoiceIban = accounts.length === 0 ? (await getInvoiceSettings(trx, orgId)).iban : null;
+  if (invoiceIban && invoiceIban !== s.account && !query.ledgerAccount)
+    throw new DomainError(
+      'rule-broken',
+      `Ce relevé concerne le compte ${accountLabel(s.account)}, alors que l’IBAN de l’organisation (paramètres de facturation) est ${accountLabel(invoiceIban)}. S’il s’agit bien d’un compte de l’organisation, indiquez le compte de banque des livres auquel le rapprocher (512, 5121…).`,
+      [{ field: 'ledgerAccount', message: 'Compte de banque des livres (512, 5121…) à indiquer.' }],
       'bank-account-unknown',
     );
   const ledgerAccount = query.ledgerAccount ?? DEFAULT_BANK_LEDGER_ACCOUNT;

@@ -166,6 +166,13 @@ async function requireBankLine(trx: Db, orgId: string, bankLineId: string) {
     .where('b.id', '=', bankLineId)
     .executeTakeFirst();
   if (!line) throw notFound('Ligne de relevé');
+  // One writer at a time on the account's matches: two requests would both see the line unmatched.
+  await trx
+    .updateTable('production_bank_account')
+    .set((eb) => ({ label: eb.ref('label') }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', line.bank_account_id)
+    .execute();
   const matched = await trx
     .selectFrom('production_bank_match')
     .select(['id', 'ledger_line_id', 'kind'])
