@@ -50,6 +50,12 @@ import {
 const route = getRouteApi('/orgs/$orgId/production/treasury/reconciliation');
 const VAT_RATES = [0, 2000, 1000, 550] as const;
 
+/** Undoing the match of a posted line reverses its entry: the button says so. */
+const undoKey = (l: BankLineDto) =>
+  l.matches[0]?.kind === 'posted'
+    ? 'production.treasury.unmatch.reverse'
+    : 'production.treasury.unmatch.button';
+
 function useRefresh(orgId: string) {
   const queryClient = useQueryClient();
   return () =>
@@ -338,9 +344,9 @@ export function ReconciliationPage() {
                                       size="compact-xs"
                                       variant="subtle"
                                       onClick={() => unmatch.mutate(l.id)}
-                                      aria-label={t('production.treasury.unmatch.label', { label: l.label })}
+                                      aria-label={`${t(undoKey(l))} : ${l.label}`}
                                     >
-                                      {t('production.treasury.unmatch.button')}
+                                      {t(undoKey(l))}
                                     </Button>
                                   ) : null}
                                 </Group>
