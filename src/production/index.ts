@@ -14,6 +14,25 @@ export type { AgedPayablesDto, BillDto, BillInput, PaymentInput } from './purcha
 export { billInput, payablesQuery, paymentInput } from './purchases/contract.ts';
 export { agedPayables } from './purchases/payables.ts';
 export { productionRoutes } from './routes.ts';
+export { importStatementFile } from './treasury/bank-import.ts';
+export type {
+  ImportReport,
+  ReconciliationDto,
+  StatementDto,
+  StatementList,
+  WorkspaceDto,
+} from './treasury/contract.ts';
+export { importQuery, postLineInput } from './treasury/contract.ts';
+export { parseStatementFile } from './treasury/parse-file.ts';
+export {
+  autoMatchAccount,
+  getWorkspace,
+  matchManually,
+  postBankLine,
+  unmatch,
+} from './treasury/reconciliation.ts';
+export { reconciliationAt, reconciliationTable } from './treasury/reconciliation-report.ts';
+export { getStatement, listStatements } from './treasury/statement-read.ts';
 export type { VatReturnDto, VatReturnListDto } from './vat-returns/contract.ts';
 export { vatPaymentInput } from './vat-returns/contract.ts';
 export { fileVatReturn, getVatReturn, listVatReturns, payVatReturn } from './vat-returns/vat-return.ts';

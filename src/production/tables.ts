@@ -4,9 +4,19 @@ import type {
   ProductionSupplierBillTable,
   ProductionSupplierPaymentTable,
 } from './purchases/tables.ts';
+import type {
+  ProductionBankAccountTable,
+  ProductionBankLineTable,
+  ProductionBankMatchTable,
+  ProductionBankStatementTable,
+} from './treasury/tables.ts';
 import type { ProductionVatReturnTable } from './vat-returns/tables.ts';
 
 export type ProductionTables = {
+  production_bank_account: ProductionBankAccountTable;
+  production_bank_line: ProductionBankLineTable;
+  production_bank_match: ProductionBankMatchTable;
+  production_bank_statement: ProductionBankStatementTable;
   production_supplier_bill: ProductionSupplierBillTable;
   production_supplier_bill_line: ProductionSupplierBillLineTable;
   production_supplier_payment: ProductionSupplierPaymentTable;

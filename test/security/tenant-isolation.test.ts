@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putBytes, recordDocument } from '../../src/kernel/documents/document-store.ts';
+import { ensureLedger } from '../../src/ledger/index.ts';
+import { getStatement, importQuery, importStatementFile } from '../../src/production/index.ts';
 import { catalogueItem, draftInvoice } from '../../src/relations/test-helpers.ts';
 import { buildOrganisation, buildParty, buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { type Client, loginAs, startTestServer, type TestServer } from '../support/http.ts';
@@ -38,7 +41,16 @@ describe.each(DIALECTS)('tenant isolation over every org route on %s', (dialect)
     );
     const item = await catalogueItem(server.store.db, orgB, { label: secretName });
     const invoice = await draftInvoice(server.store.db, orgB, party.id, { notes: secretName });
+    // A bank statement of B (its chart of accounts first: the statement's account is reconciled with 512).
+    const statement = await server.store.db.transaction().execute(async (trx) => {
+      await ensureLedger(trx, orgB);
+      const file = readFileSync(new URL('../support/bank/releve-2026-03.camt053.xml', import.meta.url));
+      const report = await importStatementFile(trx, orgB, file, importQuery.parse({}), null);
+      return getStatement(trx, orgB, report.statements[0]!.id!);
+    });
     Object.assign(idsOfB, {
+      statementId: statement.id,
+      lineId: statement.lines[0]!.id,
       partyId: party.id,
       userId: userB.id,
       documentId: doc.id,

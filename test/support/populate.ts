@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Db } from '../../src/kernel/db/index.ts';
 import { putBytes, recordDocument } from '../../src/kernel/documents/document-store.ts';
 import { mailSettingsInput } from '../../src/kernel/mail/contract.ts';
@@ -22,8 +23,13 @@ import {
   billInput,
   createBill,
   fileVatReturn,
+  getStatement,
+  importQuery,
+  importStatementFile,
   payBill,
   paymentInput,
+  postBankLine,
+  postLineInput,
   validateBill,
 } from '../../src/production/index.ts';
 import { populateRecords } from '../../src/relations/records-test-helpers.ts';
@@ -123,6 +129,14 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
     .where('org_id', '=', orgId)
     .execute();
   await db.transaction().execute((trx) => fileVatReturn(trx, orgId, '2026-03', null));
+  // Treasury: a bank statement (account, statement, lines) whose fee line is posted and matched.
+  await db.transaction().execute(async (trx) => {
+    const file = readFileSync(new URL('./bank/releve-2026-03.camt053.xml', import.meta.url));
+    const report = await importStatementFile(trx, orgId, file, importQuery.parse({}), null);
+    const statement = await getStatement(trx, orgId, report.statements[0]!.id!);
+    const fee = statement.lines.find((l) => l.suggestion.account === '627')!;
+    await postBankLine(trx, orgId, fee.id, postLineInput.parse({ account: '627' }), null);
+  });
   // Personnel (area 3): an employee in the register.
   const employee = await db.transaction().execute((trx) =>
     createEmployee(

@@ -71,6 +71,10 @@ import { Route as OrgsOrgIdProductionPurchasesIndexRouteImport } from './routes/
 import { Route as OrgsOrgIdProductionPurchasesBillIdRouteImport } from './routes/orgs/$orgId/production/purchases/$billId'
 import { Route as OrgsOrgIdProductionPurchasesNewRouteImport } from './routes/orgs/$orgId/production/purchases/new'
 import { Route as OrgsOrgIdProductionPurchasesPayablesRouteImport } from './routes/orgs/$orgId/production/purchases/payables'
+import { Route as OrgsOrgIdProductionTreasuryIndexRouteImport } from './routes/orgs/$orgId/production/treasury/index'
+import { Route as OrgsOrgIdProductionTreasuryStatementIdRouteImport } from './routes/orgs/$orgId/production/treasury/$statementId'
+import { Route as OrgsOrgIdProductionTreasuryReconciliationRouteImport } from './routes/orgs/$orgId/production/treasury/reconciliation'
+import { Route as OrgsOrgIdProductionTreasuryReportRouteImport } from './routes/orgs/$orgId/production/treasury/report'
 import { Route as OrgsOrgIdRelationsCampaignsIndexRouteImport } from './routes/orgs/$orgId/relations/campaigns/index'
 import { Route as OrgsOrgIdRelationsCampaignsCampaignIdRouteImport } from './routes/orgs/$orgId/relations/campaigns/$campaignId'
 import { Route as OrgsOrgIdRelationsCatalogueIndexRouteImport } from './routes/orgs/$orgId/relations/catalogue/index'
@@ -460,6 +464,30 @@ const OrgsOrgIdProductionPurchasesPayablesRoute =
     path: '/purchases/payables',
     getParentRoute: () => OrgsOrgIdProductionRoute,
   } as any)
+const OrgsOrgIdProductionTreasuryIndexRoute =
+  OrgsOrgIdProductionTreasuryIndexRouteImport.update({
+    id: '/treasury/',
+    path: '/treasury/',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionTreasuryStatementIdRoute =
+  OrgsOrgIdProductionTreasuryStatementIdRouteImport.update({
+    id: '/treasury/$statementId',
+    path: '/treasury/$statementId',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionTreasuryReconciliationRoute =
+  OrgsOrgIdProductionTreasuryReconciliationRouteImport.update({
+    id: '/treasury/reconciliation',
+    path: '/treasury/reconciliation',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionTreasuryReportRoute =
+  OrgsOrgIdProductionTreasuryReportRouteImport.update({
+    id: '/treasury/report',
+    path: '/treasury/report',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
 const OrgsOrgIdRelationsCampaignsIndexRoute =
   OrgsOrgIdRelationsCampaignsIndexRouteImport.update({
     id: '/campaigns/',
@@ -760,6 +788,9 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
+  '/orgs/$orgId/production/treasury/$statementId': typeof OrgsOrgIdProductionTreasuryStatementIdRoute
+  '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
+  '/orgs/$orgId/production/treasury/report': typeof OrgsOrgIdProductionTreasuryReportRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -786,6 +817,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
+  '/orgs/$orgId/production/treasury/': typeof OrgsOrgIdProductionTreasuryIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/complaints/': typeof OrgsOrgIdRelationsComplaintsIndexRoute
@@ -858,6 +890,9 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
+  '/orgs/$orgId/production/treasury/$statementId': typeof OrgsOrgIdProductionTreasuryStatementIdRoute
+  '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
+  '/orgs/$orgId/production/treasury/report': typeof OrgsOrgIdProductionTreasuryReportRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -884,6 +919,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/personnel/expenses': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases': typeof OrgsOrgIdProductionPurchasesIndexRoute
+  '/orgs/$orgId/production/treasury': typeof OrgsOrgIdProductionTreasuryIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/complaints': typeof OrgsOrgIdRelationsComplaintsIndexRoute
@@ -963,6 +999,9 @@ export interface FileRoutesById {
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
+  '/orgs/$orgId/production/treasury/$statementId': typeof OrgsOrgIdProductionTreasuryStatementIdRoute
+  '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
+  '/orgs/$orgId/production/treasury/report': typeof OrgsOrgIdProductionTreasuryReportRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -989,6 +1028,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
+  '/orgs/$orgId/production/treasury/': typeof OrgsOrgIdProductionTreasuryIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
   '/orgs/$orgId/relations/complaints/': typeof OrgsOrgIdRelationsComplaintsIndexRoute
@@ -1069,6 +1109,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
+    | '/orgs/$orgId/production/treasury/$statementId'
+    | '/orgs/$orgId/production/treasury/reconciliation'
+    | '/orgs/$orgId/production/treasury/report'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -1095,6 +1138,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
+    | '/orgs/$orgId/production/treasury/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
     | '/orgs/$orgId/relations/complaints/'
@@ -1167,6 +1211,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
+    | '/orgs/$orgId/production/treasury/$statementId'
+    | '/orgs/$orgId/production/treasury/reconciliation'
+    | '/orgs/$orgId/production/treasury/report'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -1193,6 +1240,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/expenses'
     | '/orgs/$orgId/personnel/leave'
     | '/orgs/$orgId/production/purchases'
+    | '/orgs/$orgId/production/treasury'
     | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
     | '/orgs/$orgId/relations/complaints'
@@ -1271,6 +1319,9 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
+    | '/orgs/$orgId/production/treasury/$statementId'
+    | '/orgs/$orgId/production/treasury/reconciliation'
+    | '/orgs/$orgId/production/treasury/report'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -1297,6 +1348,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
+    | '/orgs/$orgId/production/treasury/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
     | '/orgs/$orgId/relations/complaints/'
@@ -1763,6 +1815,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdProductionPurchasesPayablesRouteImport
       parentRoute: typeof OrgsOrgIdProductionRoute
     }
+    '/orgs/$orgId/production/treasury/': {
+      id: '/orgs/$orgId/production/treasury/'
+      path: '/treasury'
+      fullPath: '/orgs/$orgId/production/treasury/'
+      preLoaderRoute: typeof OrgsOrgIdProductionTreasuryIndexRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/treasury/$statementId': {
+      id: '/orgs/$orgId/production/treasury/$statementId'
+      path: '/treasury/$statementId'
+      fullPath: '/orgs/$orgId/production/treasury/$statementId'
+      preLoaderRoute: typeof OrgsOrgIdProductionTreasuryStatementIdRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/treasury/reconciliation': {
+      id: '/orgs/$orgId/production/treasury/reconciliation'
+      path: '/treasury/reconciliation'
+      fullPath: '/orgs/$orgId/production/treasury/reconciliation'
+      preLoaderRoute: typeof OrgsOrgIdProductionTreasuryReconciliationRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/treasury/report': {
+      id: '/orgs/$orgId/production/treasury/report'
+      path: '/treasury/report'
+      fullPath: '/orgs/$orgId/production/treasury/report'
+      preLoaderRoute: typeof OrgsOrgIdProductionTreasuryReportRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
     '/orgs/$orgId/relations/campaigns/': {
       id: '/orgs/$orgId/relations/campaigns/'
       path: '/campaigns'
@@ -2136,7 +2216,11 @@ interface OrgsOrgIdProductionRouteChildren {
   OrgsOrgIdProductionPurchasesBillIdRoute: typeof OrgsOrgIdProductionPurchasesBillIdRoute
   OrgsOrgIdProductionPurchasesNewRoute: typeof OrgsOrgIdProductionPurchasesNewRoute
   OrgsOrgIdProductionPurchasesPayablesRoute: typeof OrgsOrgIdProductionPurchasesPayablesRoute
+  OrgsOrgIdProductionTreasuryStatementIdRoute: typeof OrgsOrgIdProductionTreasuryStatementIdRoute
+  OrgsOrgIdProductionTreasuryReconciliationRoute: typeof OrgsOrgIdProductionTreasuryReconciliationRoute
+  OrgsOrgIdProductionTreasuryReportRoute: typeof OrgsOrgIdProductionTreasuryReportRoute
   OrgsOrgIdProductionPurchasesIndexRoute: typeof OrgsOrgIdProductionPurchasesIndexRoute
+  OrgsOrgIdProductionTreasuryIndexRoute: typeof OrgsOrgIdProductionTreasuryIndexRoute
 }
 
 const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
@@ -2147,8 +2231,15 @@ const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
   OrgsOrgIdProductionPurchasesNewRoute: OrgsOrgIdProductionPurchasesNewRoute,
   OrgsOrgIdProductionPurchasesPayablesRoute:
     OrgsOrgIdProductionPurchasesPayablesRoute,
+  OrgsOrgIdProductionTreasuryStatementIdRoute:
+    OrgsOrgIdProductionTreasuryStatementIdRoute,
+  OrgsOrgIdProductionTreasuryReconciliationRoute:
+    OrgsOrgIdProductionTreasuryReconciliationRoute,
+  OrgsOrgIdProductionTreasuryReportRoute:
+    OrgsOrgIdProductionTreasuryReportRoute,
   OrgsOrgIdProductionPurchasesIndexRoute:
     OrgsOrgIdProductionPurchasesIndexRoute,
+  OrgsOrgIdProductionTreasuryIndexRoute: OrgsOrgIdProductionTreasuryIndexRoute,
 }
 
 const OrgsOrgIdProductionRouteWithChildren =

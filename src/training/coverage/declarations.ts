@@ -23,6 +23,8 @@ const PUBLICATIONS = ['1.3.t3', '1.3.t4'];
 const PURCHASES = ['2.1.t2', '2.2.t1'];
 // Area 2: the VAT return (CA3), from the documents and the ledger.
 const VAT_RETURN = ['2.2.t3'];
+// Area 2: bank statements, their reconciliation with the books and the état de rapprochement.
+const TREASURY = ['2.2.t2'];
 // Area 3: the personnel file and the registre unique du personnel (entry, file, departure).
 const EMPLOYEES = ['3.1.t1', '3.1.t2'];
 // Area 3: working time — leave and absences, paid-leave balances, the absence planning.
@@ -62,6 +64,10 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/production/purchases/$billId': PURCHASES,
   'orgs/$orgId/production/purchases/payables': PURCHASES,
   'orgs/$orgId/production/vat-returns': VAT_RETURN,
+  'orgs/$orgId/production/treasury/index': TREASURY,
+  'orgs/$orgId/production/treasury/reconciliation': TREASURY,
+  'orgs/$orgId/production/treasury/report': TREASURY,
+  'orgs/$orgId/production/treasury/$statementId': TREASURY,
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/personnel/index': [],
   'orgs/$orgId/personnel/leave/index': WORKING_TIME,
@@ -364,6 +370,16 @@ const operations: Record<string, readonly string[]> = {
   'GET /api/v1/orgs/:orgId/vat-returns/:period/export': VAT_RETURN,
   'POST /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
   'POST /api/v1/orgs/:orgId/vat-returns/:period/payment': ['2.2.t1', '2.2.t3'],
+  'POST /api/v1/orgs/:orgId/bank-statements/import': TREASURY,
+  'GET /api/v1/orgs/:orgId/bank-statements': TREASURY,
+  'GET /api/v1/orgs/:orgId/bank-statements/:statementId': TREASURY,
+  'GET /api/v1/orgs/:orgId/bank-reconciliation': TREASURY,
+  'POST /api/v1/orgs/:orgId/bank-reconciliation/auto': TREASURY,
+  'POST /api/v1/orgs/:orgId/bank-reconciliation/matches': TREASURY,
+  'DELETE /api/v1/orgs/:orgId/bank-reconciliation/lines/:lineId/match': TREASURY,
+  'POST /api/v1/orgs/:orgId/bank-reconciliation/lines/:lineId/post': TREASURY,
+  'GET /api/v1/orgs/:orgId/bank-reconciliation/report': TREASURY,
+  'GET /api/v1/orgs/:orgId/bank-reconciliation/report/export': TREASURY,
   'GET /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'POST /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/employees/:employeeId': EMPLOYEES,

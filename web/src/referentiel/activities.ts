@@ -161,3 +161,6 @@ export const SALES_DASHBOARD_SERVE: readonly ServedActivity[] = [
 ];
 
 export const PUBLICATIONS_SERVE: readonly ServedActivity[] = [{ code: '1.3', label: 'badges.publications' }];
+
+/** Bank statements, their reconciliation with the books and the état de rapprochement (2.2.t2). */
+export const TREASURY_SERVE: readonly ServedActivity[] = [{ code: '2.2', label: 'badges.treasury' }];

@@ -14,9 +14,11 @@ const ITEMS: readonly SectionNavItem[] = [
     label: 'production.nav.vatReturns',
     testId: 'subnav-vat-returns',
   },
+  { to: '/orgs/$orgId/production/treasury', label: 'production.nav.treasury', testId: 'subnav-treasury' },
 ];
 
-/** The Production area's own navigation (area 2): purchases, what is owed to suppliers, the VAT return. */
+/** The Production area's own navigation (area 2): purchases, what is owed to suppliers, the VAT return,
+ * the bank statements and their reconciliation. */
 export function ProductionLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/production' });
