@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putBytes, recordDocument } from '../../src/kernel/documents/document-store.ts';
+import { createEmployee, employeeInput } from '../../src/personnel/index.ts';
 import { catalogueItem, draftInvoice } from '../../src/relations/test-helpers.ts';
 import { buildOrganisation, buildParty, buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { type Client, loginAs, startTestServer, type TestServer } from '../support/http.ts';
@@ -38,7 +39,28 @@ describe.each(DIALECTS)('tenant isolation over every org route on %s', (dialect)
     );
     const item = await catalogueItem(server.store.db, orgB, { label: secretName });
     const invoice = await draftInvoice(server.store.db, orgB, party.id, { notes: secretName });
+    const employee = await server.store.db.transaction().execute((trx) =>
+      createEmployee(
+        trx,
+        orgB,
+        employeeInput.parse({
+          lastName: secretName,
+          firstName: 'Claire',
+          sex: 'F',
+          birthDate: '1990-04-12',
+          nationality: 'Française',
+          jobTitle: 'Assistante',
+          category: 'employee',
+          contractType: 'cdi',
+          weeklyHours: 3500,
+          monthlyGross: 210000,
+          hireDate: '2026-01-05',
+        }),
+        null,
+      ),
+    );
     Object.assign(idsOfB, {
+      employeeId: employee.id,
       partyId: party.id,
       userId: userB.id,
       documentId: doc.id,

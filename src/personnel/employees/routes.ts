@@ -175,8 +175,9 @@ export function employeeRoutes(app: App, { store }: Deps) {
         personnelRegister(store.db, orgId, request.query),
         getOrganisation(store.db, orgId),
       ]);
-      const table = registerTable(register, todayIn(organisation.timeZone));
-      const file = await renderReport(table, request.query.format, organisation.name);
+      const format = request.query.format;
+      const table = registerTable(register, todayIn(organisation.timeZone), format === 'pdf');
+      const file = await renderReport(table, format, organisation.name);
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
