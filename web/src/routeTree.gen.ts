@@ -34,6 +34,7 @@ import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/pa
 import { Route as OrgsOrgIdPersonnelIndexRouteImport } from './routes/orgs/$orgId/personnel/index'
 import { Route as OrgsOrgIdPersonnelDashboardRouteImport } from './routes/orgs/$orgId/personnel/dashboard'
 import { Route as OrgsOrgIdPersonnelPayrollRouteImport } from './routes/orgs/$orgId/personnel/payroll'
+import { Route as OrgsOrgIdPersonnelRegisterRouteImport } from './routes/orgs/$orgId/personnel/register'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
@@ -60,6 +61,9 @@ import { Route as OrgsOrgIdAccountingReportsGeneralLedgerRouteImport } from './r
 import { Route as OrgsOrgIdAccountingReportsIncomeStatementRouteImport } from './routes/orgs/$orgId/accounting/reports/income-statement'
 import { Route as OrgsOrgIdAccountingReportsJournalsRouteImport } from './routes/orgs/$orgId/accounting/reports/journals'
 import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/trial-balance'
+import { Route as OrgsOrgIdPersonnelEmployeesIndexRouteImport } from './routes/orgs/$orgId/personnel/employees/index'
+import { Route as OrgsOrgIdPersonnelEmployeesEmployeeIdRouteImport } from './routes/orgs/$orgId/personnel/employees/$employeeId'
+import { Route as OrgsOrgIdPersonnelEmployeesNewRouteImport } from './routes/orgs/$orgId/personnel/employees/new'
 import { Route as OrgsOrgIdPersonnelLeaveIndexRouteImport } from './routes/orgs/$orgId/personnel/leave/index'
 import { Route as OrgsOrgIdPersonnelLeaveBalancesRouteImport } from './routes/orgs/$orgId/personnel/leave/balances'
 import { Route as OrgsOrgIdPersonnelLeaveNewRouteImport } from './routes/orgs/$orgId/personnel/leave/new'
@@ -239,6 +243,12 @@ const OrgsOrgIdPersonnelPayrollRoute =
     path: '/payroll',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
+const OrgsOrgIdPersonnelRegisterRoute =
+  OrgsOrgIdPersonnelRegisterRouteImport.update({
+    id: '/register',
+    path: '/register',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdProductionIndexRoute =
   OrgsOrgIdProductionIndexRouteImport.update({
     id: '/',
@@ -388,6 +398,24 @@ const OrgsOrgIdAccountingReportsTrialBalanceRoute =
     id: '/reports/trial-balance',
     path: '/reports/trial-balance',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdPersonnelEmployeesIndexRoute =
+  OrgsOrgIdPersonnelEmployeesIndexRouteImport.update({
+    id: '/employees/',
+    path: '/employees/',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelEmployeesEmployeeIdRoute =
+  OrgsOrgIdPersonnelEmployeesEmployeeIdRouteImport.update({
+    id: '/employees/$employeeId',
+    path: '/employees/$employeeId',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelEmployeesNewRoute =
+  OrgsOrgIdPersonnelEmployeesNewRouteImport.update({
+    id: '/employees/new',
+    path: '/employees/new',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
 const OrgsOrgIdPersonnelLeaveIndexRoute =
   OrgsOrgIdPersonnelLeaveIndexRouteImport.update({
@@ -689,6 +717,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
+  '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -717,6 +746,8 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/employees/$employeeId': typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
+  '/orgs/$orgId/personnel/employees/new': typeof OrgsOrgIdPersonnelEmployeesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
@@ -746,6 +777,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/employees/': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
@@ -782,6 +814,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
+  '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -810,6 +843,8 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/employees/$employeeId': typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
+  '/orgs/$orgId/personnel/employees/new': typeof OrgsOrgIdPersonnelEmployeesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
@@ -839,6 +874,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/employees': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   '/orgs/$orgId/personnel/leave': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
@@ -882,6 +918,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
+  '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -910,6 +947,8 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/employees/$employeeId': typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
+  '/orgs/$orgId/personnel/employees/new': typeof OrgsOrgIdPersonnelEmployeesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
@@ -939,6 +978,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/employees/': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
@@ -983,6 +1023,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
+    | '/orgs/$orgId/personnel/register'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1011,6 +1052,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/employees/$employeeId'
+    | '/orgs/$orgId/personnel/employees/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
@@ -1040,6 +1083,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/personnel/employees/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
@@ -1076,6 +1120,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
+    | '/orgs/$orgId/personnel/register'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1104,6 +1149,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/employees/$employeeId'
+    | '/orgs/$orgId/personnel/employees/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
@@ -1133,6 +1180,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries'
+    | '/orgs/$orgId/personnel/employees'
     | '/orgs/$orgId/personnel/leave'
     | '/orgs/$orgId/production/purchases'
     | '/orgs/$orgId/relations/campaigns'
@@ -1175,6 +1223,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
+    | '/orgs/$orgId/personnel/register'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1203,6 +1252,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/employees/$employeeId'
+    | '/orgs/$orgId/personnel/employees/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
@@ -1232,6 +1283,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/personnel/employees/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
@@ -1439,6 +1491,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdPersonnelPayrollRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
+    '/orgs/$orgId/personnel/register': {
+      id: '/orgs/$orgId/personnel/register'
+      path: '/register'
+      fullPath: '/orgs/$orgId/personnel/register'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelRegisterRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
     '/orgs/$orgId/production/': {
       id: '/orgs/$orgId/production/'
       path: '/'
@@ -1620,6 +1679,27 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/accounting/reports/trial-balance'
       preLoaderRoute: typeof OrgsOrgIdAccountingReportsTrialBalanceRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/personnel/employees/': {
+      id: '/orgs/$orgId/personnel/employees/'
+      path: '/employees'
+      fullPath: '/orgs/$orgId/personnel/employees/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelEmployeesIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/employees/$employeeId': {
+      id: '/orgs/$orgId/personnel/employees/$employeeId'
+      path: '/employees/$employeeId'
+      fullPath: '/orgs/$orgId/personnel/employees/$employeeId'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/employees/new': {
+      id: '/orgs/$orgId/personnel/employees/new'
+      path: '/employees/new'
+      fullPath: '/orgs/$orgId/personnel/employees/new'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelEmployeesNewRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/personnel/leave/': {
       id: '/orgs/$orgId/personnel/leave/'
@@ -1998,20 +2078,29 @@ const OrgsOrgIdAccountingRouteWithChildren =
 interface OrgsOrgIdPersonnelRouteChildren {
   OrgsOrgIdPersonnelDashboardRoute: typeof OrgsOrgIdPersonnelDashboardRoute
   OrgsOrgIdPersonnelPayrollRoute: typeof OrgsOrgIdPersonnelPayrollRoute
+  OrgsOrgIdPersonnelRegisterRoute: typeof OrgsOrgIdPersonnelRegisterRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
+  OrgsOrgIdPersonnelEmployeesEmployeeIdRoute: typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
+  OrgsOrgIdPersonnelEmployeesNewRoute: typeof OrgsOrgIdPersonnelEmployeesNewRoute
   OrgsOrgIdPersonnelLeaveBalancesRoute: typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   OrgsOrgIdPersonnelLeaveNewRoute: typeof OrgsOrgIdPersonnelLeaveNewRoute
   OrgsOrgIdPersonnelLeavePlanningRoute: typeof OrgsOrgIdPersonnelLeavePlanningRoute
+  OrgsOrgIdPersonnelEmployeesIndexRoute: typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   OrgsOrgIdPersonnelLeaveIndexRoute: typeof OrgsOrgIdPersonnelLeaveIndexRoute
 }
 
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
   OrgsOrgIdPersonnelDashboardRoute: OrgsOrgIdPersonnelDashboardRoute,
   OrgsOrgIdPersonnelPayrollRoute: OrgsOrgIdPersonnelPayrollRoute,
+  OrgsOrgIdPersonnelRegisterRoute: OrgsOrgIdPersonnelRegisterRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
+  OrgsOrgIdPersonnelEmployeesEmployeeIdRoute:
+    OrgsOrgIdPersonnelEmployeesEmployeeIdRoute,
+  OrgsOrgIdPersonnelEmployeesNewRoute: OrgsOrgIdPersonnelEmployeesNewRoute,
   OrgsOrgIdPersonnelLeaveBalancesRoute: OrgsOrgIdPersonnelLeaveBalancesRoute,
   OrgsOrgIdPersonnelLeaveNewRoute: OrgsOrgIdPersonnelLeaveNewRoute,
   OrgsOrgIdPersonnelLeavePlanningRoute: OrgsOrgIdPersonnelLeavePlanningRoute,
+  OrgsOrgIdPersonnelEmployeesIndexRoute: OrgsOrgIdPersonnelEmployeesIndexRoute,
   OrgsOrgIdPersonnelLeaveIndexRoute: OrgsOrgIdPersonnelLeaveIndexRoute,
 }
 

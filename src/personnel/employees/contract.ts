@@ -18,6 +18,7 @@ const optionalText = (max: number) =>
 
 export const employeeCategories = ['employee', 'executive'] as const;
 export const contractTypes = ['cdi', 'cdd', 'apprenticeship', 'internship'] as const;
+export type ContractType = (typeof contractTypes)[number];
 export const departureReasons = [
   'resignation',
   'dismissal',
