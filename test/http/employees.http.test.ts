@@ -266,4 +266,16 @@ describe.each(DIALECTS)('employees over HTTP on %s', (dialect) => {
     const wrong = await owner.request('GET', `/api/v1/orgs/${orgId}/personnel-register/export?format=xlsx`);
     expect(wrong.status).toBe(400);
   });
+
+  it('enters a hiring sent twice with one Idempotency-Key once', async () => {
+    const before = await countRows(server.store.db, 'personnel_employee', orgId);
+    const headers = { 'idempotency-key': 'embauche-ferrand-0001' };
+    const hiring = body({ lastName: 'Ferrand', socialSecurityNumber: null });
+    const first = await owner.request('POST', base, hiring, headers);
+    const again = await owner.request('POST', base, hiring, headers);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(await countRows(server.store.db, 'personnel_employee', orgId)).toBe(before + 1);
+  });
 });

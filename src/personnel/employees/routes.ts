@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { todayIn } from '../../kernel/dates/index.ts';
 import { getOrganisation } from '../../kernel/organisations/organisation.ts';
 import { renderReport } from '../../ledger/index.ts';
-import { type App, type Deps, orgRoute, scopeOf } from '../http.ts';
+import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../http.ts';
 import {
   departureInput,
   employeeDto,
@@ -59,10 +59,12 @@ export function employeeRoutes(app: App, { store }: Deps) {
     },
     async (request, reply) => {
       const scope = scopeOf(request);
-      const employee = await store.db
-        .transaction()
-        .execute((trx) => createEmployee(trx, scope.orgId, request.body, scope.userId));
-      return reply.code(201).send(employee);
+      // A hiring sent twice (a double click, a retry) must not take two register lines: they are never
+      // deleted. An Idempotency-Key makes the retry give back the first answer.
+      const { status, body } = await createOnce(store, request, scope, (trx) =>
+        createEmployee(trx, scope.orgId, request.body, scope.userId),
+      );
+      return reply.code(status as 201).send(body);
     },
   );
 

@@ -1,10 +1,12 @@
 import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMPLOYEES_SERVE } from '../../referentiel/activities.ts';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { newIdempotencyKey } from '../parties/party-api.ts';
 import { EmployeeForm } from './EmployeeForm.tsx';
 import { createEmployee, employeeKeys } from './employees-api.ts';
 
@@ -16,13 +18,14 @@ export function NewEmployeePage() {
   const { orgId } = route.useParams();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
+  const [idempotencyKey] = useState(newIdempotencyKey);
   return (
     <>
       <PageHeader title={t('personnel.employees.newTitle')} served={EMPLOYEES_SERVE} />
       <EmployeeForm
         submitLabel={t('personnel.employees.save')}
         onSubmit={async (input) => {
-          const employee = await createEmployee(orgId, input);
+          const employee = await createEmployee(orgId, input, idempotencyKey);
           notify(
             'success',
             t('personnel.employees.created', {

@@ -45,8 +45,13 @@ export function registerQuery(orgId: string, presentOn: string | undefined) {
   });
 }
 
-export const createEmployee = (orgId: string, body: EmployeeInput) =>
-  api<EmployeeDto>(`${org(orgId)}/employees`, { method: 'POST', body });
+/** The key stays the same while one form is on screen: a double submit enters one register line. */
+export const createEmployee = (orgId: string, body: EmployeeInput, idempotencyKey: string) =>
+  api<EmployeeDto>(`${org(orgId)}/employees`, {
+    method: 'POST',
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
 
 export const updateEmployee = (orgId: string, employeeId: string, body: EmployeeInput) =>
   api<EmployeeDto>(employee(orgId, employeeId), { method: 'PUT', body });
