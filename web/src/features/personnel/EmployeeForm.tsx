@@ -53,6 +53,7 @@ export function EmployeeForm({
     amount: t('personnel.employees.errors.amount'),
     rate: t('personnel.employees.errors.rate'),
     date: t('personnel.employees.errors.date'),
+    sex: t('personnel.employees.errors.sex'),
   };
   const form = useForm<EmployeeFormValues>({
     mode: 'controlled',

@@ -11,7 +11,6 @@ import {
 } from '../../../../src/personnel/employees/contract.ts';
 import { useOrgRole } from '../../auth/session.ts';
 import { EMPLOYEES_SERVE } from '../../referentiel/activities.ts';
-import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { notify } from '../../ui/notify.ts';
@@ -21,7 +20,7 @@ import { LoadError } from '../../ui/StatusPages.tsx';
 import { day, money } from '../relations/format.ts';
 import { EmployeeForm } from './EmployeeForm.tsx';
 import { EmployeeStatusBadge } from './EmployeeListPage.tsx';
-import { hundredthsToInput } from './employee-form-model.ts';
+import { formatNir, hundredthsToInput } from './employee-form-model.ts';
 import {
   cancelDeparture,
   employeeKeys,
@@ -62,7 +61,9 @@ function EmployeeFile({ employee }: { employee: EmployeeDto }) {
           <Item label={f('sex')}>{t(`personnel.employees.sexes.${e.sex}`)}</Item>
           <Item label={f('birthDate')}>{day(e.birthDate)}</Item>
           <Item label={f('nationality')}>{e.nationality}</Item>
-          <Item label={f('socialSecurityNumber')}>{e.socialSecurityNumber}</Item>
+          <Item label={f('socialSecurityNumber')}>
+            {e.socialSecurityNumber ? formatNir(e.socialSecurityNumber) : null}
+          </Item>
           <Item label={f('workPermit')}>{e.workPermit}</Item>
         </SimpleGrid>
       </Paper>
@@ -234,13 +235,17 @@ export function EmployeePage() {
                 {t('personnel.employees.edit')}
               </Button>
               {employee.leftOn ? (
-                <ConfirmButton
-                  question={t('personnel.employees.departure.cancelQuestion', { name })}
-                  onConfirm={() => back.mutate()}
+                <Button
+                  color="red.9"
                   loading={back.isPending}
+                  onClick={() => {
+                    if (window.confirm(t('personnel.employees.departure.cancelQuestion', { name })))
+                      back.mutate();
+                  }}
+                  data-testid="departure-cancel"
                 >
                   {t('personnel.employees.departure.cancel')}
-                </ConfirmButton>
+                </Button>
               ) : (
                 <Button color="red.9" onClick={() => setLeaving(true)} data-testid="departure-open">
                   {t('personnel.employees.departure.open')}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   dateToInput,
+  formatNir,
   hundredthsToInput,
   parseDateFr,
   parseHundredths,
@@ -8,7 +9,7 @@ import {
   validateEmployee,
 } from './employee-form-model.ts';
 
-const messages = { hours: 'heures', amount: 'montant', rate: 'taux', date: 'date' };
+const messages = { hours: 'heures', amount: 'montant', rate: 'taux', date: 'date', sex: 'sexe' };
 const filled = {
   ...toFormValues(),
   lastName: 'Santoni',
@@ -38,6 +39,7 @@ describe('employee form model', () => {
     expect(parseDateFr('30/02/2026')).toBeNull();
     expect(parseDateFr('05/1987')).toBeNull();
     expect(dateToInput('1987-05-03')).toBe('03/05/1987');
+    expect(formatNir('187052A00411266')).toBe('1 87 05 2A 004 112 66');
   });
 
   it('sends integers and checks the NIR key like the server', () => {

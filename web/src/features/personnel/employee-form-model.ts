@@ -36,6 +36,12 @@ export type EmployeeFormValues = {
   workplace: string;
 };
 
+/** A NIR as it is read aloud and printed on the carte Vitale: « 1 95 07 99 350 012 70 ». */
+export function formatNir(nir: string): string {
+  const m = /^(\w)(\w{2})(\w{2})(\w{2})(\w{3})(\w{3})(\w{2})$/.exec(nir);
+  return m ? m.slice(1).join(' ') : nir;
+}
+
 /** « 35 », « 24,5 » or « 17.50 » → hundredths (3500, 2450, 1750); null when it is not such a number. */
 export function parseHundredths(text: string): number | null {
   const cleaned = text.replace(/[\s\u00a0\u202f%h]/gi, '').replace(',', '.');
@@ -73,7 +79,7 @@ export function toFormValues(e?: EmployeeDto): EmployeeFormValues {
     sex: e?.sex ?? '',
     birthDate: dateToInput(e?.birthDate),
     nationality: e?.nationality ?? 'Française',
-    socialSecurityNumber: e?.socialSecurityNumber ?? '',
+    socialSecurityNumber: e?.socialSecurityNumber ? formatNir(e.socialSecurityNumber) : '',
     email: e?.email ?? '',
     phone: e?.phone ?? '',
     address: e?.address ?? '',
@@ -130,9 +136,10 @@ export type Validated =
  */
 export function validateEmployee(
   v: EmployeeFormValues,
-  messages: { hours: string; amount: string; rate: string; date: string },
+  messages: { hours: string; amount: string; rate: string; date: string; sex: string },
 ): Validated {
   const errors: Partial<Record<keyof EmployeeFormValues, string>> = {};
+  if (!v.sex) errors.sex = messages.sex;
   for (const field of DATES)
     if ((v[field].trim() || field !== 'contractEnd') && parseDateFr(v[field]) === null)
       errors[field] = messages.date;
