@@ -28,16 +28,16 @@ export function parseEmployeeSearch(search: Record<string, unknown>): EmployeeSe
   return { ...(q ? { q } : {}), ...(status ? { status } : {}) };
 }
 
-/** « Présent » or « Sorti le … »: an exit to come still reads as present until its day. */
-export function EmployeeStatusBadge({ employee }: { employee: Pick<EmployeeDto, 'leftOn'> }) {
+/** « Présent(e) » or « Sorti(e) le … », agreed with the person; an exit is shown from the day it is entered. */
+export function EmployeeStatusBadge({ employee }: { employee: Pick<EmployeeDto, 'leftOn' | 'sex'> }) {
   const { t } = useTranslation();
   return employee.leftOn ? (
     <Badge size="sm" variant="light" color="gray" data-testid="employee-status">
-      {t('personnel.employees.leftOn', { date: day(employee.leftOn) })}
+      {t('personnel.employees.leftOn', { date: day(employee.leftOn), context: employee.sex })}
     </Badge>
   ) : (
     <Badge size="sm" variant="light" color="teal" data-testid="employee-status">
-      {t('personnel.employees.present')}
+      {t('personnel.employees.present', { context: employee.sex })}
     </Badge>
   );
 }
