@@ -23,6 +23,37 @@ export { isValidNir, nirKey } from './employees/nir.ts';
 export { personnelRegister, registerMentions } from './employees/register.ts';
 export { registerTable } from './employees/register-table.ts';
 export type {
+  ExpenseReportDto,
+  ExpenseReportInput,
+  TravelOrderDto,
+  TravelOrderInput,
+} from './expenses/contract.ts';
+export {
+  annualMileageAllowance,
+  expenseReportInput,
+  mileageShares,
+  paymentInput as expensePaymentInput,
+  travelOrderInput,
+} from './expenses/contract.ts';
+export { expenseReportTable } from './expenses/expense-pdf.ts';
+export { getExpenseReport, listExpenseReports } from './expenses/expense-read.ts';
+export {
+  cancelExpenseReport,
+  createExpenseReport,
+  reimburseExpenseReport,
+  updateExpenseReport,
+  validateExpenseReport,
+} from './expenses/expense-report.ts';
+export {
+  approveTravelOrder,
+  cancelTravelOrder,
+  completeTravelOrder,
+  createTravelOrder,
+  getTravelOrder,
+  listTravelOrders,
+  payAdvance,
+} from './expenses/travel-order.ts';
+export type {
   LeaveBalanceDto,
   LeaveRequestDto,
   LeaveRequestInput,

@@ -4,11 +4,14 @@ import { addMonths, todayIn } from '../../src/kernel/dates/index.ts';
 import type { Db } from '../../src/kernel/db/index.ts';
 import { ensureLedger, getEntry, trialBalance } from '../../src/ledger/index.ts';
 import {
+  approveLeaveRequest,
   cancelPayRun,
   createEmployee,
+  createLeaveRequest,
   createPayRun,
   employeeInput,
   getPayRun,
+  leaveRequestInput,
   listPayRuns,
   payItemsInput,
   payPayRun,
@@ -200,6 +203,31 @@ describe.each(DIALECTS)('payroll on %s', (dialect) => {
       payslipCount: 2,
       status: 'validated',
     });
+  });
+
+  it('starts each payslip from the approved unpaid absences of the month (leave module)', async () => {
+    const org = await salesOrganisation(store.db);
+    const e = await hire(org.id, { lastName: 'Absente', monthlyGross: 210000 });
+    // Approved: unpaid leave Tuesday 10 and Wednesday 11 March, sick leave Friday 20 March; a refused
+    // request does not count. 3 days of a 35-hour week (7 h a day) = 21 h.
+    const absence = async (type: string, from: string, to: string, approve: boolean) =>
+      tx(async (trx) => {
+        const request = await createLeaveRequest(
+          trx,
+          org.id,
+          leaveRequestInput.parse({ employeeId: e.id, type, from, to }),
+          null,
+        );
+        if (approve) await approveLeaveRequest(trx, org.id, request.id, { note: null }, null);
+      });
+    await absence('unpaid_leave', '2026-03-10', '2026-03-11', true);
+    await absence('sick_leave', '2026-03-20', '2026-03-20', true);
+    await absence('unpaid_leave', '2026-03-25', '2026-03-25', false);
+    const draft = await tx((trx) => createPayRun(trx, org.id, march, null));
+    const slip = draft.payslips[0]!;
+    // 2 100,00 € × 21 h ÷ 151,67 h = 290,7628 → 290,76 € deducted.
+    expect(slip).toMatchObject({ absenceDeduction: 29076, gross: 210000 - 29076 });
+    expect(slip.items.absenceHours).toBe(2100);
   });
 
   it('refuses a second run for a month, a month not started, a month without employees: nothing written', async () => {

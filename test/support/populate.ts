@@ -5,6 +5,7 @@ import { saveMailSettings } from '../../src/kernel/mail/settings.ts';
 import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
+import { populateExpenses } from '../../src/personnel/expenses/test-helpers.ts';
 import {
   approveLeaveRequest,
   createEmployee,
@@ -177,6 +178,8 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
     );
     await validatePayRun(trx, orgId, run.id, null);
   });
+  // Staff travel (area 3): a travel order, its paid advance, its expense report validated with its lines.
+  await populateExpenses(db, orgId);
   // The organisation doubles as a school: a class, a student who joined, a scenario handed out.
   const dialect = db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
   await populateTraining(db, dialect, orgId, (await buildUser(db)).id);

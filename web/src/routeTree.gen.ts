@@ -35,6 +35,7 @@ import { Route as OrgsOrgIdPersonnelIndexRouteImport } from './routes/orgs/$orgI
 import { Route as OrgsOrgIdPersonnelDashboardRouteImport } from './routes/orgs/$orgId/personnel/dashboard'
 import { Route as OrgsOrgIdPersonnelPayrollRouteImport } from './routes/orgs/$orgId/personnel/payroll'
 import { Route as OrgsOrgIdPersonnelRegisterRouteImport } from './routes/orgs/$orgId/personnel/register'
+import { Route as OrgsOrgIdPersonnelTravelRouteImport } from './routes/orgs/$orgId/personnel/travel'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
 import { Route as OrgsOrgIdRelationsIndexRouteImport } from './routes/orgs/$orgId/relations/index'
@@ -64,6 +65,8 @@ import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './ro
 import { Route as OrgsOrgIdPersonnelEmployeesIndexRouteImport } from './routes/orgs/$orgId/personnel/employees/index'
 import { Route as OrgsOrgIdPersonnelEmployeesEmployeeIdRouteImport } from './routes/orgs/$orgId/personnel/employees/$employeeId'
 import { Route as OrgsOrgIdPersonnelEmployeesNewRouteImport } from './routes/orgs/$orgId/personnel/employees/new'
+import { Route as OrgsOrgIdPersonnelExpensesIndexRouteImport } from './routes/orgs/$orgId/personnel/expenses/index'
+import { Route as OrgsOrgIdPersonnelExpensesNewRouteImport } from './routes/orgs/$orgId/personnel/expenses/new'
 import { Route as OrgsOrgIdPersonnelLeaveIndexRouteImport } from './routes/orgs/$orgId/personnel/leave/index'
 import { Route as OrgsOrgIdPersonnelLeaveBalancesRouteImport } from './routes/orgs/$orgId/personnel/leave/balances'
 import { Route as OrgsOrgIdPersonnelLeaveNewRouteImport } from './routes/orgs/$orgId/personnel/leave/new'
@@ -108,6 +111,8 @@ import { Route as OrgsOrgIdTrainingSituationsSituationIdRouteImport } from './ro
 import { Route as OrgsOrgIdTrainingStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/students/$studentId'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/index'
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
+import { Route as OrgsOrgIdPersonnelExpensesReportIdIndexRouteImport } from './routes/orgs/$orgId/personnel/expenses/$reportId/index'
+import { Route as OrgsOrgIdPersonnelExpensesReportIdEditRouteImport } from './routes/orgs/$orgId/personnel/expenses/$reportId/edit'
 import { Route as OrgsOrgIdTrainingPfmpClassesClassIdRouteImport } from './routes/orgs/$orgId/training/pfmp/classes/$classId'
 import { Route as OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/pfmp/students/$studentId'
 
@@ -247,6 +252,12 @@ const OrgsOrgIdPersonnelRegisterRoute =
   OrgsOrgIdPersonnelRegisterRouteImport.update({
     id: '/register',
     path: '/register',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelTravelRoute =
+  OrgsOrgIdPersonnelTravelRouteImport.update({
+    id: '/travel',
+    path: '/travel',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
 const OrgsOrgIdProductionIndexRoute =
@@ -415,6 +426,18 @@ const OrgsOrgIdPersonnelEmployeesNewRoute =
   OrgsOrgIdPersonnelEmployeesNewRouteImport.update({
     id: '/employees/new',
     path: '/employees/new',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelExpensesIndexRoute =
+  OrgsOrgIdPersonnelExpensesIndexRouteImport.update({
+    id: '/expenses/',
+    path: '/expenses/',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelExpensesNewRoute =
+  OrgsOrgIdPersonnelExpensesNewRouteImport.update({
+    id: '/expenses/new',
+    path: '/expenses/new',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
 const OrgsOrgIdPersonnelLeaveIndexRoute =
@@ -681,6 +704,18 @@ const OrgsOrgIdAccountingEntriesEntryIdEditRoute =
     path: '/entries/$entryId/edit',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
   } as any)
+const OrgsOrgIdPersonnelExpensesReportIdIndexRoute =
+  OrgsOrgIdPersonnelExpensesReportIdIndexRouteImport.update({
+    id: '/expenses/$reportId/',
+    path: '/expenses/$reportId/',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelExpensesReportIdEditRoute =
+  OrgsOrgIdPersonnelExpensesReportIdEditRouteImport.update({
+    id: '/expenses/$reportId/edit',
+    path: '/expenses/$reportId/edit',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdTrainingPfmpClassesClassIdRoute =
   OrgsOrgIdTrainingPfmpClassesClassIdRouteImport.update({
     id: '/pfmp/classes/$classId',
@@ -718,6 +753,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
+  '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -748,6 +784,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/personnel/employees/$employeeId': typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
   '/orgs/$orgId/personnel/employees/new': typeof OrgsOrgIdPersonnelEmployeesNewRoute
+  '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
@@ -778,6 +815,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/personnel/employees/': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
+  '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
@@ -793,9 +831,11 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -815,6 +855,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
+  '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -845,6 +886,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/personnel/employees/$employeeId': typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
   '/orgs/$orgId/personnel/employees/new': typeof OrgsOrgIdPersonnelEmployeesNewRoute
+  '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
@@ -875,6 +917,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/personnel/employees': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
+  '/orgs/$orgId/personnel/expenses': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
@@ -890,9 +933,11 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/relations/requests': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
+  '/orgs/$orgId/personnel/expenses/$reportId': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -919,6 +964,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
+  '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
   '/orgs/$orgId/relations/dashboard': typeof OrgsOrgIdRelationsDashboardRoute
@@ -949,6 +995,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
   '/orgs/$orgId/personnel/employees/$employeeId': typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
   '/orgs/$orgId/personnel/employees/new': typeof OrgsOrgIdPersonnelEmployeesNewRoute
+  '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
@@ -979,6 +1026,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
   '/orgs/$orgId/personnel/employees/': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
+  '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
@@ -994,9 +1042,11 @@ export interface FileRoutesById {
   '/orgs/$orgId/relations/requests/': typeof OrgsOrgIdRelationsRequestsIndexRoute
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
+  '/orgs/$orgId/personnel/expenses/$reportId/': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -1024,6 +1074,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/personnel/register'
+    | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1054,6 +1105,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/personnel/employees/$employeeId'
     | '/orgs/$orgId/personnel/employees/new'
+    | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
@@ -1084,6 +1136,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/personnel/employees/'
+    | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
@@ -1099,9 +1152,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/personnel/expenses/$reportId/edit'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
+    | '/orgs/$orgId/personnel/expenses/$reportId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -1121,6 +1176,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/personnel/register'
+    | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1151,6 +1207,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/personnel/employees/$employeeId'
     | '/orgs/$orgId/personnel/employees/new'
+    | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
@@ -1181,6 +1238,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries'
     | '/orgs/$orgId/personnel/employees'
+    | '/orgs/$orgId/personnel/expenses'
     | '/orgs/$orgId/personnel/leave'
     | '/orgs/$orgId/production/purchases'
     | '/orgs/$orgId/relations/campaigns'
@@ -1196,9 +1254,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests'
     | '/orgs/$orgId/training/pfmp'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/personnel/expenses/$reportId/edit'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId'
+    | '/orgs/$orgId/personnel/expenses/$reportId'
   id:
     | '__root__'
     | '/'
@@ -1224,6 +1284,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/personnel/register'
+    | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
     | '/orgs/$orgId/relations/dashboard'
@@ -1254,6 +1315,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/trial-balance'
     | '/orgs/$orgId/personnel/employees/$employeeId'
     | '/orgs/$orgId/personnel/employees/new'
+    | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
@@ -1284,6 +1346,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
     | '/orgs/$orgId/personnel/employees/'
+    | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/relations/campaigns/'
@@ -1299,9 +1362,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/relations/requests/'
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
+    | '/orgs/$orgId/personnel/expenses/$reportId/edit'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
+    | '/orgs/$orgId/personnel/expenses/$reportId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -1496,6 +1561,13 @@ declare module '@tanstack/react-router' {
       path: '/register'
       fullPath: '/orgs/$orgId/personnel/register'
       preLoaderRoute: typeof OrgsOrgIdPersonnelRegisterRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/travel': {
+      id: '/orgs/$orgId/personnel/travel'
+      path: '/travel'
+      fullPath: '/orgs/$orgId/personnel/travel'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelTravelRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/production/': {
@@ -1699,6 +1771,20 @@ declare module '@tanstack/react-router' {
       path: '/employees/new'
       fullPath: '/orgs/$orgId/personnel/employees/new'
       preLoaderRoute: typeof OrgsOrgIdPersonnelEmployeesNewRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/expenses/': {
+      id: '/orgs/$orgId/personnel/expenses/'
+      path: '/expenses'
+      fullPath: '/orgs/$orgId/personnel/expenses/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/expenses/new': {
+      id: '/orgs/$orgId/personnel/expenses/new'
+      path: '/expenses/new'
+      fullPath: '/orgs/$orgId/personnel/expenses/new'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesNewRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/personnel/leave/': {
@@ -2009,6 +2095,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdAccountingEntriesEntryIdEditRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
     }
+    '/orgs/$orgId/personnel/expenses/$reportId/': {
+      id: '/orgs/$orgId/personnel/expenses/$reportId/'
+      path: '/expenses/$reportId'
+      fullPath: '/orgs/$orgId/personnel/expenses/$reportId/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesReportIdIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/expenses/$reportId/edit': {
+      id: '/orgs/$orgId/personnel/expenses/$reportId/edit'
+      path: '/expenses/$reportId/edit'
+      fullPath: '/orgs/$orgId/personnel/expenses/$reportId/edit'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesReportIdEditRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
     '/orgs/$orgId/training/pfmp/classes/$classId': {
       id: '/orgs/$orgId/training/pfmp/classes/$classId'
       path: '/pfmp/classes/$classId'
@@ -2079,29 +2179,41 @@ interface OrgsOrgIdPersonnelRouteChildren {
   OrgsOrgIdPersonnelDashboardRoute: typeof OrgsOrgIdPersonnelDashboardRoute
   OrgsOrgIdPersonnelPayrollRoute: typeof OrgsOrgIdPersonnelPayrollRoute
   OrgsOrgIdPersonnelRegisterRoute: typeof OrgsOrgIdPersonnelRegisterRoute
+  OrgsOrgIdPersonnelTravelRoute: typeof OrgsOrgIdPersonnelTravelRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
   OrgsOrgIdPersonnelEmployeesEmployeeIdRoute: typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
   OrgsOrgIdPersonnelEmployeesNewRoute: typeof OrgsOrgIdPersonnelEmployeesNewRoute
+  OrgsOrgIdPersonnelExpensesNewRoute: typeof OrgsOrgIdPersonnelExpensesNewRoute
   OrgsOrgIdPersonnelLeaveBalancesRoute: typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   OrgsOrgIdPersonnelLeaveNewRoute: typeof OrgsOrgIdPersonnelLeaveNewRoute
   OrgsOrgIdPersonnelLeavePlanningRoute: typeof OrgsOrgIdPersonnelLeavePlanningRoute
   OrgsOrgIdPersonnelEmployeesIndexRoute: typeof OrgsOrgIdPersonnelEmployeesIndexRoute
+  OrgsOrgIdPersonnelExpensesIndexRoute: typeof OrgsOrgIdPersonnelExpensesIndexRoute
   OrgsOrgIdPersonnelLeaveIndexRoute: typeof OrgsOrgIdPersonnelLeaveIndexRoute
+  OrgsOrgIdPersonnelExpensesReportIdEditRoute: typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
+  OrgsOrgIdPersonnelExpensesReportIdIndexRoute: typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
 }
 
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
   OrgsOrgIdPersonnelDashboardRoute: OrgsOrgIdPersonnelDashboardRoute,
   OrgsOrgIdPersonnelPayrollRoute: OrgsOrgIdPersonnelPayrollRoute,
   OrgsOrgIdPersonnelRegisterRoute: OrgsOrgIdPersonnelRegisterRoute,
+  OrgsOrgIdPersonnelTravelRoute: OrgsOrgIdPersonnelTravelRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
   OrgsOrgIdPersonnelEmployeesEmployeeIdRoute:
     OrgsOrgIdPersonnelEmployeesEmployeeIdRoute,
   OrgsOrgIdPersonnelEmployeesNewRoute: OrgsOrgIdPersonnelEmployeesNewRoute,
+  OrgsOrgIdPersonnelExpensesNewRoute: OrgsOrgIdPersonnelExpensesNewRoute,
   OrgsOrgIdPersonnelLeaveBalancesRoute: OrgsOrgIdPersonnelLeaveBalancesRoute,
   OrgsOrgIdPersonnelLeaveNewRoute: OrgsOrgIdPersonnelLeaveNewRoute,
   OrgsOrgIdPersonnelLeavePlanningRoute: OrgsOrgIdPersonnelLeavePlanningRoute,
   OrgsOrgIdPersonnelEmployeesIndexRoute: OrgsOrgIdPersonnelEmployeesIndexRoute,
+  OrgsOrgIdPersonnelExpensesIndexRoute: OrgsOrgIdPersonnelExpensesIndexRoute,
   OrgsOrgIdPersonnelLeaveIndexRoute: OrgsOrgIdPersonnelLeaveIndexRoute,
+  OrgsOrgIdPersonnelExpensesReportIdEditRoute:
+    OrgsOrgIdPersonnelExpensesReportIdEditRoute,
+  OrgsOrgIdPersonnelExpensesReportIdIndexRoute:
+    OrgsOrgIdPersonnelExpensesReportIdIndexRoute,
 }
 
 const OrgsOrgIdPersonnelRouteWithChildren =

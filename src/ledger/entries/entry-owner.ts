@@ -20,6 +20,12 @@ const CORRECTION_FR: Record<string, string> = {
     'elle comptabilise la paie d’un mois : annulez la paie (Personnel › Paie) tant que les salaires ne sont pas payés, ce qui extourne son écriture.',
   'personnel.pay_run_payment':
     'elle comptabilise le virement des salaires nets d’un mois, qui ne s’annule pas : corrigez par une écriture de régularisation.',
+  'personnel.expense_report':
+    'elle comptabilise une note de frais : annulez la note (Personnel › Notes de frais) tant qu’elle n’est pas remboursée, ce qui extourne son écriture.',
+  'personnel.travel_order_advance':
+    'elle comptabilise l’avance d’un ordre de mission, déduite au remboursement de sa note de frais : corrigez par une écriture de régularisation.',
+  'personnel.expense_reimbursement':
+    'elle comptabilise le remboursement d’une note de frais, qui ne s’annule pas : corrigez par une écriture de régularisation.',
   'ledger.fiscal_year':
     'ce sont les à-nouveaux produits par la clôture de l’exercice précédent, qui ne s’extournent pas.',
 };

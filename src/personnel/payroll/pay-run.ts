@@ -7,6 +7,7 @@ import { formatAmount } from '../../kernel/money/index.ts';
 import { divideRounded } from '../../kernel/money/rounding.ts';
 import { formatNumber, takeNextNumber } from '../../kernel/numbering/numbering.ts';
 import { getEntry, letter, post, reverse } from '../../ledger/index.ts';
+import { unpaidAbsenceHours } from '../leave/leave-read.ts';
 import type { DateInput, PayItemsInput, PayRunDto, PayRunInput } from './contract.ts';
 import { NET_PAY_ACCOUNT, payRunPaymentPosting, payRunPosting } from './pay-run-posting.ts';
 import { getPayRun } from './pay-run-read.ts';
@@ -210,7 +211,8 @@ async function deletePayslips(trx: Db, orgId: string, payslipIds: string[]) {
 
 /**
  * Brings a draft in line with the personnel files: one payslip per employee present, recomputed from the
- * file as it is now, keeping the pay items entered; those no longer present are dropped.
+ * file as it is now, keeping the pay items entered (a new payslip's absence hours come from the approved
+ * unpaid absences of the month); those no longer present are dropped.
  */
 async function syncPayslips(trx: Db, orgId: string, run: PersonnelPayRunTable) {
   const employees = await presentEmployees(trx, orgId, run.month);
@@ -240,7 +242,14 @@ async function syncPayslips(trx: Db, orgId: string, run: PersonnelPayRunTable) {
           bonus: Number(slip.bonus),
           absenceHours: Number(slip.absence_hours),
         }
-      : { overtime25Hours: 0, overtime50Hours: 0, bonus: 0, absenceHours: 0 };
+      : {
+          overtime25Hours: 0,
+          overtime50Hours: 0,
+          bonus: 0,
+          // A new payslip starts from the approved unpaid leave and sick leave of the month (Personnel ›
+          // Congés et absences); the figure stays editable like any pay item.
+          absenceHours: (await unpaidAbsenceHours(trx, orgId, employee.id, run.month)).hours,
+        };
     await writePayslip(trx, orgId, run, employee, items, slip?.id ?? null);
   }
 }

@@ -31,6 +31,8 @@ const WORKING_TIME = ['3.2.t1'];
 const PAYROLL = ['3.2.t3'];
 // Area 3: the social dashboard (workforce, movements, ages).
 const SOCIAL_DASHBOARD = ['3.3.t3'];
+// Area 3: staff travel — travel orders, expense reports, the mileage allowance (barème kilométrique).
+const TRAVEL = ['3.2.t2'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -72,6 +74,11 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/personnel/employees/new': EMPLOYEES,
   'orgs/$orgId/personnel/employees/$employeeId': EMPLOYEES,
   'orgs/$orgId/personnel/register': EMPLOYEES,
+  'orgs/$orgId/personnel/travel': TRAVEL,
+  'orgs/$orgId/personnel/expenses/index': TRAVEL,
+  'orgs/$orgId/personnel/expenses/new': TRAVEL,
+  'orgs/$orgId/personnel/expenses/$reportId/index': TRAVEL,
+  'orgs/$orgId/personnel/expenses/$reportId/edit': TRAVEL,
   'orgs/$orgId/accounting': [],
   'orgs/$orgId/accounting/index': ['2.2.t2'],
   'orgs/$orgId/accounting/accounts': ['2.2.t2'],
@@ -390,6 +397,22 @@ const operations: Record<string, readonly string[]> = {
   'DELETE /api/v1/orgs/:orgId/employees/:employeeId/departure': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/personnel-register': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/personnel-register/export': EMPLOYEES,
+  'GET /api/v1/orgs/:orgId/travel-orders': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders': TRAVEL,
+  'GET /api/v1/orgs/:orgId/travel-orders/:orderId': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/approve': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/complete': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/cancel': TRAVEL,
+  'POST /api/v1/orgs/:orgId/travel-orders/:orderId/advance': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports/mileage': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports/:reportId': TRAVEL,
+  'PUT /api/v1/orgs/:orgId/expense-reports/:reportId': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports/:reportId/validate': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports/:reportId/reimburse': TRAVEL,
+  'POST /api/v1/orgs/:orgId/expense-reports/:reportId/cancel': TRAVEL,
+  'GET /api/v1/orgs/:orgId/expense-reports/:reportId/pdf': TRAVEL,
   'GET /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'POST /api/v1/orgs/:orgId/receipts': RECEIPTS,
   'GET /api/v1/orgs/:orgId/receipts/:receiptId': RECEIPTS,

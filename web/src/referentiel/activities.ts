@@ -82,6 +82,9 @@ export const PURCHASES_SERVE: readonly ServedActivity[] = [
   { code: '2.2', label: 'badges.financialFollowUp' },
 ];
 
+/** Staff travel: travel orders and expense reports, task 3.2.t2. */
+export const TRAVEL_SERVE: readonly ServedActivity[] = [{ code: '3.2', label: 'badges.staffTravel' }];
+
 /** The VAT return (CA3): task 2.2.t3, the preparation of the VAT return. */
 export const VAT_RETURN_SERVE: readonly ServedActivity[] = [{ code: '2.2', label: 'badges.vatReturn' }];
 

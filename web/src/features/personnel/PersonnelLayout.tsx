@@ -18,6 +18,8 @@ const ITEMS: readonly SectionNavItem[] = [
     testId: 'subnav-leave-planning',
   },
   { to: '/orgs/$orgId/personnel/payroll', label: 'personnel.nav.payroll', testId: 'subnav-payroll' },
+  { to: '/orgs/$orgId/personnel/travel', label: 'personnel.nav.travel', testId: 'subnav-travel' },
+  { to: '/orgs/$orgId/personnel/expenses', label: 'personnel.nav.expenses', testId: 'subnav-expenses' },
   {
     to: '/orgs/$orgId/personnel/dashboard',
     label: 'personnel.nav.dashboard',

@@ -1,0 +1,67 @@
+export type PersonnelTravelOrderTable = {
+  org_id: string;
+  id: string;
+  number: string | null;
+  status: 'draft' | 'approved' | 'done' | 'cancelled';
+  employee_id: string;
+  purpose: string;
+  destination: string;
+  departure_date: string;
+  return_date: string;
+  transport: string;
+  fiscal_power: number | null;
+  electric: number;
+  estimated_cost: number;
+  advance: number;
+  advance_paid_on: string | null;
+  advance_entry_id: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+};
+
+export type PersonnelExpenseReportTable = {
+  org_id: string;
+  id: string;
+  number: string | null;
+  status: 'draft' | 'validated' | 'reimbursed' | 'cancelled';
+  employee_id: string;
+  travel_order_id: string | null;
+  title: string;
+  report_date: string;
+  total: number;
+  total_vat: number;
+  ledger_entry_id: string | null;
+  reimbursed_on: string | null;
+  reimbursement_method: string | null;
+  advance_deducted: number | null;
+  reimbursement_entry_id: string | null;
+  cancelled_on: string | null;
+  cancellation_entry_id: string | null;
+  validated_at: string | null;
+  validated_by: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+};
+
+export type PersonnelExpenseLineTable = {
+  org_id: string;
+  id: string;
+  report_id: string;
+  position: number;
+  kind: 'mileage' | 'meal' | 'lodging' | 'transport' | 'toll_parking' | 'other';
+  line_date: string;
+  label: string | null;
+  from_place: string | null;
+  to_place: string | null;
+  km: number | null;
+  fiscal_power: number | null;
+  electric: number;
+  meal_type: string | null;
+  amount: number | null;
+  vat: number;
+  km_before: number | null;
+};
