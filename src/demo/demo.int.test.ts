@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, DIALECTS, type TestStore } from '../../test/support/test-db.ts';
 import { verifyAuditChain } from '../kernel/audit/audit.ts';
 import { addDays, compareDates, todayIn } from '../kernel/dates/index.ts';
+import { personnelRegister } from '../personnel/index.ts';
 import { getVatReturn, listVatReturns } from '../production/index.ts';
 import { agedReceivables, customerCredit } from '../relations/index.ts';
 import { ensureDemo } from './seed.ts';
@@ -125,11 +126,33 @@ describe.each(DIALECTS)('the demo organisation on %s', (dialect) => {
     expect(prospects).toHaveLength(1);
   });
 
+  it('keeps a register of its staff: four people in hiring order, the CDD gone at its end', async () => {
+    const today = todayIn('Europe/Paris');
+    const register = await personnelRegister(store.db, orgId);
+    expect(register.trainees).toEqual([]);
+    expect(register.employees.map((l) => [l.registerNumber, l.lastName, l.mentions])).toEqual([
+      [1, 'Marchand', []],
+      [2, 'Haddad', ['Salarié à temps partiel']],
+      [3, 'Amrani', ['Contrat à durée déterminée']],
+      [4, 'Girard', ['Apprenti']],
+    ]);
+    const hired = register.employees.map((l) => l.hireDate);
+    expect([...hired].sort()).toEqual(hired);
+    expect(hired.every((d) => compareDates(d, today) <= 0)).toBe(true);
+    const amrani = register.employees[2]!;
+    expect(amrani.leftOn).toBe(amrani.contractEnd);
+    expect(amrani.workPermit).toMatch(/^Carte de séjour pluriannuelle « salarié » n° \d{10}$/);
+    const present = await personnelRegister(store.db, orgId, { presentOn: today });
+    expect(present.employees.map((l) => l.lastName)).toEqual(['Marchand', 'Haddad', 'Girard']);
+  });
+
   it('is made once: a second start adds nothing', async () => {
     const before = await count('relations_invoice');
     const receipts = await count('relations_receipt');
+    const employees = await count('personnel_employee');
     await ensureDemo(store);
     expect(await count('relations_invoice')).toBe(before);
     expect(await count('relations_receipt')).toBe(receipts);
+    expect(await count('personnel_employee')).toBe(employees);
   });
 });

@@ -3,9 +3,25 @@
 
 export type { SocialDashboardDto } from './dashboard/contract.ts';
 export { socialDashboard } from './dashboard/social-dashboard.ts';
-export type { DepartureInput, EmployeeDto, EmployeeInput } from './employees/contract.ts';
+export type {
+  DepartureInput,
+  EmployeeDto,
+  EmployeeInput,
+  PersonnelRegister,
+  RegisterLine,
+} from './employees/contract.ts';
 export { departureInput, employeeInput } from './employees/contract.ts';
-export { createEmployee, getEmployee, listEmployees, recordDeparture } from './employees/employee.ts';
+export {
+  cancelDeparture,
+  createEmployee,
+  getEmployee,
+  listEmployees,
+  recordDeparture,
+} from './employees/employee.ts';
+export { updateEmployee } from './employees/employee-update.ts';
+export { isValidNir, nirKey } from './employees/nir.ts';
+export { personnelRegister, registerMentions } from './employees/register.ts';
+export { registerTable } from './employees/register-table.ts';
 export type {
   ExpenseReportDto,
   ExpenseReportInput,

@@ -37,7 +37,7 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
     const soon = {
       'nav-relations': 0,
       'nav-production': 0,
-      'nav-personnel': 1,
+      'nav-personnel': 0,
       'nav-accounting': 0,
       'nav-training': 0,
     };

@@ -6,7 +6,7 @@ import { pdfText } from '../support/pdf-text.ts';
 import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
 // The owner prepares the March 2026 pay of a full-time employee at the SMIC (company of fewer than 11, AT/MP
-// 0,70 %), enters 4 overtime hours at 25 %, validates (payslip BP-2026-0001, entry in PA), downloads the
+// 0,70 %), enters 4 overtime hours at 25 %, validates (payslip BP-2026-0003 after the demo's two employees, entry in PA), downloads the
 // payslip PDF and pays the net salaries — axe on every state, no console error.
 // By hand: SMIC 1 823,03 € → net 1 443,09 €, employer cost 1 854,14 € (payslip-calc.test.ts); 4 h at
 // 1 823,03 ÷ 151,67 × 1,25 = 60,1005 → 60,10 € → gross 1 883,13 €.
@@ -90,14 +90,16 @@ describe.runIf(browserAvailable)('payroll in a real browser', () => {
     await audit('confirmation de validation');
     await page.getByTestId('payroll-validate-confirm').click();
     await page.getByTestId('payroll-status').getByText('Validée, à payer').waitFor();
-    expect(plain(await row.textContent())).toContain('BP-2026-0001');
+    // The demo's two employees present in March 2026 (register numbers 1 and 2, src/demo/personnel.ts)
+    // take BP-2026-0001 and 0002: Inès, entered after them, has the third payslip.
+    expect(plain(await row.textContent())).toContain('BP-2026-0003');
     expect(await page.getByTestId('payroll-entry-link').count()).toBe(1);
 
     const [pdf] = await Promise.all([
       page.waitForEvent('download'),
       row.getByTestId('payroll-slip-pdf').click(),
     ]);
-    expect(pdf.suggestedFilename()).toBe('bulletin-2026-03-lefevre-BP-2026-0001.pdf');
+    expect(pdf.suggestedFilename()).toBe('bulletin-2026-03-lefevre-BP-2026-0003.pdf');
     const text = pdfText(readFileSync((await pdf.path())!)).replace(/\s+/g, ' ');
     expect(text).toContain('Bulletin de paie – mars 2026');
     expect(text).toContain('LEFÈVRE Inès');

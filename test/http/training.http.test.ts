@@ -122,8 +122,29 @@ describe.each(DIALECTS)('training over HTTP on %s', (dialect) => {
     // In her sandbox Léa works with every screen; in the school itself she reads her training and the
     // school's name, nothing of the school's own records or documents.
     expect((await lea.request('GET', `/api/v1/orgs/${sandboxOfLea.sandboxOrgId}/parties`)).status).toBe(200);
+    // Area 3 too: she hires a (simulated) employee in her sandbox.
+    const hired = await lea.request('POST', `/api/v1/orgs/${sandboxOfLea.sandboxOrgId}/employees`, {
+      lastName: 'Durand',
+      firstName: 'Paul',
+      sex: 'M',
+      birthDate: '1990-01-15',
+      nationality: 'Française',
+      jobTitle: 'Vendeur',
+      category: 'employee',
+      contractType: 'cdi',
+      weeklyHours: 3500,
+      monthlyGross: 190000,
+      hireDate: '2026-11-02',
+    });
+    expect(hired.status).toBe(201);
     expect((await lea.request('GET', `/api/v1/orgs/${school}`)).status).toBe(200);
-    for (const path of ['parties', 'invoices', 'ledger/accounts', `documents/${sandboxOfLea.id}`])
+    for (const path of [
+      'parties',
+      'invoices',
+      'ledger/accounts',
+      'employees',
+      `documents/${sandboxOfLea.id}`,
+    ])
       expect((await lea.request('GET', `/api/v1/orgs/${school}/${path}`)).status, path).toBe(403);
 
     // The teacher moves the scenario's "today" forward for Léa only.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putBytes, recordDocument } from '../../src/kernel/documents/document-store.ts';
 import { ensureLedger } from '../../src/ledger/index.ts';
+import { createEmployee, employeeInput } from '../../src/personnel/index.ts';
 import { getStatement, importQuery, importStatementFile } from '../../src/production/index.ts';
 import { catalogueItem, draftInvoice } from '../../src/relations/test-helpers.ts';
 import { buildOrganisation, buildParty, buildUser, TEST_PASSWORD } from '../support/factories.ts';
@@ -48,9 +49,30 @@ describe.each(DIALECTS)('tenant isolation over every org route on %s', (dialect)
       const report = await importStatementFile(trx, orgB, file, importQuery.parse({}), null);
       return getStatement(trx, orgB, report.statements[0]!.id!);
     });
+    const employee = await server.store.db.transaction().execute((trx) =>
+      createEmployee(
+        trx,
+        orgB,
+        employeeInput.parse({
+          lastName: secretName,
+          firstName: 'Claire',
+          sex: 'F',
+          birthDate: '1990-04-12',
+          nationality: 'Française',
+          jobTitle: 'Assistante',
+          category: 'employee',
+          contractType: 'cdi',
+          weeklyHours: 3500,
+          monthlyGross: 210000,
+          hireDate: '2026-01-05',
+        }),
+        null,
+      ),
+    );
     Object.assign(idsOfB, {
       statementId: statement.id,
       lineId: statement.lines[0]!.id,
+      employeeId: employee.id,
       partyId: party.id,
       userId: userB.id,
       documentId: doc.id,

@@ -34,6 +34,7 @@ import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/pa
 import { Route as OrgsOrgIdPersonnelIndexRouteImport } from './routes/orgs/$orgId/personnel/index'
 import { Route as OrgsOrgIdPersonnelDashboardRouteImport } from './routes/orgs/$orgId/personnel/dashboard'
 import { Route as OrgsOrgIdPersonnelPayrollRouteImport } from './routes/orgs/$orgId/personnel/payroll'
+import { Route as OrgsOrgIdPersonnelRegisterRouteImport } from './routes/orgs/$orgId/personnel/register'
 import { Route as OrgsOrgIdPersonnelTravelRouteImport } from './routes/orgs/$orgId/personnel/travel'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
@@ -61,6 +62,9 @@ import { Route as OrgsOrgIdAccountingReportsGeneralLedgerRouteImport } from './r
 import { Route as OrgsOrgIdAccountingReportsIncomeStatementRouteImport } from './routes/orgs/$orgId/accounting/reports/income-statement'
 import { Route as OrgsOrgIdAccountingReportsJournalsRouteImport } from './routes/orgs/$orgId/accounting/reports/journals'
 import { Route as OrgsOrgIdAccountingReportsTrialBalanceRouteImport } from './routes/orgs/$orgId/accounting/reports/trial-balance'
+import { Route as OrgsOrgIdPersonnelEmployeesIndexRouteImport } from './routes/orgs/$orgId/personnel/employees/index'
+import { Route as OrgsOrgIdPersonnelEmployeesEmployeeIdRouteImport } from './routes/orgs/$orgId/personnel/employees/$employeeId'
+import { Route as OrgsOrgIdPersonnelEmployeesNewRouteImport } from './routes/orgs/$orgId/personnel/employees/new'
 import { Route as OrgsOrgIdPersonnelExpensesIndexRouteImport } from './routes/orgs/$orgId/personnel/expenses/index'
 import { Route as OrgsOrgIdPersonnelExpensesNewRouteImport } from './routes/orgs/$orgId/personnel/expenses/new'
 import { Route as OrgsOrgIdPersonnelLeaveIndexRouteImport } from './routes/orgs/$orgId/personnel/leave/index'
@@ -248,6 +252,12 @@ const OrgsOrgIdPersonnelPayrollRoute =
     path: '/payroll',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
+const OrgsOrgIdPersonnelRegisterRoute =
+  OrgsOrgIdPersonnelRegisterRouteImport.update({
+    id: '/register',
+    path: '/register',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdPersonnelTravelRoute =
   OrgsOrgIdPersonnelTravelRouteImport.update({
     id: '/travel',
@@ -403,6 +413,24 @@ const OrgsOrgIdAccountingReportsTrialBalanceRoute =
     id: '/reports/trial-balance',
     path: '/reports/trial-balance',
     getParentRoute: () => OrgsOrgIdAccountingRoute,
+  } as any)
+const OrgsOrgIdPersonnelEmployeesIndexRoute =
+  OrgsOrgIdPersonnelEmployeesIndexRouteImport.update({
+    id: '/employees/',
+    path: '/employees/',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelEmployeesEmployeeIdRoute =
+  OrgsOrgIdPersonnelEmployeesEmployeeIdRouteImport.update({
+    id: '/employees/$employeeId',
+    path: '/employees/$employeeId',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelEmployeesNewRoute =
+  OrgsOrgIdPersonnelEmployeesNewRouteImport.update({
+    id: '/employees/new',
+    path: '/employees/new',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
 const OrgsOrgIdPersonnelExpensesIndexRoute =
   OrgsOrgIdPersonnelExpensesIndexRouteImport.update({
@@ -752,6 +780,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
+  '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
   '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -781,6 +810,8 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/employees/$employeeId': typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
+  '/orgs/$orgId/personnel/employees/new': typeof OrgsOrgIdPersonnelEmployeesNewRoute
   '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
@@ -814,6 +845,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/employees/': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
@@ -854,6 +886,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
+  '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
   '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -883,6 +916,8 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/employees/$employeeId': typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
+  '/orgs/$orgId/personnel/employees/new': typeof OrgsOrgIdPersonnelEmployeesNewRoute
   '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
@@ -916,6 +951,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/employees': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   '/orgs/$orgId/personnel/expenses': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases': typeof OrgsOrgIdProductionPurchasesIndexRoute
@@ -963,6 +999,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
+  '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
   '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -992,6 +1029,8 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/reports/income-statement': typeof OrgsOrgIdAccountingReportsIncomeStatementRoute
   '/orgs/$orgId/accounting/reports/journals': typeof OrgsOrgIdAccountingReportsJournalsRoute
   '/orgs/$orgId/accounting/reports/trial-balance': typeof OrgsOrgIdAccountingReportsTrialBalanceRoute
+  '/orgs/$orgId/personnel/employees/$employeeId': typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
+  '/orgs/$orgId/personnel/employees/new': typeof OrgsOrgIdPersonnelEmployeesNewRoute
   '/orgs/$orgId/personnel/expenses/new': typeof OrgsOrgIdPersonnelExpensesNewRoute
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
@@ -1025,6 +1064,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/training/situations/$situationId': typeof OrgsOrgIdTrainingSituationsSituationIdRoute
   '/orgs/$orgId/training/students/$studentId': typeof OrgsOrgIdTrainingStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/': typeof OrgsOrgIdAccountingEntriesIndexRoute
+  '/orgs/$orgId/personnel/employees/': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
@@ -1073,6 +1113,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
+    | '/orgs/$orgId/personnel/register'
     | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1102,6 +1143,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/employees/$employeeId'
+    | '/orgs/$orgId/personnel/employees/new'
     | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
@@ -1135,6 +1178,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/personnel/employees/'
     | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
@@ -1175,6 +1219,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
+    | '/orgs/$orgId/personnel/register'
     | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1204,6 +1249,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/employees/$employeeId'
+    | '/orgs/$orgId/personnel/employees/new'
     | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
@@ -1237,6 +1284,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries'
+    | '/orgs/$orgId/personnel/employees'
     | '/orgs/$orgId/personnel/expenses'
     | '/orgs/$orgId/personnel/leave'
     | '/orgs/$orgId/production/purchases'
@@ -1283,6 +1331,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/parties/new'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
+    | '/orgs/$orgId/personnel/register'
     | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1312,6 +1361,8 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/reports/income-statement'
     | '/orgs/$orgId/accounting/reports/journals'
     | '/orgs/$orgId/accounting/reports/trial-balance'
+    | '/orgs/$orgId/personnel/employees/$employeeId'
+    | '/orgs/$orgId/personnel/employees/new'
     | '/orgs/$orgId/personnel/expenses/new'
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
@@ -1345,6 +1396,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/situations/$situationId'
     | '/orgs/$orgId/training/students/$studentId'
     | '/orgs/$orgId/accounting/entries/'
+    | '/orgs/$orgId/personnel/employees/'
     | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
@@ -1556,6 +1608,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdPersonnelPayrollRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
+    '/orgs/$orgId/personnel/register': {
+      id: '/orgs/$orgId/personnel/register'
+      path: '/register'
+      fullPath: '/orgs/$orgId/personnel/register'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelRegisterRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
     '/orgs/$orgId/personnel/travel': {
       id: '/orgs/$orgId/personnel/travel'
       path: '/travel'
@@ -1744,6 +1803,27 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/accounting/reports/trial-balance'
       preLoaderRoute: typeof OrgsOrgIdAccountingReportsTrialBalanceRouteImport
       parentRoute: typeof OrgsOrgIdAccountingRoute
+    }
+    '/orgs/$orgId/personnel/employees/': {
+      id: '/orgs/$orgId/personnel/employees/'
+      path: '/employees'
+      fullPath: '/orgs/$orgId/personnel/employees/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelEmployeesIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/employees/$employeeId': {
+      id: '/orgs/$orgId/personnel/employees/$employeeId'
+      path: '/employees/$employeeId'
+      fullPath: '/orgs/$orgId/personnel/employees/$employeeId'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/employees/new': {
+      id: '/orgs/$orgId/personnel/employees/new'
+      path: '/employees/new'
+      fullPath: '/orgs/$orgId/personnel/employees/new'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelEmployeesNewRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/personnel/expenses/': {
       id: '/orgs/$orgId/personnel/expenses/'
@@ -2178,12 +2258,16 @@ const OrgsOrgIdAccountingRouteWithChildren =
 interface OrgsOrgIdPersonnelRouteChildren {
   OrgsOrgIdPersonnelDashboardRoute: typeof OrgsOrgIdPersonnelDashboardRoute
   OrgsOrgIdPersonnelPayrollRoute: typeof OrgsOrgIdPersonnelPayrollRoute
+  OrgsOrgIdPersonnelRegisterRoute: typeof OrgsOrgIdPersonnelRegisterRoute
   OrgsOrgIdPersonnelTravelRoute: typeof OrgsOrgIdPersonnelTravelRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
+  OrgsOrgIdPersonnelEmployeesEmployeeIdRoute: typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
+  OrgsOrgIdPersonnelEmployeesNewRoute: typeof OrgsOrgIdPersonnelEmployeesNewRoute
   OrgsOrgIdPersonnelExpensesNewRoute: typeof OrgsOrgIdPersonnelExpensesNewRoute
   OrgsOrgIdPersonnelLeaveBalancesRoute: typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   OrgsOrgIdPersonnelLeaveNewRoute: typeof OrgsOrgIdPersonnelLeaveNewRoute
   OrgsOrgIdPersonnelLeavePlanningRoute: typeof OrgsOrgIdPersonnelLeavePlanningRoute
+  OrgsOrgIdPersonnelEmployeesIndexRoute: typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   OrgsOrgIdPersonnelExpensesIndexRoute: typeof OrgsOrgIdPersonnelExpensesIndexRoute
   OrgsOrgIdPersonnelLeaveIndexRoute: typeof OrgsOrgIdPersonnelLeaveIndexRoute
   OrgsOrgIdPersonnelExpensesReportIdEditRoute: typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
@@ -2193,12 +2277,17 @@ interface OrgsOrgIdPersonnelRouteChildren {
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
   OrgsOrgIdPersonnelDashboardRoute: OrgsOrgIdPersonnelDashboardRoute,
   OrgsOrgIdPersonnelPayrollRoute: OrgsOrgIdPersonnelPayrollRoute,
+  OrgsOrgIdPersonnelRegisterRoute: OrgsOrgIdPersonnelRegisterRoute,
   OrgsOrgIdPersonnelTravelRoute: OrgsOrgIdPersonnelTravelRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
+  OrgsOrgIdPersonnelEmployeesEmployeeIdRoute:
+    OrgsOrgIdPersonnelEmployeesEmployeeIdRoute,
+  OrgsOrgIdPersonnelEmployeesNewRoute: OrgsOrgIdPersonnelEmployeesNewRoute,
   OrgsOrgIdPersonnelExpensesNewRoute: OrgsOrgIdPersonnelExpensesNewRoute,
   OrgsOrgIdPersonnelLeaveBalancesRoute: OrgsOrgIdPersonnelLeaveBalancesRoute,
   OrgsOrgIdPersonnelLeaveNewRoute: OrgsOrgIdPersonnelLeaveNewRoute,
   OrgsOrgIdPersonnelLeavePlanningRoute: OrgsOrgIdPersonnelLeavePlanningRoute,
+  OrgsOrgIdPersonnelEmployeesIndexRoute: OrgsOrgIdPersonnelEmployeesIndexRoute,
   OrgsOrgIdPersonnelExpensesIndexRoute: OrgsOrgIdPersonnelExpensesIndexRoute,
   OrgsOrgIdPersonnelLeaveIndexRoute: OrgsOrgIdPersonnelLeaveIndexRoute,
   OrgsOrgIdPersonnelExpensesReportIdEditRoute:

@@ -35,8 +35,10 @@ export const PERMISSIONS = {
   'documents.read': ['owner', 'assistant', 'accountant', 'hr', 'viewer', 'teacher', 'student'],
   'documents.write': ['owner', 'assistant', 'accountant', 'hr', 'teacher', 'student'],
   'audit.read': ['owner', 'accountant', 'teacher'],
-  'personnel.read': ['owner', 'hr', 'teacher'],
-  'personnel.write': ['owner', 'hr', 'teacher'],
+  // Personnel files (area 3). A student works them in their sandboxes, on simulated people; in the school's
+  // own organisation STUDENT_IN_SCHOOL keeps them out (decision 0035).
+  'personnel.read': ['owner', 'hr', 'teacher', 'student'],
+  'personnel.write': ['owner', 'hr', 'teacher', 'student'],
   'ledger.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
   'ledger.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
   'ledger.close': ['owner', 'accountant', 'teacher'],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../kernel/dates/index.ts';
 import { text } from '../../kernel/validation/text.ts';
-import { isValidNir, normaliseNir } from './nir.ts';
+import { isValidNir, nirMismatch, normaliseNir } from './nir.ts';
 
 // Employees (salariés): the personnel file and what the registre unique du personnel records. Pay is in
 // integer cents, hours in hundredths (35 h is 3500), rates in hundredths of a percent (7,50 % is 750).
@@ -18,6 +18,7 @@ const optionalText = (max: number) =>
 
 export const employeeCategories = ['employee', 'executive'] as const;
 export const contractTypes = ['cdi', 'cdd', 'apprenticeship', 'internship'] as const;
+export type ContractType = (typeof contractTypes)[number];
 export const departureReasons = [
   'resignation',
   'dismissal',
@@ -57,7 +58,7 @@ export const employeeInput = z
       .transform((v) => (v ? normaliseNir(v) : null))
       .refine(
         (v) => v === null || isValidNir(v),
-        'Numéro de sécurité sociale invalide : 15 caractères dont la clé (ex. 2 84 05 75 123 456 41).',
+        'Numéro de sécurité sociale invalide : 15 caractères dont la clé (ex. 2 84 05 75 123 456 72).',
       ),
     email: z
       .email('Adresse e-mail invalide.')
@@ -91,8 +92,21 @@ export const employeeInput = z
       .nullish()
       .transform((v) => v ?? null),
     workPermit: optionalText(120),
+    tutorName: optionalText(120),
+    workplace: optionalText(200),
   })
   .superRefine((v, ctx) => {
+    const nirIssue =
+      v.socialSecurityNumber && isValidNir(v.socialSecurityNumber)
+        ? nirMismatch(v.socialSecurityNumber, v.sex, v.birthDate)
+        : null;
+    if (nirIssue) ctx.addIssue({ code: 'custom', path: ['socialSecurityNumber'], message: nirIssue });
+    if (v.contractType === 'internship' && !v.tutorName)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tutorName'],
+        message: 'Un stagiaire a un tuteur : indiquez ses nom et prénoms (registre du personnel).',
+      });
     if (v.contractEnd && v.contractEnd < v.hireDate)
       ctx.addIssue({
         code: 'custom',
@@ -138,13 +152,58 @@ export const employeeDto = z.object({
   leftOn: z.string().nullable(),
   departureReason: z.enum(departureReasons).nullable(),
   workPermit: z.string().nullable(),
+  tutorName: z.string().nullable(),
+  workplace: z.string().nullable(),
 });
 export type EmployeeDto = z.infer<typeof employeeDto>;
 export const employeeList = z.object({ items: z.array(employeeDto) });
 export type EmployeeList = z.infer<typeof employeeList>;
 
+export const employeeStatuses = ['present', 'left'] as const;
+export type EmployeeStatus = (typeof employeeStatuses)[number];
+
 export const employeeListQuery = z.object({
   /** Present on that day (hired on or before, not left before); all employees when absent. */
   presentOn: calendarDate('Date').optional(),
+  /** Part of a name, any case and accents: « elise » finds « Élise ». */
+  q: text().max(100, '100 caractères au maximum.').optional(),
+  /** Still with us today (no exit date, or one to come), or gone. */
+  status: z.enum(employeeStatuses, 'Statut : present ou left.').optional(),
 });
 export type EmployeeListQuery = z.output<typeof employeeListQuery>;
+
+/** A line of the registre unique du personnel (C. trav. L1221-13, D1221-23 and D1221-23-1 for trainees). */
+export const registerLine = z.object({
+  employeeId: z.string(),
+  registerNumber: z.number(),
+  lastName: z.string(),
+  firstName: z.string(),
+  sex: z.enum(['F', 'M']),
+  birthDate: z.string(),
+  nationality: z.string(),
+  jobTitle: z.string(),
+  qualification: z.string().nullable(),
+  contractType: z.enum(contractTypes),
+  /** The words the register must carry (« Contrat à durée déterminée », « Salarié à temps partiel », « Apprenti »). */
+  mentions: z.array(z.string()),
+  hireDate: z.string(),
+  contractEnd: z.string().nullable(),
+  leftOn: z.string().nullable(),
+  workPermit: z.string().nullable(),
+  tutorName: z.string().nullable(),
+  workplace: z.string().nullable(),
+});
+export type RegisterLine = z.infer<typeof registerLine>;
+
+export const personnelRegister = z.object({
+  /** The day the « present on » filter looked at, or null for every line ever entered. */
+  presentOn: z.string().nullable(),
+  /** Employees, in the order they were hired. */
+  employees: z.array(registerLine),
+  /** Trainees, in their own part of the register, in the order they arrived. */
+  trainees: z.array(registerLine),
+});
+export type PersonnelRegister = z.infer<typeof personnelRegister>;
+
+export const registerQuery = z.object({ presentOn: calendarDate('Date').optional() });
+export type RegisterQuery = z.output<typeof registerQuery>;

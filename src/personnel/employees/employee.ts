@@ -1,9 +1,10 @@
 import { recordAudit } from '../../kernel/audit/audit.ts';
-import { nowInstant } from '../../kernel/dates/index.ts';
+import { formatDateFr, nowInstant, todayIn } from '../../kernel/dates/index.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { conflict, invalid, notFound } from '../../kernel/errors/domain-error.ts';
 import { newId } from '../../kernel/ids.ts';
 import { takeNextNumber } from '../../kernel/numbering/numbering.ts';
+import { sortKey } from '../../kernel/parties/sort-key.ts';
 import type {
   DepartureInput,
   EmployeeDto,
@@ -44,10 +45,12 @@ export function toEmployeeDto(row: PersonnelEmployeeTable): EmployeeDto {
     leftOn: row.left_on,
     departureReason: row.departure_reason as EmployeeDto['departureReason'],
     workPermit: row.work_permit,
+    tutorName: row.tutor_name,
+    workplace: row.workplace,
   };
 }
 
-function columnsOf(input: EmployeeInput) {
+export function columnsOf(input: EmployeeInput) {
   return {
     last_name: input.lastName,
     first_name: input.firstName,
@@ -68,6 +71,8 @@ function columnsOf(input: EmployeeInput) {
     hire_date: input.hireDate,
     contract_end: input.contractEnd,
     work_permit: input.workPermit,
+    tutor_name: input.tutorName,
+    workplace: input.workplace,
   };
 }
 
@@ -82,11 +87,16 @@ export async function getEmployee(db: Db, orgId: string, employeeId: string): Pr
   return toEmployeeDto(row);
 }
 
-/** Every employee in register order, or those present on a day (hired by then and not yet left). */
+/**
+ * Every employee in register order; or those present on a day (hired by then, not left before it); or
+ * those still with us today, or gone; narrowed by a part of their name. The name is matched in the
+ * application, accents and case folded, the same on both databases (an organisation has tens of employees).
+ */
 export async function listEmployees(
   db: Db,
   orgId: string,
   query: EmployeeListQuery = {},
+  today: string = todayIn(),
 ): Promise<EmployeeList> {
   let q = db.selectFrom('personnel_employee').selectAll().where('org_id', '=', orgId);
   if (query.presentOn) {
@@ -95,8 +105,19 @@ export async function listEmployees(
       .where('hire_date', '<=', day)
       .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>=', day)]));
   }
+  if (query.status === 'present')
+    q = q.where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>=', today)]));
+  if (query.status === 'left') q = q.where('left_on', '<', today);
   const rows = await q.orderBy('register_number').execute();
-  return { items: rows.map(toEmployeeDto) };
+  const needle = query.q ? sortKey(query.q) : '';
+  const found = needle
+    ? rows.filter((r) =>
+        [`${r.last_name} ${r.first_name}`, `${r.first_name} ${r.last_name}`].some((name) =>
+          sortKey(name).includes(needle),
+        ),
+      )
+    : rows;
+  return { items: found.map(toEmployeeDto) };
 }
 
 export async function createEmployee(
@@ -144,18 +165,22 @@ export async function recordDeparture(
   const before = await getEmployee(trx, orgId, employeeId);
   if (before.leftOn)
     throw conflict(
-      `${before.firstName} ${before.lastName} a déjà quitté l’organisation le ${before.leftOn}.`,
+      `${before.firstName} ${before.lastName} a déjà quitté l’organisation le ${formatDateFr(before.leftOn)}.`,
     );
   if (input.leftOn < before.hireDate)
     throw invalid('La date de sortie ne peut précéder la date d’entrée.', [
-      { field: 'leftOn', message: 'Date antérieure à l’entrée.' },
+      { field: 'leftOn', message: `Date antérieure à l’entrée (${formatDateFr(before.hireDate)}).` },
     ]);
-  await trx
+  // Only a line without an exit takes one: of two departures sent at once, the second finds none.
+  const result = await trx
     .updateTable('personnel_employee')
     .set({ left_on: input.leftOn, departure_reason: input.reason, updated_at: nowInstant() })
     .where('org_id', '=', orgId)
     .where('id', '=', employeeId)
-    .execute();
+    .where('left_on', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1)
+    throw conflict(`${before.firstName} ${before.lastName} a déjà quitté l’organisation.`);
   await recordAudit(trx, {
     orgId,
     actorId,
@@ -163,6 +188,37 @@ export async function recordDeparture(
     entity: 'personnel_employee',
     entityId: employeeId,
     after: input,
+  });
+  return getEmployee(trx, orgId, employeeId);
+}
+
+/**
+ * Takes back a departure entered by mistake (wrong person, resignation withdrawn): the line is present
+ * again; the audit keeps the exit that was entered and its withdrawal (decision 0035).
+ */
+export async function cancelDeparture(
+  trx: Db,
+  orgId: string,
+  employeeId: string,
+  actorId: string | null,
+): Promise<EmployeeDto> {
+  const before = await getEmployee(trx, orgId, employeeId);
+  const result = await trx
+    .updateTable('personnel_employee')
+    .set({ left_on: null, departure_reason: null, updated_at: nowInstant() })
+    .where('org_id', '=', orgId)
+    .where('id', '=', employeeId)
+    .where('left_on', 'is not', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1)
+    throw conflict(`Aucune sortie n’est enregistrée pour ${before.firstName} ${before.lastName}.`);
+  await recordAudit(trx, {
+    orgId,
+    actorId,
+    action: 'personnel.employee.departure_cancelled',
+    entity: 'personnel_employee',
+    entityId: employeeId,
+    before: { leftOn: before.leftOn, reason: before.departureReason },
   });
   return getEmployee(trx, orgId, employeeId);
 }

@@ -1,11 +1,29 @@
 import { z } from 'zod';
-import { type App, type Deps, orgRoute, scopeOf } from '../http.ts';
-import { departureInput, employeeDto, employeeInput, employeeList, employeeListQuery } from './contract.ts';
-import { createEmployee, getEmployee, listEmployees, recordDeparture } from './employee.ts';
+import { todayIn } from '../../kernel/dates/index.ts';
+import { getOrganisation } from '../../kernel/organisations/organisation.ts';
+import { renderReport } from '../../ledger/index.ts';
+import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../http.ts';
+import {
+  departureInput,
+  employeeDto,
+  employeeInput,
+  employeeList,
+  employeeListQuery,
+  personnelRegister as personnelRegisterDto,
+  registerQuery,
+} from './contract.ts';
+import { cancelDeparture, createEmployee, getEmployee, listEmployees, recordDeparture } from './employee.ts';
+import { updateEmployee } from './employee-update.ts';
+import { personnelRegister } from './register.ts';
+import { registerTable } from './register-table.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
 const employeeParams = params.extend({ employeeId: z.string().max(64) });
 const tags = ['personnel'];
+// PDF for the labour inspector's visit, CSV for a spreadsheet; the register is not a table to reckon with.
+const registerExportQuery = registerQuery.extend({
+  format: z.enum(['pdf', 'csv'], 'Format inconnu : pdf ou csv.').default('pdf'),
+});
 
 export function employeeRoutes(app: App, { store }: Deps) {
   app.get(
@@ -20,7 +38,11 @@ export function employeeRoutes(app: App, { store }: Deps) {
         response: { 200: employeeList },
       },
     },
-    async (request) => listEmployees(store.db, scopeOf(request).orgId, request.query),
+    async (request) => {
+      const { orgId } = scopeOf(request);
+      const organisation = await getOrganisation(store.db, orgId);
+      return listEmployees(store.db, orgId, request.query, todayIn(organisation.timeZone));
+    },
   );
 
   app.post(
@@ -37,10 +59,12 @@ export function employeeRoutes(app: App, { store }: Deps) {
     },
     async (request, reply) => {
       const scope = scopeOf(request);
-      const employee = await store.db
-        .transaction()
-        .execute((trx) => createEmployee(trx, scope.orgId, request.body, scope.userId));
-      return reply.code(201).send(employee);
+      // A hiring sent twice (a double click, a retry) must not take two register lines: they are never
+      // deleted. An Idempotency-Key makes the retry give back the first answer.
+      const { status, body } = await createOnce(store, request, scope, (trx) =>
+        createEmployee(trx, scope.orgId, request.body, scope.userId),
+      );
+      return reply.code(status as 201).send(body);
     },
   );
 
@@ -77,6 +101,89 @@ export function employeeRoutes(app: App, { store }: Deps) {
         .execute((trx) =>
           recordDeparture(trx, scope.orgId, request.params.employeeId, request.body, scope.userId),
         );
+    },
+  );
+
+  app.put(
+    '/api/v1/orgs/:orgId/employees/:employeeId',
+    {
+      ...orgRoute(store, 'personnel.write'),
+      schema: {
+        tags,
+        summary: 'Corriger le dossier d’un salarié (ni la date d’entrée ni le numéro d’ordre ne changent)',
+        params: employeeParams,
+        body: employeeInput,
+        response: { 200: employeeDto },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      return store.db
+        .transaction()
+        .execute((trx) =>
+          updateEmployee(trx, scope.orgId, request.params.employeeId, request.body, scope.userId),
+        );
+    },
+  );
+
+  app.delete(
+    '/api/v1/orgs/:orgId/employees/:employeeId/departure',
+    {
+      ...orgRoute(store, 'personnel.write'),
+      schema: {
+        tags,
+        summary: 'Annuler une sortie enregistrée par erreur',
+        params: employeeParams,
+        response: { 200: employeeDto },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      return store.db
+        .transaction()
+        .execute((trx) => cancelDeparture(trx, scope.orgId, request.params.employeeId, scope.userId));
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/personnel-register',
+    {
+      ...orgRoute(store, 'personnel.read'),
+      schema: {
+        tags,
+        summary: 'Registre unique du personnel, dans l’ordre des embauches (filtre : présents à une date)',
+        params,
+        querystring: registerQuery,
+        response: { 200: personnelRegisterDto },
+      },
+    },
+    async (request) => personnelRegister(store.db, scopeOf(request).orgId, request.query),
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/personnel-register/export',
+    {
+      ...orgRoute(store, 'personnel.read'),
+      schema: {
+        tags,
+        summary: 'Registre unique du personnel : export PDF ou CSV',
+        params,
+        querystring: registerExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { orgId } = scopeOf(request);
+      const [register, organisation] = await Promise.all([
+        personnelRegister(store.db, orgId, request.query),
+        getOrganisation(store.db, orgId),
+      ]);
+      const format = request.query.format;
+      const table = registerTable(register, todayIn(organisation.timeZone), format === 'pdf');
+      const file = await renderReport(table, format, organisation.name);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
     },
   );
 }

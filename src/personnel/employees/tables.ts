@@ -27,6 +27,10 @@ export type PersonnelEmployeeTable = {
   left_on: string | null;
   departure_reason: string | null;
   work_permit: string | null;
+  /** A trainee's tutor, first names and name (register, D1221-23-1). */
+  tutor_name: string | null;
+  /** Where a trainee is present, when it is not the organisation's address. */
+  workplace: string | null;
   created_at: string;
   created_by: string | null;
   updated_at: string;

@@ -114,6 +114,9 @@ export const PROSPECTING_SERVE: readonly ServedActivity[] = [{ code: '1.1', labe
 /** The SMTP settings and the outbox carry the invitations and mail merges of activity 1.1. */
 export const MAIL_SERVE: readonly ServedActivity[] = [{ code: '1.1', label: 'badges.mail' }];
 
+/** The personnel file and the registre unique du personnel: recruitment and departures (3.1.t1), files (3.1.t2). */
+export const EMPLOYEES_SERVE: readonly ServedActivity[] = [{ code: '3.1', label: 'badges.personnelFiles' }];
+
 /** What each area still to build will serve: whole activities, or named tasks where only some apply. */
 export type Area = 'relations' | 'production' | 'personnel' | 'accounting' | 'training';
 

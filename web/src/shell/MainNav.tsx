@@ -98,13 +98,15 @@ export function MainNav({ orgId }: { orgId: string }) {
                 label={t('areas.production')}
                 testId="nav-production"
               />
-              <Item
-                orgId={orgId}
-                to="/orgs/$orgId/personnel"
-                label={t('areas.personnel')}
-                soon
-                testId="nav-personnel"
-              />
+              {/* Personal data: only the roles that need it see the area (permission personnel.read). */}
+              {can('personnel.read') ? (
+                <Item
+                  orgId={orgId}
+                  to="/orgs/$orgId/personnel"
+                  label={t('areas.personnel')}
+                  testId="nav-personnel"
+                />
+              ) : null}
               <Item
                 orgId={orgId}
                 to="/orgs/$orgId/accounting"

@@ -4,6 +4,8 @@ import { SectionNav, type SectionNavItem } from '../../ui/SectionNav.tsx';
 
 // One line per feature of area 3, in the référentiel's order.
 const ITEMS: readonly SectionNavItem[] = [
+  { to: '/orgs/$orgId/personnel/employees', label: 'personnel.nav.employees', testId: 'subnav-employees' },
+  { to: '/orgs/$orgId/personnel/register', label: 'personnel.nav.register', testId: 'subnav-register' },
   { to: '/orgs/$orgId/personnel/leave', label: 'personnel.nav.leave', testId: 'subnav-leave' },
   {
     to: '/orgs/$orgId/personnel/leave/balances',

@@ -1,6 +1,7 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../../../ui/ComingSoon.tsx';
+import { createFileRoute, redirect } from '@tanstack/react-router';
 
 export const Route = createFileRoute('/orgs/$orgId/personnel/')({
-  component: () => <ComingSoon area="personnel" />,
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/orgs/$orgId/personnel/employees', params, replace: true });
+  },
 });
