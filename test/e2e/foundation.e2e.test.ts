@@ -33,7 +33,7 @@ describe.runIf(browserAvailable)('foundation in a real browser', () => {
     await page.waitForURL(/\/orgs\/[^/]+/);
     await page.getByText('Les Ateliers du Val').first().waitFor();
     await audit('accueil');
-    // The menu says « À venir » of the areas not built yet, and only of those.
+    // Every area is built: the menu says « À venir » of none.
     const soon = {
       'nav-relations': 0,
       'nav-production': 0,

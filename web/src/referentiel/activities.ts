@@ -117,34 +117,6 @@ export const MAIL_SERVE: readonly ServedActivity[] = [{ code: '1.1', label: 'bad
 /** The personnel file and the registre unique du personnel: recruitment and departures (3.1.t1), files (3.1.t2). */
 export const EMPLOYEES_SERVE: readonly ServedActivity[] = [{ code: '3.1', label: 'badges.personnelFiles' }];
 
-/** What each area still to build will serve: whole activities, or named tasks where only some apply. */
-export type Area = 'relations' | 'production' | 'personnel' | 'accounting' | 'training';
-
-export type UpcomingScope = { activity: ActivityCode; tasks?: readonly ParseKeys[] };
-
-export const AREA_SCOPE: Record<Area, readonly UpcomingScope[]> = {
-  relations: [{ activity: '1.1' }, { activity: '1.2' }, { activity: '1.3' }],
-  production: [{ activity: '2.1' }, { activity: '2.2' }, { activity: '2.3' }],
-  personnel: [{ activity: '3.1' }, { activity: '3.2' }, { activity: '3.3' }],
-  // The ledger sits under every area; these are the tasks whose entries it records.
-  accounting: [
-    { activity: '1.2', tasks: ['referentiel.a1_2.t2', 'referentiel.a1_2.t3'] },
-    { activity: '2.2' },
-  ],
-  // The training mode covers the whole référentiel, so it lists every activity.
-  training: [
-    { activity: '1.1' },
-    { activity: '1.2' },
-    { activity: '1.3' },
-    { activity: '2.1' },
-    { activity: '2.2' },
-    { activity: '2.3' },
-    { activity: '3.1' },
-    { activity: '3.2' },
-    { activity: '3.3' },
-  ],
-};
-
 /** Requests and the public contact form: reception and handling of requests. */
 export const RECEPTION_SERVE: readonly ServedActivity[] = [{ code: '1.1', label: 'badges.reception' }];
 

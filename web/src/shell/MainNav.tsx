@@ -1,4 +1,4 @@
-import { Badge, ScrollArea, Stack, Text } from '@mantine/core';
+import { ScrollArea, Stack, Text } from '@mantine/core';
 import { useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,18 +21,15 @@ function Item({
   orgId,
   to,
   label,
-  soon,
   nested,
   testId,
 }: {
   orgId: string;
   to: Target;
   label: string;
-  soon?: boolean;
   nested?: boolean;
   testId: string;
 }) {
-  const { t } = useTranslation();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const href = to.replace('$orgId', orgId);
   // The settings page is the parent of the users page: only an exact match makes it current.
@@ -46,13 +43,6 @@ function Item({
       aria-current={active ? 'page' : undefined}
       pl={nested ? 'xl' : undefined}
       data-testid={testId}
-      rightSection={
-        soon ? (
-          <Badge size="xs" variant="outline" color="gray">
-            {t('comingSoon.badge')}
-          </Badge>
-        ) : undefined
-      }
     />
   );
 }
