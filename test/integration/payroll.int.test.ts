@@ -160,7 +160,12 @@ describe.each(DIALECTS)('payroll on %s', (dialect) => {
       taxRate: 750,
     });
     // Not paid in March: an intern, someone hired in April, someone who left in February.
-    await hire(org.id, { lastName: 'Stagiaire', contractType: 'internship', contractEnd: '2026-06-30' });
+    await hire(org.id, {
+      lastName: 'Stagiaire',
+      contractType: 'internship',
+      contractEnd: '2026-06-30',
+      tutorName: 'Paul Martin',
+    });
     await hire(org.id, { lastName: 'Avril', hireDate: '2026-04-01' });
     const gone = await hire(org.id, { lastName: 'Parti' });
     await tx((trx) =>
