@@ -19,6 +19,7 @@ export function ExportButtons({
   disabled,
   size,
   align = 'end',
+  labelOf,
   children,
 }: {
   formats: readonly ServerExportFormat[];
@@ -29,6 +30,8 @@ export function ExportButtons({
   size?: 'xs' | 'sm';
   /** Where the row sits: at the end of a page header (reports), or at the start of a section. */
   align?: 'start' | 'end';
+  /** The button's text, when « Télécharger PDF » says too little (« Bulletin PDF »). */
+  labelOf?: (format: ServerExportFormat) => string;
   /** More buttons in the same row (print, a CSV made in the page). */
   children?: React.ReactNode;
 }) {
@@ -60,7 +63,7 @@ export function ExportButtons({
             loading={busy === format}
             data-testid={`${testIdPrefix}-${format}`}
           >
-            {t(`accounting.reports.${format}`)}
+            {labelOf ? labelOf(format) : t(`accounting.reports.${format}`)}
           </Button>
         ))}
         {children}

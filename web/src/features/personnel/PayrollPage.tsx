@@ -21,8 +21,8 @@ import { parseAmount } from '../../../../src/kernel/money/index.ts';
 import { useOrgRole, useSimulatedToday } from '../../auth/session.ts';
 import { PAYROLL_SERVE } from '../../referentiel/activities.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { downloadBlob } from '../../ui/download.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ExportButtons } from '../../ui/ExportButtons.tsx';
 import { AnchorLink } from '../../ui/links.tsx';
 import { notify } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -327,21 +327,7 @@ function PayslipRow({ orgId, run, slip }: { orgId: string; run: PayRunDto; slip:
   const { can } = useOrgRole(orgId);
   const [editing, setEditing] = useState(false);
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
   const name = `${slip.lastName.toUpperCase()} ${slip.firstName}`;
-  const download = async () => {
-    setBusy(true);
-    setFailed(false);
-    try {
-      const { blob, fileName } = await downloadPayslip(orgId, run.id, slip.id);
-      downloadBlob(blob, fileName ?? `bulletin-${run.month}.pdf`);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Fragment>
       <Table.Tr data-testid="payroll-slip">
@@ -384,21 +370,16 @@ function PayslipRow({ orgId, run, slip }: { orgId: string; run: PayRunDto; slip:
                 {t('personnel.payroll.items.open')}
               </Button>
             ) : null}
-            <Button
-              size="compact-sm"
-              variant="default"
-              loading={busy}
-              onClick={() => void download()}
-              data-testid="payroll-slip-pdf"
-            >
-              {t('personnel.payroll.pdf')}
-            </Button>
+            <ExportButtons
+              formats={['pdf']}
+              fetchFile={() => downloadPayslip(orgId, run.id, slip.id)}
+              fallbackName={() => `bulletin-${run.month}.pdf`}
+              testIdPrefix="payroll-slip"
+              size="xs"
+              align="start"
+              labelOf={() => t('personnel.payroll.pdf')}
+            />
           </Group>
-          {failed ? (
-            <Text size="xs" c="red.8" role="alert">
-              {t('accounting.reports.exportFailed')}
-            </Text>
-          ) : null}
           {editing ? (
             <ItemsModal orgId={orgId} run={run} slip={slip} onClose={() => setEditing(false)} />
           ) : null}
