@@ -1,6 +1,3 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { ensureDemo } from '../demo/seed.ts';
 import { verifyAuditChain } from '../kernel/audit/audit.ts';
@@ -11,7 +8,7 @@ import { organisationInput } from '../kernel/organisations/contract.ts';
 import { createOrganisation } from '../kernel/organisations/organisation.ts';
 import { ROLES, type Role } from '../kernel/roles/permissions.ts';
 import { createUser, findUserByEmail, setMembership } from '../kernel/users/users.ts';
-import { encodeLatin9, ensureLedger, importFecFile, prepareFecExport } from '../ledger/index.ts';
+import { ensureLedger, exportFecFile, importFecFile } from '../ledger/index.ts';
 import { readConfig } from '../server/config.ts';
 import { progressBar } from './progress.ts';
 
@@ -284,17 +281,17 @@ program
   .action(
     run(async (o: { org: string; fiscalYear: string; out?: string }) => {
       await withStore(async (store) => {
-        // Refused here, before any file exists, when the year breaks a rule (the problems are listed).
-        const fec = await prepareFecExport(store.db, o.org, o.fiscalYear);
-        const out = o.out ?? fec.fileName;
-        const file = createWriteStream(out);
+        // The year is checked while it is written: a refusal lists the problems and leaves no file.
         const bar = progressBar('Export FEC');
-        for await (const chunk of fec.chunks((done, total) => bar.update(done, total)))
-          if (!file.write(encodeLatin9(chunk))) await once(file, 'drain');
-        file.end();
-        await finished(file);
+        const fec = await exportFecFile(
+          store.db,
+          o.org,
+          o.fiscalYear,
+          (name) => o.out ?? name,
+          (done, total) => bar.update(done, total),
+        );
         bar.stop();
-        process.stdout.write(`${out}\n`);
+        process.stdout.write(`${fec.path}\n`);
         process.stderr.write(`${fec.lineCount} lignes d’écritures exportées.\n`);
       });
     }),

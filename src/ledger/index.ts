@@ -15,7 +15,7 @@ export { entryInput } from './entries/contract.ts';
 export { createDraft, deleteDraft, updateDraft, validateEntry } from './entries/draft.ts';
 export { post, reverse } from './entries/entry.ts';
 export { getEntry, listEntries } from './entries/entry-read.ts';
-export { exportFecText, type FecExport, prepareFecExport } from './fec/fec-export.ts';
+export { exportFecFile, exportFecText, type FecExport, prepareFecExport } from './fec/fec-export.ts';
 export type { FecImportReport } from './fec/fec-import.ts';
 export { importFec, importFecFile } from './fec/fec-io.ts';
 export { encodeLatin9 } from './fec/latin9.ts';

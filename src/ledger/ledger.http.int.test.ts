@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, loginAs, startTestServer, type TestServer } from '../../test/support/http.ts';
 import { DIALECTS } from '../../test/support/test-db.ts';
@@ -145,6 +147,7 @@ describe.each(DIALECTS)('ledger over HTTP on %s', (dialect) => {
     const text = decodeLatin9(fec.rawPayload);
     expect(text.split('\r\n')[0]).toMatch(/^JournalCode\tJournalLib\tEcritureNum/);
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + 9);
+    expect(fec.headers['x-fec-lines']).toBe('9');
   });
 
   it('imports a FEC into another organisation through the API', async () => {
@@ -228,5 +231,49 @@ describe.each(DIALECTS)('ledger over HTTP on %s', (dialect) => {
     );
     expect((await owner.request('GET', `${base}/entries`)).body).toEqual(before);
     expect((await owner.request('GET', `${base}/entries/${posted.id}`)).body.reversedBy).toBeNull();
+  });
+
+  it('refuses the FEC of a broken year with the list of problems, and leaves no file behind', async () => {
+    const created = await owner.request('POST', '/api/v1/orgs', {
+      name: 'Registre abîmé',
+      kind: 'company',
+      siren: '552100554',
+      vatRegime: 'normal_monthly',
+    });
+    const brokenId = created.body.id as string;
+    const brokenBase = `/api/v1/orgs/${brokenId}/ledger`;
+    const years = (await owner.request('GET', `${brokenBase}/fiscal-years`)).body.items;
+    const entry = (date: string) =>
+      server.store.db.transaction().execute((trx) =>
+        post(
+          trx,
+          brokenId,
+          entryInput.parse({
+            journal: 'BQ',
+            date,
+            label: 'Apport',
+            lines: [
+              { account: '512', debit: 5000 },
+              { account: '101', credit: 5000 },
+            ],
+          }),
+          null,
+        ),
+      );
+    await entry(years[0].start);
+    const emptied = await entry(years[0].start);
+    // A hand edit the ledger's rules would never make: a validated entry loses its lines.
+    await server.store.db
+      .deleteFrom('ledger_line')
+      .where('org_id', '=', brokenId)
+      .where('entry_id', '=', emptied.id)
+      .execute();
+    const spooled = () => readdirSync(tmpdir()).filter((f) => f.startsWith('agora-fec-')).length;
+    const before = spooled();
+    const refused = await owner.request('GET', `${brokenBase}/fec?fiscalYear=${years[0].id}`);
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toMatch(/ne peut pas être produit : 1 anomalie/);
+    expect(refused.body.errors).toEqual([{ field: 'écriture 2', message: 'Écriture validée sans ligne.' }]);
+    expect(spooled()).toBe(before);
   });
 });

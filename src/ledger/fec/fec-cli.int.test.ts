@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -64,5 +64,22 @@ describe.each(DIALECTS)('agora export-fec / import-fec on %s', (dialect) => {
     const refused = await agora('export-fec', '--org', orgId, '--fiscal-year', '2030');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Exercice 2030 introuvable/);
+  });
+
+  it('refuses a broken year with its problems and leaves no file, not even a partial one', async () => {
+    const { orgId } = await ledgerOrganisation(store.db);
+    await postEntry(store.db, orgId, textbookSale('2026-03-01'));
+    const emptied = await postEntry(store.db, orgId, textbookSale('2026-03-02'));
+    await store.db
+      .deleteFrom('ledger_line')
+      .where('org_id', '=', orgId)
+      .where('entry_id', '=', emptied.id)
+      .execute();
+    const out = join(dir, 'abime.txt');
+    const refused = await agora('export-fec', '--org', orgId, '--fiscal-year', '2026', '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/écriture 2 : Écriture validée sans ligne/);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.part`)).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { invalid } from '../../kernel/errors/domain-error.ts';
@@ -17,11 +17,10 @@ import {
   fecImportJobParams,
   fecImportJobStarted,
 } from './contract.ts';
-import { prepareFecExport } from './fec-export.ts';
+import { exportFecFile } from './fec-export.ts';
 import type { FecImportReport } from './fec-import.ts';
 import { importFecFile } from './fec-io.ts';
 import { importJobs } from './import-jobs.ts';
-import { encodeLatin9 } from './latin9.ts';
 
 const params = z.object({ orgId: text().max(64) });
 const tags = ['comptabilité'];
@@ -49,15 +48,17 @@ export function fecRoutes(app: App, { store }: Deps) {
       },
     },
     async (request, reply) => {
-      const fec = await prepareFecExport(store.db, scopeOf(request).orgId, request.query.fiscalYear);
-      const bytes = (async function* () {
-        for await (const chunk of fec.chunks()) yield encodeLatin9(chunk);
-      })();
+      // Written to a temporary file first: the year is checked while its lines are read, so a refusal
+      // (422 with the list of problems) can only come once all of them are, before a byte is sent.
+      const path = join(tmpdir(), `agora-fec-${randomUUID()}.txt`);
+      const fec = await exportFecFile(store.db, scopeOf(request).orgId, request.query.fiscalYear, path);
+      const file = createReadStream(path);
+      file.once('close', () => void rm(path, { force: true }));
       return reply
         .type('text/plain; charset=iso-8859-15')
         .header('content-disposition', `attachment; filename="${fec.fileName}"`)
         .header('x-fec-lines', String(fec.lineCount))
-        .send(Readable.from(bytes));
+        .send(file);
     },
   );
 
