@@ -28,7 +28,7 @@ export type { LetteringDto } from './lettering/contract.ts';
 export { autoLetter, letter, letteringCandidates, unletter } from './lettering/lettering.ts';
 export { settledEntryIds } from './lettering/settlement.ts';
 export { accountBalance, accountMovement } from './reports/account-balance.ts';
-export { agedBalance } from './reports/aged-balance.ts';
+export { agedBalance, type OpenItem, openItems } from './reports/aged-balance.ts';
 export type {
   AgedBalanceDto,
   BalanceSheetDto,

@@ -15,6 +15,10 @@ export { billInput, payablesQuery, paymentInput } from './purchases/contract.ts'
 export { agedPayables } from './purchases/payables.ts';
 export { productionRoutes } from './routes.ts';
 export { importStatementFile } from './treasury/bank-import.ts';
+export { cashPlan } from './treasury/cash-plan/cash-plan.ts';
+export type { CashPlanDto, ForecastDto } from './treasury/cash-plan/contract.ts';
+export { cashPlanQuery, forecastInput } from './treasury/cash-plan/contract.ts';
+export { createForecast, deleteForecast } from './treasury/cash-plan/forecasts.ts';
 export type {
   ImportReport,
   ReconciliationDto,

@@ -9,6 +9,7 @@ import type {
   ProductionBankLineTable,
   ProductionBankMatchTable,
   ProductionBankStatementTable,
+  ProductionCashForecastTable,
 } from './treasury/tables.ts';
 import type { ProductionVatReturnTable } from './vat-returns/tables.ts';
 
@@ -17,6 +18,7 @@ export type ProductionTables = {
   production_bank_line: ProductionBankLineTable;
   production_bank_match: ProductionBankMatchTable;
   production_bank_statement: ProductionBankStatementTable;
+  production_cash_forecast: ProductionCashForecastTable;
   production_supplier_bill: ProductionSupplierBillTable;
   production_supplier_bill_line: ProductionSupplierBillLineTable;
   production_supplier_payment: ProductionSupplierPaymentTable;

@@ -22,7 +22,9 @@ import {
 import {
   billInput,
   createBill,
+  createForecast,
   fileVatReturn,
+  forecastInput,
   getStatement,
   importQuery,
   importStatementFile,
@@ -137,6 +139,21 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
     const fee = statement.lines.find((l) => l.suggestion.account === '627')!;
     await postBankLine(trx, orgId, fee.id, postLineInput.parse({ account: '627' }), null);
   });
+  // The cash plan's forecast lines.
+  await db.transaction().execute((trx) =>
+    createForecast(
+      trx,
+      orgId,
+      forecastInput.parse({
+        label: 'Loyer',
+        direction: 'out',
+        amount: 80000,
+        firstMonth: '2026-04',
+        occurrences: 12,
+      }),
+      null,
+    ),
+  );
   // Personnel (area 3): an employee in the register.
   const employee = await db.transaction().execute((trx) =>
     createEmployee(

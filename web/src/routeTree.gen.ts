@@ -77,6 +77,7 @@ import { Route as OrgsOrgIdProductionPurchasesNewRouteImport } from './routes/or
 import { Route as OrgsOrgIdProductionPurchasesPayablesRouteImport } from './routes/orgs/$orgId/production/purchases/payables'
 import { Route as OrgsOrgIdProductionTreasuryIndexRouteImport } from './routes/orgs/$orgId/production/treasury/index'
 import { Route as OrgsOrgIdProductionTreasuryStatementIdRouteImport } from './routes/orgs/$orgId/production/treasury/$statementId'
+import { Route as OrgsOrgIdProductionTreasuryCashPlanRouteImport } from './routes/orgs/$orgId/production/treasury/cash-plan'
 import { Route as OrgsOrgIdProductionTreasuryReconciliationRouteImport } from './routes/orgs/$orgId/production/treasury/reconciliation'
 import { Route as OrgsOrgIdProductionTreasuryReportRouteImport } from './routes/orgs/$orgId/production/treasury/report'
 import { Route as OrgsOrgIdRelationsCampaignsIndexRouteImport } from './routes/orgs/$orgId/relations/campaigns/index'
@@ -504,6 +505,12 @@ const OrgsOrgIdProductionTreasuryStatementIdRoute =
     path: '/treasury/$statementId',
     getParentRoute: () => OrgsOrgIdProductionRoute,
   } as any)
+const OrgsOrgIdProductionTreasuryCashPlanRoute =
+  OrgsOrgIdProductionTreasuryCashPlanRouteImport.update({
+    id: '/treasury/cash-plan',
+    path: '/treasury/cash-plan',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
 const OrgsOrgIdProductionTreasuryReconciliationRoute =
   OrgsOrgIdProductionTreasuryReconciliationRouteImport.update({
     id: '/treasury/reconciliation',
@@ -820,6 +827,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
   '/orgs/$orgId/production/treasury/$statementId': typeof OrgsOrgIdProductionTreasuryStatementIdRoute
+  '/orgs/$orgId/production/treasury/cash-plan': typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
   '/orgs/$orgId/production/treasury/report': typeof OrgsOrgIdProductionTreasuryReportRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
@@ -926,6 +934,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
   '/orgs/$orgId/production/treasury/$statementId': typeof OrgsOrgIdProductionTreasuryStatementIdRoute
+  '/orgs/$orgId/production/treasury/cash-plan': typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
   '/orgs/$orgId/production/treasury/report': typeof OrgsOrgIdProductionTreasuryReportRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
@@ -1039,6 +1048,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
   '/orgs/$orgId/production/treasury/$statementId': typeof OrgsOrgIdProductionTreasuryStatementIdRoute
+  '/orgs/$orgId/production/treasury/cash-plan': typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
   '/orgs/$orgId/production/treasury/report': typeof OrgsOrgIdProductionTreasuryReportRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
@@ -1153,6 +1163,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
     | '/orgs/$orgId/production/treasury/$statementId'
+    | '/orgs/$orgId/production/treasury/cash-plan'
     | '/orgs/$orgId/production/treasury/reconciliation'
     | '/orgs/$orgId/production/treasury/report'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
@@ -1259,6 +1270,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
     | '/orgs/$orgId/production/treasury/$statementId'
+    | '/orgs/$orgId/production/treasury/cash-plan'
     | '/orgs/$orgId/production/treasury/reconciliation'
     | '/orgs/$orgId/production/treasury/report'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
@@ -1371,6 +1383,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
     | '/orgs/$orgId/production/treasury/$statementId'
+    | '/orgs/$orgId/production/treasury/cash-plan'
     | '/orgs/$orgId/production/treasury/reconciliation'
     | '/orgs/$orgId/production/treasury/report'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
@@ -1909,6 +1922,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdProductionTreasuryStatementIdRouteImport
       parentRoute: typeof OrgsOrgIdProductionRoute
     }
+    '/orgs/$orgId/production/treasury/cash-plan': {
+      id: '/orgs/$orgId/production/treasury/cash-plan'
+      path: '/treasury/cash-plan'
+      fullPath: '/orgs/$orgId/production/treasury/cash-plan'
+      preLoaderRoute: typeof OrgsOrgIdProductionTreasuryCashPlanRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
     '/orgs/$orgId/production/treasury/reconciliation': {
       id: '/orgs/$orgId/production/treasury/reconciliation'
       path: '/treasury/reconciliation'
@@ -2306,6 +2326,7 @@ interface OrgsOrgIdProductionRouteChildren {
   OrgsOrgIdProductionPurchasesNewRoute: typeof OrgsOrgIdProductionPurchasesNewRoute
   OrgsOrgIdProductionPurchasesPayablesRoute: typeof OrgsOrgIdProductionPurchasesPayablesRoute
   OrgsOrgIdProductionTreasuryStatementIdRoute: typeof OrgsOrgIdProductionTreasuryStatementIdRoute
+  OrgsOrgIdProductionTreasuryCashPlanRoute: typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   OrgsOrgIdProductionTreasuryReconciliationRoute: typeof OrgsOrgIdProductionTreasuryReconciliationRoute
   OrgsOrgIdProductionTreasuryReportRoute: typeof OrgsOrgIdProductionTreasuryReportRoute
   OrgsOrgIdProductionPurchasesIndexRoute: typeof OrgsOrgIdProductionPurchasesIndexRoute
@@ -2322,6 +2343,8 @@ const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
     OrgsOrgIdProductionPurchasesPayablesRoute,
   OrgsOrgIdProductionTreasuryStatementIdRoute:
     OrgsOrgIdProductionTreasuryStatementIdRoute,
+  OrgsOrgIdProductionTreasuryCashPlanRoute:
+    OrgsOrgIdProductionTreasuryCashPlanRoute,
   OrgsOrgIdProductionTreasuryReconciliationRoute:
     OrgsOrgIdProductionTreasuryReconciliationRoute,
   OrgsOrgIdProductionTreasuryReportRoute:

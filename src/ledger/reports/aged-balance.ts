@@ -26,51 +26,83 @@ export function bucketOf(dueDate: string, asOf: string): keyof Omit<Buckets, 'to
   return 'over90';
 }
 
+/** An amount still open on a party's account at a date, grouped by due date (its date when it has none). */
+export type OpenItem = {
+  account: string;
+  auxiliary: string;
+  label: string;
+  partyId: string | null;
+  due: string;
+  /** What the party owes (receivables) or is owed (payables), in cents: negative for a payment or a
+   * credit note not yet matched with what it settles. */
+  amount: number;
+};
+
 /**
- * Aged balance of receivables (auxiliary accounts under 41…) or payables (under 40…) at a date: every
- * line not settled by a complete lettering made by then, aged by due date. Only the fiscal years not yet
- * carried forward count: a closed year's open items live on as the next year's opening lines.
+ * The open items of receivables (auxiliary accounts under 41…) or payables (under 40…) at a date: every
+ * line not settled by a complete lettering made by then, summed per auxiliary account and due date. Only
+ * the fiscal years not yet carried forward count: a closed year's open items live on as the next year's
+ * opening lines. The aged balance buckets them; the cash plan spreads them over months.
  */
-export async function agedBalance(db: Db, orgId: string, query: AgedBalanceQuery): Promise<AgedBalanceDto> {
-  const asOf = query.asOf ?? todayIn((await organisationCalendar(db, orgId)).time_zone);
+export async function openItems(
+  db: Db,
+  orgId: string,
+  query: { kind: 'receivables' | 'payables'; asOf: string },
+): Promise<OpenItem[]> {
+  const { asOf } = query;
   const prefix = query.kind === 'receivables' ? '41%' : '40%';
   const sign = query.kind === 'receivables' ? 1 : -1;
   const scope = await yearsInScope(db, orgId, asOf);
-  const rows =
-    scope.length === 0
-      ? []
-      : await db
-          .selectFrom('ledger_line as l')
-          .innerJoin('ledger_account as a', (j) =>
-            j.onRef('a.org_id', '=', 'l.org_id').onRef('a.id', '=', 'l.account_id'),
-          )
-          .innerJoin('ledger_account as x', (j) =>
-            j.onRef('x.org_id', '=', 'l.org_id').onRef('x.id', '=', 'l.auxiliary_id'),
-          )
-          .leftJoin('ledger_lettering_line as ll', (j) =>
-            j.onRef('ll.org_id', '=', 'l.org_id').onRef('ll.line_id', '=', 'l.id'),
-          )
-          .leftJoin('ledger_lettering as lt', (j) =>
-            j.onRef('lt.org_id', '=', 'll.org_id').onRef('lt.id', '=', 'll.lettering_id'),
-          )
-          .select((eb) => [
-            'a.number as account',
-            'x.number as auxiliary',
-            'x.label',
-            'x.party_id',
-            sql<string>`coalesce(l.due_date, l.entry_date)`.as('due'),
-            eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('l.debit'), eb.lit(0)), 'bigint').as('debit'),
-            eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('l.credit'), eb.lit(0)), 'bigint').as('credit'),
-          ])
-          .where('l.org_id', '=', orgId)
-          .where('l.fiscal_year_id', 'in', scope)
-          .where('l.entry_date', '<=', asOf)
-          .where('a.number', 'like', prefix)
-          .where((eb) =>
-            eb.or([eb('lt.id', 'is', null), eb('lt.complete', '=', 0), eb('lt.lettered_on', '>', asOf)]),
-          )
-          .groupBy(['a.number', 'x.number', 'x.label', 'x.party_id', sql`coalesce(l.due_date, l.entry_date)`])
-          .execute();
+  if (scope.length === 0) return [];
+  const rows = await db
+    .selectFrom('ledger_line as l')
+    .innerJoin('ledger_account as a', (j) =>
+      j.onRef('a.org_id', '=', 'l.org_id').onRef('a.id', '=', 'l.account_id'),
+    )
+    .innerJoin('ledger_account as x', (j) =>
+      j.onRef('x.org_id', '=', 'l.org_id').onRef('x.id', '=', 'l.auxiliary_id'),
+    )
+    .leftJoin('ledger_lettering_line as ll', (j) =>
+      j.onRef('ll.org_id', '=', 'l.org_id').onRef('ll.line_id', '=', 'l.id'),
+    )
+    .leftJoin('ledger_lettering as lt', (j) =>
+      j.onRef('lt.org_id', '=', 'll.org_id').onRef('lt.id', '=', 'll.lettering_id'),
+    )
+    .select((eb) => [
+      'a.number as account',
+      'x.number as auxiliary',
+      'x.label',
+      'x.party_id',
+      sql<string>`coalesce(l.due_date, l.entry_date)`.as('due'),
+      eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('l.debit'), eb.lit(0)), 'bigint').as('debit'),
+      eb.cast<number>(eb.fn.coalesce(eb.fn.sum<number>('l.credit'), eb.lit(0)), 'bigint').as('credit'),
+    ])
+    .where('l.org_id', '=', orgId)
+    .where('l.fiscal_year_id', 'in', scope)
+    .where('l.entry_date', '<=', asOf)
+    .where('a.number', 'like', prefix)
+    .where((eb) =>
+      eb.or([eb('lt.id', 'is', null), eb('lt.complete', '=', 0), eb('lt.lettered_on', '>', asOf)]),
+    )
+    .groupBy(['a.number', 'x.number', 'x.label', 'x.party_id', sql`coalesce(l.due_date, l.entry_date)`])
+    .execute();
+  return rows.map((r) => ({
+    account: r.account,
+    auxiliary: r.auxiliary,
+    label: r.label,
+    partyId: r.party_id,
+    due: typeof r.due === 'string' ? r.due : String(r.due),
+    amount: sign * (Number(r.debit) - Number(r.credit)),
+  }));
+}
+
+/**
+ * Aged balance of receivables or payables at a date: the open items (openItems) per auxiliary account,
+ * aged by due date.
+ */
+export async function agedBalance(db: Db, orgId: string, query: AgedBalanceQuery): Promise<AgedBalanceDto> {
+  const asOf = query.asOf ?? todayIn((await organisationCalendar(db, orgId)).time_zone);
+  const rows = await openItems(db, orgId, { kind: query.kind, asOf });
   const byAuxiliary = new Map<string, AgedBalanceDto['rows'][number]>();
   const totals = emptyBuckets();
   for (const r of rows) {
@@ -79,15 +111,13 @@ export async function agedBalance(db: Db, orgId: string, query: AgedBalanceQuery
       account: r.account,
       auxiliary: r.auxiliary,
       label: r.label,
-      partyId: r.party_id,
+      partyId: r.partyId,
       ...emptyBuckets(),
     };
-    const amount = sign * (Number(r.debit) - Number(r.credit));
-    const due = typeof r.due === 'string' ? r.due : String(r.due);
-    row[bucketOf(due, asOf)] += amount;
-    row.total += amount;
-    totals[bucketOf(due, asOf)] += amount;
-    totals.total += amount;
+    row[bucketOf(r.due, asOf)] += r.amount;
+    row.total += r.amount;
+    totals[bucketOf(r.due, asOf)] += r.amount;
+    totals.total += r.amount;
     byAuxiliary.set(key, row);
   }
   const result = [...byAuxiliary.values()]

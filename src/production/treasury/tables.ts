@@ -59,3 +59,17 @@ export type ProductionBankMatchTable = {
   matched_at: string;
   matched_by: string | null;
 };
+
+/** A forecast line of the cash plan (decision 0047). */
+export type ProductionCashForecastTable = {
+  org_id: string;
+  id: string;
+  label: string;
+  direction: 'in' | 'out';
+  amount: number;
+  /** 'YYYY-MM' */
+  first_month: string;
+  occurrences: number;
+  created_at: string;
+  created_by: string | null;
+};

@@ -197,6 +197,14 @@ export function TreasuryPage() {
             >
               {t('production.treasury.toReport')}
             </ButtonLink>
+            <ButtonLink
+              to="/orgs/$orgId/production/treasury/cash-plan"
+              params={{ orgId }}
+              variant="default"
+              data-testid="treasury-to-cash-plan"
+            >
+              {t('production.treasury.toCashPlan')}
+            </ButtonLink>
           </>
         }
       />

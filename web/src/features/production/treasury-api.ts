@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { CashPlanDto, ForecastDto } from '../../../../src/production/treasury/cash-plan/contract.ts';
 import type {
   AutoMatchResult,
   BankLineDto,
@@ -13,7 +14,16 @@ import { api, apiDownload, queryString } from '../../api/client.ts';
 
 // Bank statements and reconciliation (area 2, task 2.2.t2 « Suivi de la trésorerie »).
 
-export type { BankLineDto, ImportReport, LedgerSideLine, ReconciliationDto, StatementDto, WorkspaceDto };
+export type {
+  BankLineDto,
+  CashPlanDto,
+  ForecastDto,
+  ImportReport,
+  LedgerSideLine,
+  ReconciliationDto,
+  StatementDto,
+  WorkspaceDto,
+};
 
 const org = (orgId: string) => `/api/v1/orgs/${encodeURIComponent(orgId)}`;
 
@@ -109,4 +119,45 @@ export function partiesForAccountQuery(orgId: string, role: 'supplier' | 'custom
         { signal },
       ),
   });
+}
+
+// The cash plan (plan de trésorerie, decision 0047).
+
+export function cashPlanQuery(orgId: string, asOf: string | undefined, months: number) {
+  return queryOptions({
+    queryKey: [...treasuryKeys.all(orgId), 'cash-plan', asOf ?? 'today', months],
+    queryFn: ({ signal }) =>
+      api<CashPlanDto>(`${org(orgId)}/cash-plan${queryString({ asOf, months: String(months) })}`, { signal }),
+  });
+}
+
+export type ForecastBody = {
+  label: string;
+  direction: 'in' | 'out';
+  amount: number;
+  firstMonth: string;
+  occurrences: number;
+};
+
+export const addForecast = (orgId: string, body: ForecastBody) =>
+  api<ForecastDto>(`${org(orgId)}/cash-plan/forecasts`, { method: 'POST', body });
+
+export const removeForecast = (orgId: string, forecastId: string) =>
+  api<void>(`${org(orgId)}/cash-plan/forecasts/${encodeURIComponent(forecastId)}`, { method: 'DELETE' });
+
+export const downloadCashPlan = (
+  orgId: string,
+  asOf: string,
+  months: number,
+  format: 'pdf' | 'xlsx' | 'csv',
+) => apiDownload(`${org(orgId)}/cash-plan/export${queryString({ asOf, months: String(months), format })}`);
+
+export function parseCashPlanSearch(search: Record<string, unknown>): { asOf?: string; months?: number } {
+  const asOf =
+    typeof search.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.asOf) ? search.asOf : undefined;
+  const months = Number(search.months);
+  return {
+    ...(asOf ? { asOf } : {}),
+    ...(Number.isInteger(months) && months >= 1 && months <= 24 ? { months } : {}),
+  };
 }
