@@ -1,5 +1,6 @@
 import type { App, Deps } from './http.ts';
 import { purchaseRoutes } from './purchases/routes.ts';
+import { stockRoutes } from './stock/routes.ts';
 import { treasuryRoutes } from './treasury/routes.ts';
 import { vatReturnRoutes } from './vat-returns/routes.ts';
 
@@ -8,4 +9,5 @@ export function productionRoutes(app: App, deps: Deps) {
   purchaseRoutes(app, deps);
   vatReturnRoutes(app, deps);
   treasuryRoutes(app, deps);
+  stockRoutes(app, deps);
 }
