@@ -47,6 +47,17 @@ export async function insertMovement(
     throw invalid('Un mouvement de stock ne se date pas dans le futur.', [
       { field: 'date', message: `Date postérieure à aujourd’hui (${formatDateFr(today)}).` },
     ]);
+  const closing = await trx
+    .selectFrom('production_stock_variation')
+    .select('closing_date')
+    .where('org_id', '=', orgId)
+    .orderBy('closing_date', 'desc')
+    .executeTakeFirst();
+  if (closing && movement.date <= String(closing.closing_date))
+    throw invalid(
+      `La variation de stock est comptabilisée au ${formatDateFr(String(closing.closing_date))} : un mouvement ne se date plus à ce jour ni avant.`,
+      [{ field: 'date', message: `Date postérieure au ${formatDateFr(String(closing.closing_date))} attendue.` }],
+    );
   const last = await trx
     .selectFrom('production_stock_movement')
     .select(['seq', 'movement_date'])
