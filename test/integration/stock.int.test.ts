@@ -56,8 +56,9 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
     store = await createTestStore(dialect);
     orgId = (await salesOrganisation(store.db)).id;
     supplierId = (await buildParty(store.db, orgId, { name: 'Papeteries Rhône', roles: ['supplier'] })).id;
-    catalogueId = (await catalogueItem(store.db, orgId, { kind: 'goods', label: 'Lampe', unit: 'C62', unitPrice: '40' }))
-      .id;
+    catalogueId = (
+      await catalogueItem(store.db, orgId, { kind: 'goods', label: 'Lampe', unit: 'C62', unitPrice: '40' })
+    ).id;
     goodsId = (
       await tx((trx) =>
         createStockItem(
@@ -102,11 +103,30 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
   });
 
   it('keeps the Bêta stock card at the CUMP after each entry, and refuses what would break it', async () => {
-    await move(goodsId, { kind: 'entry', date: '2026-02-01', quantity: 100, unitCost: 1000, label: 'Stock initial' });
+    await move(goodsId, {
+      kind: 'entry',
+      date: '2026-02-01',
+      quantity: 100,
+      unitCost: 1000,
+      label: 'Stock initial',
+    });
     await move(goodsId, { kind: 'exit', date: '2026-02-05', quantity: 50, recipient: 'Boutique' });
-    await move(goodsId, { kind: 'entry', date: '2026-02-13', quantity: '150', unitCost: 1200, partyId: supplierId, reference: 'FA-118' });
+    await move(goodsId, {
+      kind: 'entry',
+      date: '2026-02-13',
+      quantity: '150',
+      unitCost: 1200,
+      partyId: supplierId,
+      reference: 'FA-118',
+    });
     await move(goodsId, { kind: 'exit', date: '2026-02-18', quantity: 80, recipient: 'Boutique' });
-    await move(goodsId, { kind: 'entry', date: '2026-02-28', quantity: 200, unitCost: 1300, partyId: supplierId });
+    await move(goodsId, {
+      kind: 'entry',
+      date: '2026-02-28',
+      quantity: 200,
+      unitCost: 1300,
+      partyId: supplierId,
+    });
     const card = await getStockCard(store.db, orgId, goodsId);
     expect(card.lines.map((l) => [l.quantity, l.value, l.stockQuantity, l.cump, l.stockValue])).toEqual([
       ['100', 100000, '100', 1000, 100000],
@@ -118,10 +138,18 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
     expect(card.lines[2]!.party).toBe('Papeteries Rhône');
 
     const before = await countRows(store.db, 'production_stock_movement', orgId);
-    const short = await failure(move(goodsId, { kind: 'exit', date: '2026-03-01', quantity: 321, recipient: 'Boutique' }));
-    expect(short.message).toBe('Stock insuffisant pour « Lampe de bureau » : 320 unité en stock, sortie de 321 unité refusée.');
-    const late = await failure(move(goodsId, { kind: 'exit', date: '2026-02-27', quantity: 1, recipient: 'Boutique' }));
-    expect(late.message).toMatch(/daté du 28\/02\/2026 : la fiche de stock se tient dans l’ordre chronologique/);
+    const short = await failure(
+      move(goodsId, { kind: 'exit', date: '2026-03-01', quantity: 321, recipient: 'Boutique' }),
+    );
+    expect(short.message).toBe(
+      'Stock insuffisant pour « Lampe de bureau » : 320 unité en stock, sortie de 321 unité refusée.',
+    );
+    const late = await failure(
+      move(goodsId, { kind: 'exit', date: '2026-02-27', quantity: 1, recipient: 'Boutique' }),
+    );
+    expect(late.message).toMatch(
+      /daté du 28\/02\/2026 : la fiche de stock se tient dans l’ordre chronologique/,
+    );
     const noCost = await failure(move(goodsId, { kind: 'entry', date: '2026-03-01', quantity: 1 }));
     expect(noCost.issues[0]!.field).toBe('unitCost');
     const customer = await salesCustomer(store.db, orgId);
@@ -136,16 +164,39 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
     const card = await getStockCard(
       store.db,
       orgId,
-      (await tx(async (trx) => {
-        await recordMovement(trx, orgId, paperId, movementInput.parse({ kind: 'entry', date: '2026-03-02', quantity: 20, unitCost: 450, partyId: supplierId }), null);
+      await tx(async (trx) => {
+        await recordMovement(
+          trx,
+          orgId,
+          paperId,
+          movementInput.parse({
+            kind: 'entry',
+            date: '2026-03-02',
+            quantity: 20,
+            unitCost: 450,
+            partyId: supplierId,
+          }),
+          null,
+        );
         return paperId;
-      })),
+      }),
     );
-    const wrong = await move(paperId, { kind: 'exit', date: '2026-03-03', quantity: 12, recipient: 'Accueil' });
+    const wrong = await move(paperId, {
+      kind: 'exit',
+      date: '2026-03-03',
+      quantity: 12,
+      recipient: 'Accueil',
+    });
     await tx((trx) => correctMovement(trx, orgId, paperId, wrong, null, null));
     const again = await failure(tx((trx) => correctMovement(trx, orgId, paperId, wrong, null, null)));
     expect(again.message).toBe('Ce mouvement est déjà corrigé.');
-    await move(paperId, { kind: 'exit', date: '2026-03-03', quantity: 12, recipient: 'Comptabilité', reference: 'Demande 14' });
+    await move(paperId, {
+      kind: 'exit',
+      date: '2026-03-03',
+      quantity: 12,
+      recipient: 'Comptabilité',
+      reference: 'Demande 14',
+    });
     const after = await getStockCard(store.db, orgId, paperId);
     expect(card.lines).toHaveLength(1);
     expect(after.lines.map((l) => [l.quantity, l.value, l.stockQuantity, l.correctedBy !== null])).toEqual([
@@ -157,9 +208,9 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
     expect(after.lines[2]!.correctsId).toBe(wrong);
     // 8 ramettes ≤ seuil 10: reorder up to 10 + 5 (no reorder quantity): 7 ramettes à 4,50 = 31,50.
     const proposal = await reorderProposal(store.db, orgId, '2026-03-31');
-    expect(proposal.lines.map((l) => [l.item.code, l.quantity, l.estimatedCost, l.item.supplier?.name])).toEqual([
-      ['PAPIER-A4', '7', 3150, 'Papeteries Rhône'],
-    ]);
+    expect(
+      proposal.lines.map((l) => [l.item.code, l.quantity, l.estimatedCost, l.item.supplier?.name]),
+    ).toEqual([['PAPIER-A4', '7', 3150, 'Papeteries Rhône']]);
   });
 
   it('turns a count into adjustments at the CUMP', async () => {
@@ -169,7 +220,13 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
       ['PAPIER-A4', '8'],
     ]);
     const counted = await tx((trx) =>
-      enterCountedQuantities(trx, orgId, count.id, countLinesInput.parse({ lines: [{ itemId: goodsId, countedQuantity: '318' }] }), null),
+      enterCountedQuantities(
+        trx,
+        orgId,
+        count.id,
+        countLinesInput.parse({ lines: [{ itemId: goodsId, countedQuantity: '318' }] }),
+        null,
+      ),
     );
     expect(counted.lines[0]).toMatchObject({ differenceQuantity: '-2', differenceValue: -2488 });
     expect(counted.lines[1]!.countedQuantity).toBeNull();
@@ -187,7 +244,9 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
   });
 
   it('posts the stock variation on 37 / 6037 (and 322 / 6032), once per date, balanced', async () => {
-    const first = await tx((trx) => postStockVariation(trx, orgId, variationInput.parse({ date: '2026-03-31' }), null));
+    const first = await tx((trx) =>
+      postStockVariation(trx, orgId, variationInput.parse({ date: '2026-03-31' }), null),
+    );
     expect(first.created).toBe(true);
     const entry = await getEntry(store.db, orgId, first.variation.entry.id);
     expect(entry.journal).toBe('OD');
@@ -195,12 +254,19 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
       ['370', 395512, 0],
       ['6037', 0, 395512],
     ]);
-    const again = await tx((trx) => postStockVariation(trx, orgId, variationInput.parse({ date: '2026-03-31' }), null));
+    const again = await tx((trx) =>
+      postStockVariation(trx, orgId, variationInput.parse({ date: '2026-03-31' }), null),
+    );
     expect(again).toEqual({ variation: first.variation, created: false });
 
     await move(goodsId, { kind: 'exit', date: '2026-04-02', quantity: 98, recipient: 'Boutique' });
     const second = await tx((trx) =>
-      postStockVariation(trx, orgId, variationInput.parse({ date: '2026-06-30', includeSupplies: true }), null),
+      postStockVariation(
+        trx,
+        orgId,
+        variationInput.parse({ date: '2026-06-30', includeSupplies: true }),
+        null,
+      ),
     );
     const lines = (await getEntry(store.db, orgId, second.variation.entry.id)).lines;
     // Reverse the 3 955,12 of 31 March, record 2 736,00; supplies: no book value yet, 36,00.
@@ -213,9 +279,13 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
       ['6032', 0, 3600],
     ]);
     expect(lines.reduce((t, l) => t + l.debit - l.credit, 0)).toBe(0);
-    const earlier = await failure(tx((trx) => postStockVariation(trx, orgId, variationInput.parse({ date: '2026-05-31' }), null)));
+    const earlier = await failure(
+      tx((trx) => postStockVariation(trx, orgId, variationInput.parse({ date: '2026-05-31' }), null)),
+    );
     expect(earlier.message).toMatch(/déjà comptabilisée au 30\/06\/2026/);
-    const posted = await failure(move(paperId, { kind: 'exit', date: '2026-06-30', quantity: 1, recipient: 'Accueil' }));
+    const posted = await failure(
+      move(paperId, { kind: 'exit', date: '2026-06-30', quantity: 1, recipient: 'Accueil' }),
+    );
     expect(posted.message).toMatch(/variation de stock est comptabilisée au 30\/06\/2026/);
     expect((await verifyAuditChain(store.db, orgId)).ok).toBe(true);
   });
@@ -228,15 +298,22 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
     });
     const note = await deliver(store.db, orgId, order.id);
     const pending = await deliveriesToIssue(store.db, orgId);
-    expect(pending.lines.map((l) => [l.deliveryNote.number, l.item.code, l.quantity, l.stockQuantity])).toEqual([
-      [note.number, 'LAMPE', '20', '220'],
-    ]);
+    expect(
+      pending.lines.map((l) => [l.deliveryNote.number, l.item.code, l.quantity, l.stockQuantity]),
+    ).toEqual([[note.number, 'LAMPE', '20', '220']]);
     await tx((trx) => issueDeliveries(trx, orgId, [pending.lines[0]!.lineId], null));
     expect((await deliveriesToIssue(store.db, orgId)).lines).toEqual([]);
     const twice = await failure(tx((trx) => issueDeliveries(trx, orgId, [pending.lines[0]!.lineId], null)));
     expect(twice.message).toBe('Certaines lignes ne sont pas à sortir du stock.');
     const card = await getStockCard(store.db, orgId, goodsId);
-    expect(card.lines.at(-1)).toMatchObject({ date: note.issueDate, quantity: '-20', value: -24880, stockValue: 248720, party: customer.name, reference: note.number });
+    expect(card.lines.at(-1)).toMatchObject({
+      date: note.issueDate,
+      quantity: '-20',
+      value: -24880,
+      stockValue: 248720,
+      party: customer.name,
+      reference: note.number,
+    });
   });
 
   it('exports the stock card as CSV with the CUMP column', async () => {

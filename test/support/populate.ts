@@ -25,22 +25,22 @@ import {
   createBill,
   createStockItem,
   enterCountedQuantities,
-  movementInput,
-  openStockCount,
-  postStockVariation,
-  recordMovement,
-  stockItemInput,
-  validateStockCount,
-  variationInput,
   fileVatReturn,
   getStatement,
   importQuery,
   importStatementFile,
+  movementInput,
+  openStockCount,
   payBill,
   paymentInput,
   postBankLine,
   postLineInput,
+  postStockVariation,
+  recordMovement,
+  stockItemInput,
   validateBill,
+  validateStockCount,
+  variationInput,
 } from '../../src/production/index.ts';
 import { populateRecords } from '../../src/relations/records-test-helpers.ts';
 import { populateSales } from '../../src/relations/sales/sales-test-helpers.ts';
@@ -166,7 +166,13 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
       trx,
       orgId,
       item.id,
-      movementInput.parse({ kind: 'entry', date: '2026-03-20', quantity: 5, unitCost: 6000, partyId: supplier.id }),
+      movementInput.parse({
+        kind: 'entry',
+        date: '2026-03-20',
+        quantity: 5,
+        unitCost: 6000,
+        partyId: supplier.id,
+      }),
       null,
     );
     const count = await openStockCount(trx, orgId, { date: '2026-03-25', note: null }, null);
@@ -178,7 +184,12 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
       null,
     );
     await validateStockCount(trx, orgId, count.id, null);
-    await postStockVariation(trx, orgId, variationInput.parse({ date: '2026-03-31', includeSupplies: true }), null);
+    await postStockVariation(
+      trx,
+      orgId,
+      variationInput.parse({ date: '2026-03-31', includeSupplies: true }),
+      null,
+    );
   });
   // Personnel (area 3): an employee in the register.
   const employee = await db.transaction().execute((trx) =>

@@ -31,7 +31,10 @@ export const quantityField = (what: string, min = 0) => {
     if (n < min * 1000 || n > 1_000_000_000) {
       ctx.addIssue({
         code: 'custom',
-        message: min > 0 ? `${what} : quantité strictement positive attendue.` : `${what} : quantité positive attendue.`,
+        message:
+          min > 0
+            ? `${what} : quantité strictement positive attendue.`
+            : `${what} : quantité positive attendue.`,
       });
       return z.NEVER;
     }
@@ -56,13 +59,17 @@ export const stockCategories = ['goods', 'supplies'] as const;
 
 export const stockItemInput = z.object({
   code: text().min(1, 'Référence : champ obligatoire.').max(40, 'Référence : 40 caractères au maximum.'),
-  label: text().min(1, 'Désignation : champ obligatoire.').max(200, 'Désignation : 200 caractères au maximum.'),
+  label: text()
+    .min(1, 'Désignation : champ obligatoire.')
+    .max(200, 'Désignation : 200 caractères au maximum.'),
   category: z.enum(
     stockCategories,
     'Catégorie inconnue : goods (marchandises revendues) ou supplies (fournitures et consommables).',
   ),
   catalogueItemId: id.nullish().transform((v) => v ?? null),
-  unit: text().min(1, 'Unité : champ obligatoire (unité, ramette, carton…).').max(30, 'Unité : 30 caractères au maximum.'),
+  unit: text()
+    .min(1, 'Unité : champ obligatoire (unité, ramette, carton…).')
+    .max(30, 'Unité : 30 caractères au maximum.'),
   reorderPoint: quantityField('Seuil de réapprovisionnement').default(0),
   safetyStock: quantityField('Stock de sécurité').default(0),
   reorderQuantity: quantityField('Quantité à commander').default(0),
@@ -246,7 +253,12 @@ export const stockCountDto = z.object({
 export type StockCountDto = z.output<typeof stockCountDto>;
 export const stockCountList = z.object({
   items: z.array(
-    z.object({ id: z.string(), date: z.string(), status: z.enum(['open', 'validated']), note: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      date: z.string(),
+      status: z.enum(['open', 'validated']),
+      note: z.string().nullable(),
+    }),
   ),
 });
 

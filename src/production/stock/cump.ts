@@ -29,7 +29,7 @@ export type CardStep = CardState & {
 export const EMPTY_STOCK: CardState = { quantity: 0, value: 0, cump: 0 };
 
 /** q (thousandths) × cost (cents per unit), in cents, half up (away from zero). */
-export function valueOf(quantity: number, unitCost: number): number {
+export function quantityValue(quantity: number, unitCost: number): number {
   return Number(divideRounded(BigInt(quantity) * BigInt(unitCost), 1000n, 'halfUp'));
 }
 
@@ -38,15 +38,13 @@ export function applyMovement(state: CardState, movement: CardMovement): CardSte
   const quantity = state.quantity + movement.quantity;
   if (movement.kind === 'entry') {
     const unitCost = movement.unitCost ?? 0;
-    const movementValue = quantity === 0 ? -state.value : valueOf(movement.quantity, unitCost);
+    const movementValue = quantity === 0 ? -state.value : quantityValue(movement.quantity, unitCost);
     const value = state.value + movementValue;
     const cump =
-      quantity === 0
-        ? state.cump
-        : Number(divideRounded(BigInt(value) * 1000n, BigInt(quantity), 'halfUp'));
+      quantity === 0 ? state.cump : Number(divideRounded(BigInt(value) * 1000n, BigInt(quantity), 'halfUp'));
     return { quantity, value, cump, movementValue, movementUnitCost: unitCost };
   }
-  const movementValue = quantity === 0 ? -state.value : valueOf(movement.quantity, state.cump);
+  const movementValue = quantity === 0 ? -state.value : quantityValue(movement.quantity, state.cump);
   return {
     quantity,
     value: state.value + movementValue,

@@ -30,7 +30,9 @@ async function pending(db: Db, orgId: string) {
         .execute()
     ).map((m) => m.delivery_line_id),
   );
-  return lines.filter((l) => !taken.has(l.lineId)).map((l) => ({ line: l, item: byCatalogue.get(l.itemId)! }));
+  return lines
+    .filter((l) => !taken.has(l.lineId))
+    .map((l) => ({ line: l, item: byCatalogue.get(l.itemId)! }));
 }
 
 export async function deliveriesToIssue(db: Db, orgId: string): Promise<DeliveriesToIssueDto> {
@@ -88,7 +90,7 @@ export async function issueDeliveries(
       item.id,
       {
         kind: 'exit',
-        date: line.issueDate < lastDate ? lastDate : line.issueDate,
+        date: [line.issueDate, lastDate].sort().at(-1)!,
         quantity: -line.quantity,
         unitCost: null,
         partyId: line.partyId,

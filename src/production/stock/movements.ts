@@ -56,7 +56,12 @@ export async function insertMovement(
   if (closing && movement.date <= String(closing.closing_date))
     throw invalid(
       `La variation de stock est comptabilisée au ${formatDateFr(String(closing.closing_date))} : un mouvement ne se date plus à ce jour ni avant.`,
-      [{ field: 'date', message: `Date postérieure au ${formatDateFr(String(closing.closing_date))} attendue.` }],
+      [
+        {
+          field: 'date',
+          message: `Date postérieure au ${formatDateFr(String(closing.closing_date))} attendue.`,
+        },
+      ],
     );
   const last = await trx
     .selectFrom('production_stock_movement')

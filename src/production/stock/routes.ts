@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getOrganisation } from '../../kernel/organisations/organisation.ts';
-import { exportFormat, renderReport, type ReportTable } from '../../ledger/index.ts';
+import { exportFormat, type ReportTable, renderReport } from '../../ledger/index.ts';
 import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../http.ts';
 import {
   asOfQuery,
@@ -45,7 +45,12 @@ const tags = ['stock'];
 const base = '/api/v1/orgs/:orgId/stock';
 
 export function stockRoutes(app: App, { store }: Deps) {
-  const sendReport = async (orgId: string, table: ReportTable, format: 'pdf' | 'xlsx' | 'csv', reply: import('fastify').FastifyReply) => {
+  const sendReport = async (
+    orgId: string,
+    table: ReportTable,
+    format: 'pdf' | 'xlsx' | 'csv',
+    reply: import('fastify').FastifyReply,
+  ) => {
     const organisation = await getOrganisation(store.db, orgId);
     const file = await renderReport(table, format, organisation.name);
     return reply
@@ -73,7 +78,12 @@ export function stockRoutes(app: App, { store }: Deps) {
     `${base}/items/export`,
     {
       ...orgRoute(store, 'stock.read'),
-      schema: { tags, summary: 'État des stocks : export PDF, XLSX ou CSV', params, querystring: asOfQuery.extend(exportFormat.shape) },
+      schema: {
+        tags,
+        summary: 'État des stocks : export PDF, XLSX ou CSV',
+        params,
+        querystring: asOfQuery.extend(exportFormat.shape),
+      },
     },
     async (request, reply) => {
       const { orgId } = scopeOf(request);
@@ -88,7 +98,8 @@ export function stockRoutes(app: App, { store }: Deps) {
       ...orgRoute(store, 'stock.write'),
       schema: {
         tags,
-        summary: 'Créer un article en stock (marchandise du catalogue ou fourniture ; accepte Idempotency-Key)',
+        summary:
+          'Créer un article en stock (marchandise du catalogue ou fourniture ; accepte Idempotency-Key)',
         params,
         body: stockItemInput,
         response: { 201: stockItemDto },
@@ -116,13 +127,21 @@ export function stockRoutes(app: App, { store }: Deps) {
     `${base}/items/:itemId`,
     {
       ...orgRoute(store, 'stock.write'),
-      schema: { tags, summary: 'Modifier un article en stock', params: itemParams, body: stockItemInput, response: { 200: stockItemDto } },
+      schema: {
+        tags,
+        summary: 'Modifier un article en stock',
+        params: itemParams,
+        body: stockItemInput,
+        response: { 200: stockItemDto },
+      },
     },
     async (request) => {
       const scope = scopeOf(request);
       return store.db
         .transaction()
-        .execute((trx) => updateStockItem(trx, scope.orgId, request.params.itemId, request.body, scope.userId));
+        .execute((trx) =>
+          updateStockItem(trx, scope.orgId, request.params.itemId, request.body, scope.userId),
+        );
     },
   );
 
@@ -243,7 +262,12 @@ export function stockRoutes(app: App, { store }: Deps) {
     `${base}/counts`,
     {
       ...orgRoute(store, 'stock.read'),
-      schema: { tags, summary: 'Inventaires (en cours et validés)', params, response: { 200: stockCountList } },
+      schema: {
+        tags,
+        summary: 'Inventaires (en cours et validés)',
+        params,
+        response: { 200: stockCountList },
+      },
     },
     async (request) => listStockCounts(store.db, scopeOf(request).orgId),
   );
@@ -299,7 +323,9 @@ export function stockRoutes(app: App, { store }: Deps) {
       const scope = scopeOf(request);
       return store.db
         .transaction()
-        .execute((trx) => enterCountedQuantities(trx, scope.orgId, request.params.countId, request.body, scope.userId));
+        .execute((trx) =>
+          enterCountedQuantities(trx, scope.orgId, request.params.countId, request.body, scope.userId),
+        );
     },
   );
 
@@ -328,7 +354,8 @@ export function stockRoutes(app: App, { store }: Deps) {
       ...orgRoute(store, 'stock.read'),
       schema: {
         tags,
-        summary: 'Bons de livraison à sortir du stock (lignes d’articles suivis en stock, pas encore sorties)',
+        summary:
+          'Bons de livraison à sortir du stock (lignes d’articles suivis en stock, pas encore sorties)',
         params,
         response: { 200: deliveriesToIssueDto },
       },
@@ -360,7 +387,12 @@ export function stockRoutes(app: App, { store }: Deps) {
     `${base}/variations`,
     {
       ...orgRoute(store, 'ledger.read'),
-      schema: { tags, summary: 'Variations de stock comptabilisées', params, response: { 200: variationList } },
+      schema: {
+        tags,
+        summary: 'Variations de stock comptabilisées',
+        params,
+        response: { 200: variationList },
+      },
     },
     async (request) => listStockVariations(store.db, scopeOf(request).orgId),
   );
@@ -371,7 +403,8 @@ export function stockRoutes(app: App, { store }: Deps) {
       ...orgRoute(store, 'ledger.write'),
       schema: {
         tags,
-        summary: 'Comptabiliser la variation de stock à une date (OD : 6037/37, 6032/322) ; une fois par date',
+        summary:
+          'Comptabiliser la variation de stock à une date (OD : 6037/37, 6032/322) ; une fois par date',
         params,
         body: variationInput,
         response: { 200: variationDto, 201: variationDto },

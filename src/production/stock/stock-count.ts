@@ -4,7 +4,7 @@ import { invalid, notFound, ruleBroken } from '../../kernel/errors/domain-error.
 import { newId } from '../../kernel/ids.ts';
 import type { CountLinesInput, StockCountDto } from './contract.ts';
 import { quantityText } from './contract.ts';
-import { EMPTY_STOCK, valueOf } from './cump.ts';
+import { EMPTY_STOCK, quantityValue } from './cump.ts';
 import { insertMovement } from './movements.ts';
 import { stockStates } from './stock-items.ts';
 import { organisationToday } from './stock-status.ts';
@@ -53,7 +53,8 @@ export async function openStockCount(
     .where('archived_at', 'is', null)
     .orderBy('code')
     .execute();
-  if (items.length === 0) throw ruleBroken('Aucun article en stock à inventorier : créez d’abord les articles.');
+  if (items.length === 0)
+    throw ruleBroken('Aucun article en stock à inventorier : créez d’abord les articles.');
   const id = newId();
   await trx
     .insertInto('production_stock_count')
@@ -70,7 +71,9 @@ export async function openStockCount(
     .execute();
   await trx
     .insertInto('production_stock_count_line')
-    .values(items.map((i) => ({ org_id: orgId, id: newId(), count_id: id, item_id: i.id, counted_quantity: null })))
+    .values(
+      items.map((i) => ({ org_id: orgId, id: newId(), count_id: id, item_id: i.id, counted_quantity: null })),
+    )
     .execute();
   const after = await getStockCount(trx, orgId, id);
   await recordAudit(trx, {
@@ -111,7 +114,7 @@ export async function getStockCount(db: Db, orgId: string, countId: string): Pro
     const counted = l.counted_quantity === null ? null : Number(l.counted_quantity);
     const difference = counted === null ? null : counted - state.quantity;
     const value =
-      difference === null ? null : counted === 0 ? -state.value : valueOf(difference, state.cump);
+      difference === null ? null : counted === 0 ? -state.value : quantityValue(difference, state.cump);
     differenceValue += value ?? 0;
     return {
       id: l.id,
@@ -141,7 +144,9 @@ export async function listStockCounts(db: Db, orgId: string) {
     .where('org_id', '=', orgId)
     .orderBy('count_date', 'desc')
     .execute();
-  return { items: rows.map((r) => ({ id: r.id, date: String(r.count_date), status: r.status, note: r.note })) };
+  return {
+    items: rows.map((r) => ({ id: r.id, date: String(r.count_date), status: r.status, note: r.note })),
+  };
 }
 
 async function requireOpen(trx: Db, orgId: string, countId: string) {
@@ -176,7 +181,11 @@ export async function enterCountedQuantities(
     ).map((r) => r.item_id),
   );
   const issues = input.lines
-    .map((l, i) => (known.has(l.itemId) ? null : { field: `lines.${i}.itemId`, message: 'Article absent de cet inventaire.' }))
+    .map((l, i) =>
+      known.has(l.itemId)
+        ? null
+        : { field: `lines.${i}.itemId`, message: 'Article absent de cet inventaire.' },
+    )
     .filter((x) => x !== null);
   if (issues.length > 0) throw invalid('Certaines lignes ne sont pas de cet inventaire.', issues);
   for (const line of input.lines)

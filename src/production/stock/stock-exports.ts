@@ -36,7 +36,17 @@ export function stockCardTable(card: StockCardDto): ReportTable {
     ],
     rows: [
       {
-        cells: [card.from ? d(card.from) : '', 'Stock initial', '', '', null, null, q(card.opening.quantity), card.opening.cump, card.opening.value],
+        cells: [
+          card.from ? d(card.from) : '',
+          'Stock initial',
+          '',
+          '',
+          null,
+          null,
+          q(card.opening.quantity),
+          card.opening.cump,
+          card.opening.value,
+        ],
         emphasis: true,
       },
       ...card.lines.map((l) => {

@@ -95,7 +95,8 @@ async function writeOrConflict<T>(code: string, write: () => Promise<T>): Promis
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`La référence « ${code} » est déjà utilisée par un autre article.`);
+    if (isUniqueViolation(error))
+      throw conflict(`La référence « ${code} » est déjà utilisée par un autre article.`);
     throw error;
   }
 }
@@ -146,9 +147,10 @@ export async function updateStockItem(
       .where('item_id', '=', itemId)
       .executeTakeFirst();
     if (moved)
-      throw invalid('La catégorie ne change plus après le premier mouvement : elle décide des comptes de stock.', [
-        { field: 'category', message: 'Article déjà mouvementé.' },
-      ]);
+      throw invalid(
+        'La catégorie ne change plus après le premier mouvement : elle décide des comptes de stock.',
+        [{ field: 'category', message: 'Article déjà mouvementé.' }],
+      );
   }
   await writeOrConflict(input.code, () =>
     trx
@@ -159,7 +161,13 @@ export async function updateStockItem(
       .execute(),
   );
   const [state] = (await stockStates(trx, orgId, null, [itemId])).values();
-  const after = await itemDto(trx, orgId, await requireItem(trx, orgId, itemId), state?.state ?? EMPTY_STOCK, state?.lastDate ?? null);
+  const after = await itemDto(
+    trx,
+    orgId,
+    await requireItem(trx, orgId, itemId),
+    state?.state ?? EMPTY_STOCK,
+    state?.lastDate ?? null,
+  );
   await recordAudit(trx, {
     orgId,
     actorId,

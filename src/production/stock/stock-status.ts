@@ -2,7 +2,7 @@ import { todayIn } from '../../kernel/dates/index.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import type { ReorderDto, StockItemDto, StockStatusDto } from './contract.ts';
 import { quantityText } from './contract.ts';
-import { EMPTY_STOCK, valueOf } from './cump.ts';
+import { EMPTY_STOCK, quantityValue } from './cump.ts';
 import { itemDto, stockStates } from './stock-items.ts';
 
 // The stock status (état des stocks) at a date and the reorder proposal (proposition de
@@ -64,7 +64,7 @@ export async function reorderProposal(db: Db, orgId: string, asOf?: string): Pro
         fixed > 0
           ? fixed
           : thousandths(item.reorderPoint) + thousandths(item.safetyStock) - thousandths(item.quantity);
-      return { item, quantity: quantityText(quantity), estimatedCost: valueOf(quantity, item.cump) };
+      return { item, quantity: quantityText(quantity), estimatedCost: quantityValue(quantity, item.cump) };
     })
     .sort(
       (a, b) =>

@@ -20,7 +20,13 @@ import { stockStates } from './stock-items.ts';
 // 603, debited of the final stock by the credit of 603). One OD entry per date, through the ledger's post().
 
 export const ACCOUNTS = {
-  goods: { stock: '370', stockLabel: 'Stocks de marchandises', variation: '6037', variationLabel: 'Variation des stocks de marchandises', prefix: '37' },
+  goods: {
+    stock: '370',
+    stockLabel: 'Stocks de marchandises',
+    variation: '6037',
+    variationLabel: 'Variation des stocks de marchandises',
+    prefix: '37',
+  },
   supplies: {
     stock: '322',
     stockLabel: 'Fournitures consommables',
@@ -49,7 +55,17 @@ function move(debit: string, credit: string, amount: number, label: string): Ent
   ];
 }
 
-async function toDto(db: Db, orgId: string, row: { id: string; closing_date: string; goods_value: number; supplies_value: number | null; entry_id: string }): Promise<VariationDto> {
+async function toDto(
+  db: Db,
+  orgId: string,
+  row: {
+    id: string;
+    closing_date: string;
+    goods_value: number;
+    supplies_value: number | null;
+    entry_id: string;
+  },
+): Promise<VariationDto> {
   const entry = await getEntry(db, orgId, row.entry_id);
   return {
     id: row.id,
@@ -90,12 +106,18 @@ export async function postStockVariation(
     throw ruleBroken(
       `La variation de stock est déjà comptabilisée au ${formatDateFr(String(later.closing_date))} : une date antérieure ne se comptabilise plus.`,
     );
-  const items = await trx.selectFrom('production_stock_item').select(['id', 'category']).where('org_id', '=', orgId).execute();
+  const items = await trx
+    .selectFrom('production_stock_item')
+    .select(['id', 'category'])
+    .where('org_id', '=', orgId)
+    .execute();
   const states = await stockStates(trx, orgId, input.date);
-  const valueOf = (category: string) =>
-    items.filter((i) => i.category === category).reduce((t, i) => t + (states.get(i.id)?.state.value ?? 0), 0);
-  const goodsValue = valueOf('goods');
-  const suppliesValue = input.includeSupplies ? valueOf('supplies') : null;
+  const quantityValue = (category: string) =>
+    items
+      .filter((i) => i.category === category)
+      .reduce((t, i) => t + (states.get(i.id)?.state.value ?? 0), 0);
+  const goodsValue = quantityValue('goods');
+  const suppliesValue = input.includeSupplies ? quantityValue('supplies') : null;
   const day = formatDateFr(input.date);
   const lines: EntryLineInput[] = [];
   const wanted: { kind: keyof typeof ACCOUNTS; value: number }[] = [{ kind: 'goods', value: goodsValue }];
@@ -111,11 +133,15 @@ export async function postStockVariation(
   for (const { kind, value } of wanted) {
     const a = ACCOUNTS[kind];
     const previous = await accountBalance(trx, orgId, { accountPrefix: a.prefix, asOf: input.date });
-    lines.push(...move(a.variation, a.stock, previous, `Annulation du stock initial (${a.stockLabel.toLowerCase()})`));
+    lines.push(
+      ...move(a.variation, a.stock, previous, `Annulation du stock initial (${a.stockLabel.toLowerCase()})`),
+    );
     lines.push(...move(a.stock, a.variation, value, `Stock final au ${day} (${a.stockLabel.toLowerCase()})`));
   }
   if (lines.length === 0)
-    throw ruleBroken('Rien à comptabiliser : aucun stock dans les comptes ni sur les fiches de stock à cette date.');
+    throw ruleBroken(
+      'Rien à comptabiliser : aucun stock dans les comptes ni sur les fiches de stock à cette date.',
+    );
   const id = newId();
   const entry = await post(
     trx,

@@ -16,7 +16,11 @@ export type DeliveredLine = {
  * The lines of validated delivery notes (bons de livraison) of catalogue items among `itemIds`, oldest
  * first: area 2's stock pulls them to take the goods out of its stock (area 1 knows nothing of the stock).
  */
-export async function deliveredLines(db: Db, orgId: string, itemIds: readonly string[]): Promise<DeliveredLine[]> {
+export async function deliveredLines(
+  db: Db,
+  orgId: string,
+  itemIds: readonly string[],
+): Promise<DeliveredLine[]> {
   if (itemIds.length === 0) return [];
   const rows = await db
     .selectFrom('relations_sales_document_line as l')
