@@ -267,7 +267,7 @@ export function StockListPage() {
                     key={i.id}
                     data-testid="stock-row"
                     data-to-reorder={i.toReorder ? 'true' : 'false'}
-                    bg={i.toReorder ? 'var(--mantine-color-orange-light)' : undefined}
+                    style={i.toReorder ? { boxShadow: 'inset 4px 0 0 var(--mantine-color-orange-7)' } : undefined}
                   >
                     <Table.Td>
                       <AnchorLink to="/orgs/$orgId/production/stock/$itemId" params={{ orgId, itemId: i.id }}>
@@ -284,11 +284,11 @@ export function StockListPage() {
                     <Table.Td ta="right">{money(i.value)}</Table.Td>
                     <Table.Td>
                       {i.underSafetyStock ? (
-                        <Badge color="red" variant="light">
+                        <Badge color="red.9" variant="light">
                           {t('production.stock.alerts.safety')}
                         </Badge>
                       ) : i.toReorder ? (
-                        <Badge color="orange" variant="light">
+                        <Badge color="orange.9" variant="light">
                           {t('production.stock.alerts.reorder')}
                         </Badge>
                       ) : null}
