@@ -145,6 +145,8 @@ export async function recordMovement(
   input: MovementInput,
   actorId: string | null,
 ): Promise<string> {
+  // Another organisation's item answers 404 before anything is said of the body.
+  await lockItem(trx, orgId, itemId);
   if (input.kind === 'entry' && input.unitCost === null)
     throw invalid('Une entrée en stock se valorise : indiquez le coût unitaire d’achat HT.', [
       { field: 'unitCost', message: 'Coût unitaire HT obligatoire pour une entrée.' },

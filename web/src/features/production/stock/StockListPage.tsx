@@ -267,7 +267,9 @@ export function StockListPage() {
                     key={i.id}
                     data-testid="stock-row"
                     data-to-reorder={i.toReorder ? 'true' : 'false'}
-                    style={i.toReorder ? { boxShadow: 'inset 4px 0 0 var(--mantine-color-orange-7)' } : undefined}
+                    style={
+                      i.toReorder ? { boxShadow: 'inset 4px 0 0 var(--mantine-color-orange-7)' } : undefined
+                    }
                   >
                     <Table.Td>
                       <AnchorLink to="/orgs/$orgId/production/stock/$itemId" params={{ orgId, itemId: i.id }}>
