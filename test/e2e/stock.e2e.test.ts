@@ -5,7 +5,7 @@ import { browserAvailable, type Running, useBrowserSession } from './browser.ts'
 // The assistant creates a supplies item (toner), receives 10 cartridges at 60,00 € then 5 at 65,00 €, gives
 // 12 to the accounts department and reads the stock card at the CUMP after each entry:
 // (600,00 + 325,00) / 15 = 61,666… → 61,67 €; 12 × 61,67 = 740,04 €; 3 left worth 925,00 − 740,04 = 184,96 €.
-// The item, at or under its reorder point (5), stands out in the stock status. Axe on every page.
+// The reorder point, lowered to 4 on the item's page, still has the item (3 left) stand out in the stock status. Axe on every page.
 
 const plain = (text: string | null) => (text ?? '').replace(/[\u00A0\u202F]/g, ' ').trim();
 
@@ -88,6 +88,17 @@ describe.runIf(browserAvailable)('stock in a real browser', () => {
     );
     expect(await rows.count()).toBe(3);
     await audit('fiche de stock');
+
+    // The reorder point changes on the item's page; its movements stay as they are.
+    await page.getByTestId('stock-item-edit').click();
+    await page.getByTestId('stock-item-reorder-point').fill('4');
+    await page.getByTestId('stock-item-location').fill('Armoire du secrétariat');
+    await page.getByTestId('stock-item-save').click();
+    await page.getByTestId('stock-item-form').waitFor({ state: 'detached' });
+    expect(plain(await page.getByTestId('stock-item-summary').textContent())).toContain(
+      'Seuil de réapprovisionnement : 4',
+    );
+    expect(await rows.count()).toBe(3);
   });
 
   it('highlights the item in the stock status and proposes to reorder it', { timeout: 60_000 }, async () => {

@@ -26,6 +26,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { PageLoader } from '../../../ui/PageLoader.tsx';
 import { LoadError } from '../../../ui/StatusPages.tsx';
 import { day, money } from '../../relations/format.ts';
+import { StockItemForm } from './StockItemForm.tsx';
 import {
   centsOf,
   correctMovement,
@@ -36,6 +37,7 @@ import {
   stockCardQuery,
   stockKeys,
   stockSuppliersQuery,
+  updateStockItem,
 } from './stock-api.ts';
 
 // An item's stock card (fiche de stock) valued at the CUMP after each entry, with the form that records a
@@ -279,6 +281,8 @@ export function StockItemPage() {
   const { t } = useTranslation();
   const { orgId, itemId } = route.useParams();
   const { can } = useOrgRole(orgId);
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
   const query = useQuery(stockCardQuery(orgId, itemId));
   if (query.isError) return <LoadError error={query.error} />;
   if (query.isPending) return <PageLoader />;
@@ -290,15 +294,39 @@ export function StockItemPage() {
         title={t('production.stock.itemTitle', { code: item.code, label: item.label })}
         served={STOCK_SERVE}
         actions={
-          <ExportButtons
-            formats={['pdf', 'xlsx', 'csv']}
-            fetchFile={(format) => downloadStockCard(orgId, itemId, format)}
-            fallbackName={(format) => `fiche-de-stock-${item.code}.${format}`}
-            testIdPrefix="stock-card-export"
-          />
+          <>
+            {can('stock.write') ? (
+              <Button
+                variant="default"
+                onClick={() => setEditing((e) => !e)}
+                aria-expanded={editing}
+                data-testid="stock-item-edit"
+              >
+                {t('production.stock.edit')}
+              </Button>
+            ) : null}
+            <ExportButtons
+              formats={['pdf', 'xlsx', 'csv']}
+              fetchFile={(format) => downloadStockCard(orgId, itemId, format)}
+              fallbackName={(format) => `fiche-de-stock-${item.code}.${format}`}
+              testIdPrefix="stock-card-export"
+            />
+          </>
         }
       />
       <Stack gap="lg">
+        {editing ? (
+          <StockItemForm
+            orgId={orgId}
+            initial={item}
+            save={(body) => updateStockItem(orgId, itemId, body)}
+            onSaved={async () => {
+              setEditing(false);
+              await queryClient.invalidateQueries({ queryKey: stockCardQuery(orgId, itemId).queryKey });
+            }}
+            submitLabel={t('production.stock.saveChanges')}
+          />
+        ) : null}
         <Paper withBorder p="md" data-testid="stock-item-summary">
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
             <Text size="sm">

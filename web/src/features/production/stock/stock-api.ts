@@ -154,3 +154,6 @@ export const stockSuppliersQuery = (orgId: string) =>
         { signal },
       ),
   });
+
+export const updateStockItem = (orgId: string, itemId: string, body: StockItemBody) =>
+  api<StockItemDto>(item(orgId, itemId), { method: 'PUT', body });
