@@ -3,7 +3,7 @@ import { createTestStore, DIALECTS, type TestStore } from '../../test/support/te
 import { verifyAuditChain } from '../kernel/audit/audit.ts';
 import { addDays, compareDates, todayIn } from '../kernel/dates/index.ts';
 import { personnelRegister } from '../personnel/index.ts';
-import { getVatReturn, listVatReturns } from '../production/index.ts';
+import { getVatReturn, listVatReturns, reorderProposal, stockStatus } from '../production/index.ts';
 import { agedReceivables, customerCredit } from '../relations/index.ts';
 import { ensureDemo } from './seed.ts';
 
@@ -144,6 +144,20 @@ describe.each(DIALECTS)('the demo organisation on %s', (dialect) => {
     expect(amrani.workPermit).toMatch(/^Carte de séjour pluriannuelle « salarié » n° \d{10}$/);
     const present = await personnelRegister(store.db, orgId, { presentOn: today });
     expect(present.employees.map((l) => l.lastName)).toEqual(['Marchand', 'Haddad', 'Girard']);
+  });
+
+  it('follows its stock: the guide sold, two office supplies, the paper to reorder, no ledger entry', async () => {
+    const status = await stockStatus(store.db, orgId);
+    expect(status.items.map((i) => [i.code, i.quantity, i.cump, i.value])).toEqual([
+      ['LIV-GEST', '80', 1150, 92000],
+      // (25 × 4,20 + 10 × 4,50 − 8 × 4,20) / 27 = 116,40 / 27 = 4,311 → 4,31; 8 left: 116,40 − 19 × 4,31 = 34,51.
+      ['PAP-A4-INT', '8', 431, 3451],
+      ['TONER-N', '4', 6490, 25960],
+    ]);
+    expect((await reorderProposal(store.db, orgId)).lines.map((l) => [l.item.code, l.quantity])).toEqual([
+      ['PAP-A4-INT', '25'],
+    ]);
+    expect(await count('production_stock_variation')).toBe(0);
   });
 
   it('is made once: a second start adds nothing', async () => {

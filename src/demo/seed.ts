@@ -8,6 +8,7 @@ import { ensureLedger } from '../ledger/index.ts';
 import { seedDemoPersonnel } from './personnel.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoSales } from './sales.ts';
+import { seedDemoStock } from './stock.ts';
 import { seedDemoTreasury } from './treasury.ts';
 
 export const DEMO_EMAIL = 'demo@agora.test';
@@ -112,6 +113,7 @@ export async function ensureDemo(store: Store): Promise<{ email: string; passwor
       await seedDemoRecords(store, membership.org_id, existing.id);
       await seedDemoTreasury(store, membership.org_id, existing.id);
       await seedDemoPersonnel(store, membership.org_id, existing.id);
+      await seedDemoStock(store, membership.org_id, existing.id);
       return { email: DEMO_EMAIL, password: DEMO_PASSWORD, orgId: membership.org_id };
     }
   }
@@ -150,5 +152,6 @@ export async function ensureDemo(store: Store): Promise<{ email: string; passwor
   await seedDemoRecords(store, orgId, userId);
   await seedDemoTreasury(store, orgId, userId);
   await seedDemoPersonnel(store, orgId, userId);
+  await seedDemoStock(store, orgId, userId);
   return { email: DEMO_EMAIL, password: DEMO_PASSWORD, orgId };
 }

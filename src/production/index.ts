@@ -14,6 +14,21 @@ export type { AgedPayablesDto, BillDto, BillInput, PaymentInput } from './purcha
 export { billInput, payablesQuery, paymentInput } from './purchases/contract.ts';
 export { agedPayables } from './purchases/payables.ts';
 export { productionRoutes } from './routes.ts';
+export type { StockCardDto, StockCountDto, StockItemDto, StockStatusDto } from './stock/contract.ts';
+export { countLinesInput, movementInput, stockItemInput, variationInput } from './stock/contract.ts';
+export { deliveriesToIssue, issueDeliveries } from './stock/deliveries.ts';
+export { correctMovement, recordMovement } from './stock/movements.ts';
+export { getStockCard } from './stock/stock-card.ts';
+export {
+  enterCountedQuantities,
+  getStockCount,
+  openStockCount,
+  validateStockCount,
+} from './stock/stock-count.ts';
+export { stockCardTable } from './stock/stock-exports.ts';
+export { createStockItem, getStockItem, updateStockItem } from './stock/stock-items.ts';
+export { reorderProposal, stockStatus } from './stock/stock-status.ts';
+export { postStockVariation } from './stock/stock-variation.ts';
 export { importStatementFile } from './treasury/bank-import.ts';
 export { cashPlan } from './treasury/cash-plan/cash-plan.ts';
 export type { CashPlanDto, ForecastDto } from './treasury/cash-plan/contract.ts';

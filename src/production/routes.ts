@@ -1,5 +1,6 @@
 import type { App, Deps } from './http.ts';
 import { purchaseRoutes } from './purchases/routes.ts';
+import { stockRoutes } from './stock/routes.ts';
 import { cashPlanRoutes } from './treasury/cash-plan/routes.ts';
 import { treasuryRoutes } from './treasury/routes.ts';
 import { vatReturnRoutes } from './vat-returns/routes.ts';
@@ -10,4 +11,5 @@ export function productionRoutes(app: App, deps: Deps) {
   vatReturnRoutes(app, deps);
   treasuryRoutes(app, deps);
   cashPlanRoutes(app, deps);
+  stockRoutes(app, deps);
 }

@@ -5,6 +5,13 @@ import type {
   ProductionSupplierPaymentTable,
 } from './purchases/tables.ts';
 import type {
+  ProductionStockCountLineTable,
+  ProductionStockCountTable,
+  ProductionStockItemTable,
+  ProductionStockMovementTable,
+  ProductionStockVariationTable,
+} from './stock/tables.ts';
+import type {
   ProductionBankAccountTable,
   ProductionBankLineTable,
   ProductionBankMatchTable,
@@ -19,6 +26,11 @@ export type ProductionTables = {
   production_bank_match: ProductionBankMatchTable;
   production_bank_statement: ProductionBankStatementTable;
   production_cash_forecast: ProductionCashForecastTable;
+  production_stock_count: ProductionStockCountTable;
+  production_stock_count_line: ProductionStockCountLineTable;
+  production_stock_item: ProductionStockItemTable;
+  production_stock_movement: ProductionStockMovementTable;
+  production_stock_variation: ProductionStockVariationTable;
   production_supplier_bill: ProductionSupplierBillTable;
   production_supplier_bill_line: ProductionSupplierBillLineTable;
   production_supplier_payment: ProductionSupplierPaymentTable;

@@ -58,6 +58,8 @@ export { saveRequestTemplate } from './requests/request-templates.ts';
 export { PUBLIC_REQUEST_ROUTES } from './requests/routes.ts';
 export { relationsRoutes } from './routes.ts';
 export { deliveryInput, quoteInput } from './sales/contract.ts';
+// The delivered lines of catalogue items: the stock of area 2 pulls them (decision 0042).
+export { type DeliveredLine, deliveredLines } from './sales/delivered-lines.ts';
 export { createDeliveryNote } from './sales/delivery-notes.ts';
 export { createSalesDraft } from './sales/documents.ts';
 export { invoiceOrder } from './sales/order-invoicing.ts';

@@ -21,18 +21,28 @@ import {
 } from '../../src/personnel/index.ts';
 import {
   billInput,
+  countLinesInput,
   createBill,
   createForecast,
+  createStockItem,
+  enterCountedQuantities,
   fileVatReturn,
   forecastInput,
   getStatement,
   importQuery,
   importStatementFile,
+  movementInput,
+  openStockCount,
   payBill,
   paymentInput,
   postBankLine,
   postLineInput,
+  postStockVariation,
+  recordMovement,
+  stockItemInput,
   validateBill,
+  validateStockCount,
+  variationInput,
 } from '../../src/production/index.ts';
 import { populateRecords } from '../../src/relations/records-test-helpers.ts';
 import { populateSales } from '../../src/relations/sales/sales-test-helpers.ts';
@@ -154,6 +164,50 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
       null,
     ),
   );
+  // Stock: a supplies item received, counted (an adjustment), and the stock variation posted (OD).
+  await db.transaction().execute(async (trx) => {
+    const item = await createStockItem(
+      trx,
+      orgId,
+      stockItemInput.parse({
+        code: 'TONER',
+        label: 'Toner',
+        category: 'supplies',
+        unit: 'cartouche',
+        reorderPoint: 2,
+        supplierId: supplier.id,
+      }),
+      null,
+    );
+    await recordMovement(
+      trx,
+      orgId,
+      item.id,
+      movementInput.parse({
+        kind: 'entry',
+        date: '2026-03-20',
+        quantity: 5,
+        unitCost: 6000,
+        partyId: supplier.id,
+      }),
+      null,
+    );
+    const count = await openStockCount(trx, orgId, { date: '2026-03-25', note: null }, null);
+    await enterCountedQuantities(
+      trx,
+      orgId,
+      count.id,
+      countLinesInput.parse({ lines: [{ itemId: item.id, countedQuantity: 4 }] }),
+      null,
+    );
+    await validateStockCount(trx, orgId, count.id, null);
+    await postStockVariation(
+      trx,
+      orgId,
+      variationInput.parse({ date: '2026-03-31', includeSupplies: true }),
+      null,
+    );
+  });
   // Personnel (area 3): an employee in the register.
   const employee = await db.transaction().execute((trx) =>
     createEmployee(

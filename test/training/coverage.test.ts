@@ -71,11 +71,15 @@ describe('référentiel coverage declarations', () => {
     expect(vatReturn.screens).toContain('orgs/$orgId/production/vat-returns');
     expect(vatReturn.operations).toContain('POST /api/v1/orgs/:orgId/vat-returns');
     expect(report.unservedTasks).not.toContain('2.2.t3');
-    // Nothing serves the supplies and stocks yet: listed as unserved.
-    expect(report.unservedTasks).toContain('2.1.t1');
+    // The stock serves 2.1.t1 and 2.3.t2 (decision 0042); nothing serves the formalities yet: unserved.
+    const stock = report.tasks.find((t: { code: string }) => t.code === '2.1.t1');
+    expect(stock.operations).toContain('POST /api/v1/orgs/:orgId/stock/items/:itemId/movements');
+    expect(report.unservedTasks).not.toContain('2.1.t1');
+    expect(report.unservedTasks).not.toContain('2.3.t2');
+    expect(report.unservedTasks).toContain('2.1.t3');
     expect(report.tasks).toHaveLength(33);
     const text = await promisify(execFile)('node', [BIN, 'coverage']);
     expect(text.stdout).toContain('Non servies :');
-    expect(text.stdout).toMatch(/2\.1\.t1 {2}Suivi des approvisionnements et des stocks/);
+    expect(text.stdout).toMatch(/2\.1\.t3 {2}Suivi des formalités administratives/);
   });
 });

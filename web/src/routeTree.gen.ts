@@ -75,6 +75,11 @@ import { Route as OrgsOrgIdProductionPurchasesIndexRouteImport } from './routes/
 import { Route as OrgsOrgIdProductionPurchasesBillIdRouteImport } from './routes/orgs/$orgId/production/purchases/$billId'
 import { Route as OrgsOrgIdProductionPurchasesNewRouteImport } from './routes/orgs/$orgId/production/purchases/new'
 import { Route as OrgsOrgIdProductionPurchasesPayablesRouteImport } from './routes/orgs/$orgId/production/purchases/payables'
+import { Route as OrgsOrgIdProductionStockIndexRouteImport } from './routes/orgs/$orgId/production/stock/index'
+import { Route as OrgsOrgIdProductionStockItemIdRouteImport } from './routes/orgs/$orgId/production/stock/$itemId'
+import { Route as OrgsOrgIdProductionStockCountsRouteImport } from './routes/orgs/$orgId/production/stock/counts'
+import { Route as OrgsOrgIdProductionStockDeliveriesRouteImport } from './routes/orgs/$orgId/production/stock/deliveries'
+import { Route as OrgsOrgIdProductionStockNewRouteImport } from './routes/orgs/$orgId/production/stock/new'
 import { Route as OrgsOrgIdProductionTreasuryIndexRouteImport } from './routes/orgs/$orgId/production/treasury/index'
 import { Route as OrgsOrgIdProductionTreasuryStatementIdRouteImport } from './routes/orgs/$orgId/production/treasury/$statementId'
 import { Route as OrgsOrgIdProductionTreasuryCashPlanRouteImport } from './routes/orgs/$orgId/production/treasury/cash-plan'
@@ -493,6 +498,36 @@ const OrgsOrgIdProductionPurchasesPayablesRoute =
     path: '/purchases/payables',
     getParentRoute: () => OrgsOrgIdProductionRoute,
   } as any)
+const OrgsOrgIdProductionStockIndexRoute =
+  OrgsOrgIdProductionStockIndexRouteImport.update({
+    id: '/stock/',
+    path: '/stock/',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionStockItemIdRoute =
+  OrgsOrgIdProductionStockItemIdRouteImport.update({
+    id: '/stock/$itemId',
+    path: '/stock/$itemId',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionStockCountsRoute =
+  OrgsOrgIdProductionStockCountsRouteImport.update({
+    id: '/stock/counts',
+    path: '/stock/counts',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionStockDeliveriesRoute =
+  OrgsOrgIdProductionStockDeliveriesRouteImport.update({
+    id: '/stock/deliveries',
+    path: '/stock/deliveries',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionStockNewRoute =
+  OrgsOrgIdProductionStockNewRouteImport.update({
+    id: '/stock/new',
+    path: '/stock/new',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
 const OrgsOrgIdProductionTreasuryIndexRoute =
   OrgsOrgIdProductionTreasuryIndexRouteImport.update({
     id: '/treasury/',
@@ -826,6 +861,10 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
+  '/orgs/$orgId/production/stock/$itemId': typeof OrgsOrgIdProductionStockItemIdRoute
+  '/orgs/$orgId/production/stock/counts': typeof OrgsOrgIdProductionStockCountsRoute
+  '/orgs/$orgId/production/stock/deliveries': typeof OrgsOrgIdProductionStockDeliveriesRoute
+  '/orgs/$orgId/production/stock/new': typeof OrgsOrgIdProductionStockNewRoute
   '/orgs/$orgId/production/treasury/$statementId': typeof OrgsOrgIdProductionTreasuryStatementIdRoute
   '/orgs/$orgId/production/treasury/cash-plan': typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
@@ -857,6 +896,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
+  '/orgs/$orgId/production/stock/': typeof OrgsOrgIdProductionStockIndexRoute
   '/orgs/$orgId/production/treasury/': typeof OrgsOrgIdProductionTreasuryIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -933,6 +973,10 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
+  '/orgs/$orgId/production/stock/$itemId': typeof OrgsOrgIdProductionStockItemIdRoute
+  '/orgs/$orgId/production/stock/counts': typeof OrgsOrgIdProductionStockCountsRoute
+  '/orgs/$orgId/production/stock/deliveries': typeof OrgsOrgIdProductionStockDeliveriesRoute
+  '/orgs/$orgId/production/stock/new': typeof OrgsOrgIdProductionStockNewRoute
   '/orgs/$orgId/production/treasury/$statementId': typeof OrgsOrgIdProductionTreasuryStatementIdRoute
   '/orgs/$orgId/production/treasury/cash-plan': typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
@@ -964,6 +1008,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/personnel/expenses': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases': typeof OrgsOrgIdProductionPurchasesIndexRoute
+  '/orgs/$orgId/production/stock': typeof OrgsOrgIdProductionStockIndexRoute
   '/orgs/$orgId/production/treasury': typeof OrgsOrgIdProductionTreasuryIndexRoute
   '/orgs/$orgId/relations/campaigns': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -1047,6 +1092,10 @@ export interface FileRoutesById {
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
+  '/orgs/$orgId/production/stock/$itemId': typeof OrgsOrgIdProductionStockItemIdRoute
+  '/orgs/$orgId/production/stock/counts': typeof OrgsOrgIdProductionStockCountsRoute
+  '/orgs/$orgId/production/stock/deliveries': typeof OrgsOrgIdProductionStockDeliveriesRoute
+  '/orgs/$orgId/production/stock/new': typeof OrgsOrgIdProductionStockNewRoute
   '/orgs/$orgId/production/treasury/$statementId': typeof OrgsOrgIdProductionTreasuryStatementIdRoute
   '/orgs/$orgId/production/treasury/cash-plan': typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
@@ -1078,6 +1127,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
+  '/orgs/$orgId/production/stock/': typeof OrgsOrgIdProductionStockIndexRoute
   '/orgs/$orgId/production/treasury/': typeof OrgsOrgIdProductionTreasuryIndexRoute
   '/orgs/$orgId/relations/campaigns/': typeof OrgsOrgIdRelationsCampaignsIndexRoute
   '/orgs/$orgId/relations/catalogue/': typeof OrgsOrgIdRelationsCatalogueIndexRoute
@@ -1162,6 +1212,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
+    | '/orgs/$orgId/production/stock/$itemId'
+    | '/orgs/$orgId/production/stock/counts'
+    | '/orgs/$orgId/production/stock/deliveries'
+    | '/orgs/$orgId/production/stock/new'
     | '/orgs/$orgId/production/treasury/$statementId'
     | '/orgs/$orgId/production/treasury/cash-plan'
     | '/orgs/$orgId/production/treasury/reconciliation'
@@ -1193,6 +1247,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
+    | '/orgs/$orgId/production/stock/'
     | '/orgs/$orgId/production/treasury/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -1269,6 +1324,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
+    | '/orgs/$orgId/production/stock/$itemId'
+    | '/orgs/$orgId/production/stock/counts'
+    | '/orgs/$orgId/production/stock/deliveries'
+    | '/orgs/$orgId/production/stock/new'
     | '/orgs/$orgId/production/treasury/$statementId'
     | '/orgs/$orgId/production/treasury/cash-plan'
     | '/orgs/$orgId/production/treasury/reconciliation'
@@ -1300,6 +1359,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/expenses'
     | '/orgs/$orgId/personnel/leave'
     | '/orgs/$orgId/production/purchases'
+    | '/orgs/$orgId/production/stock'
     | '/orgs/$orgId/production/treasury'
     | '/orgs/$orgId/relations/campaigns'
     | '/orgs/$orgId/relations/catalogue'
@@ -1382,6 +1442,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
+    | '/orgs/$orgId/production/stock/$itemId'
+    | '/orgs/$orgId/production/stock/counts'
+    | '/orgs/$orgId/production/stock/deliveries'
+    | '/orgs/$orgId/production/stock/new'
     | '/orgs/$orgId/production/treasury/$statementId'
     | '/orgs/$orgId/production/treasury/cash-plan'
     | '/orgs/$orgId/production/treasury/reconciliation'
@@ -1413,6 +1477,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/production/purchases/'
+    | '/orgs/$orgId/production/stock/'
     | '/orgs/$orgId/production/treasury/'
     | '/orgs/$orgId/relations/campaigns/'
     | '/orgs/$orgId/relations/catalogue/'
@@ -1908,6 +1973,41 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdProductionPurchasesPayablesRouteImport
       parentRoute: typeof OrgsOrgIdProductionRoute
     }
+    '/orgs/$orgId/production/stock/': {
+      id: '/orgs/$orgId/production/stock/'
+      path: '/stock'
+      fullPath: '/orgs/$orgId/production/stock/'
+      preLoaderRoute: typeof OrgsOrgIdProductionStockIndexRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/stock/$itemId': {
+      id: '/orgs/$orgId/production/stock/$itemId'
+      path: '/stock/$itemId'
+      fullPath: '/orgs/$orgId/production/stock/$itemId'
+      preLoaderRoute: typeof OrgsOrgIdProductionStockItemIdRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/stock/counts': {
+      id: '/orgs/$orgId/production/stock/counts'
+      path: '/stock/counts'
+      fullPath: '/orgs/$orgId/production/stock/counts'
+      preLoaderRoute: typeof OrgsOrgIdProductionStockCountsRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/stock/deliveries': {
+      id: '/orgs/$orgId/production/stock/deliveries'
+      path: '/stock/deliveries'
+      fullPath: '/orgs/$orgId/production/stock/deliveries'
+      preLoaderRoute: typeof OrgsOrgIdProductionStockDeliveriesRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/stock/new': {
+      id: '/orgs/$orgId/production/stock/new'
+      path: '/stock/new'
+      fullPath: '/orgs/$orgId/production/stock/new'
+      preLoaderRoute: typeof OrgsOrgIdProductionStockNewRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
     '/orgs/$orgId/production/treasury/': {
       id: '/orgs/$orgId/production/treasury/'
       path: '/treasury'
@@ -2325,11 +2425,16 @@ interface OrgsOrgIdProductionRouteChildren {
   OrgsOrgIdProductionPurchasesBillIdRoute: typeof OrgsOrgIdProductionPurchasesBillIdRoute
   OrgsOrgIdProductionPurchasesNewRoute: typeof OrgsOrgIdProductionPurchasesNewRoute
   OrgsOrgIdProductionPurchasesPayablesRoute: typeof OrgsOrgIdProductionPurchasesPayablesRoute
+  OrgsOrgIdProductionStockItemIdRoute: typeof OrgsOrgIdProductionStockItemIdRoute
+  OrgsOrgIdProductionStockCountsRoute: typeof OrgsOrgIdProductionStockCountsRoute
+  OrgsOrgIdProductionStockDeliveriesRoute: typeof OrgsOrgIdProductionStockDeliveriesRoute
+  OrgsOrgIdProductionStockNewRoute: typeof OrgsOrgIdProductionStockNewRoute
   OrgsOrgIdProductionTreasuryStatementIdRoute: typeof OrgsOrgIdProductionTreasuryStatementIdRoute
   OrgsOrgIdProductionTreasuryCashPlanRoute: typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   OrgsOrgIdProductionTreasuryReconciliationRoute: typeof OrgsOrgIdProductionTreasuryReconciliationRoute
   OrgsOrgIdProductionTreasuryReportRoute: typeof OrgsOrgIdProductionTreasuryReportRoute
   OrgsOrgIdProductionPurchasesIndexRoute: typeof OrgsOrgIdProductionPurchasesIndexRoute
+  OrgsOrgIdProductionStockIndexRoute: typeof OrgsOrgIdProductionStockIndexRoute
   OrgsOrgIdProductionTreasuryIndexRoute: typeof OrgsOrgIdProductionTreasuryIndexRoute
 }
 
@@ -2341,6 +2446,11 @@ const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
   OrgsOrgIdProductionPurchasesNewRoute: OrgsOrgIdProductionPurchasesNewRoute,
   OrgsOrgIdProductionPurchasesPayablesRoute:
     OrgsOrgIdProductionPurchasesPayablesRoute,
+  OrgsOrgIdProductionStockItemIdRoute: OrgsOrgIdProductionStockItemIdRoute,
+  OrgsOrgIdProductionStockCountsRoute: OrgsOrgIdProductionStockCountsRoute,
+  OrgsOrgIdProductionStockDeliveriesRoute:
+    OrgsOrgIdProductionStockDeliveriesRoute,
+  OrgsOrgIdProductionStockNewRoute: OrgsOrgIdProductionStockNewRoute,
   OrgsOrgIdProductionTreasuryStatementIdRoute:
     OrgsOrgIdProductionTreasuryStatementIdRoute,
   OrgsOrgIdProductionTreasuryCashPlanRoute:
@@ -2351,6 +2461,7 @@ const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
     OrgsOrgIdProductionTreasuryReportRoute,
   OrgsOrgIdProductionPurchasesIndexRoute:
     OrgsOrgIdProductionPurchasesIndexRoute,
+  OrgsOrgIdProductionStockIndexRoute: OrgsOrgIdProductionStockIndexRoute,
   OrgsOrgIdProductionTreasuryIndexRoute: OrgsOrgIdProductionTreasuryIndexRoute,
 }
 

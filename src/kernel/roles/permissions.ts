@@ -47,6 +47,10 @@ export const PERMISSIONS = {
   // Supplier bills and their payments (area 2), as sales.
   'purchases.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
   'purchases.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
+  // Stock and supplies (area 2, decision 0042): items, movements, counts. Posting the stock variation
+  // is bookkeeping and asks ledger.write as well.
+  'stock.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
+  'stock.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
   // Outbox: recipients and subjects are seen by those who send mail; the SMTP account only by the owner.
   'mail.read': ['owner', 'assistant', 'teacher', 'student'],
   'mail.write': ['owner', 'assistant', 'teacher', 'student'],

@@ -25,6 +25,10 @@ const PURCHASES = ['2.1.t2', '2.2.t1'];
 const VAT_RETURN = ['2.2.t3'];
 // Area 2: bank statements, their reconciliation with the books and the état de rapprochement.
 const TREASURY = ['2.2.t2'];
+// Area 2: stock — items, movements, stock card (CUMP), counts, reorder proposal; supplies given out inside.
+const STOCK = ['2.1.t1', '2.3.t2'];
+// The stock variation entry is also bookkeeping of the stock (inventaire intermittent).
+const STOCK_GOODS = ['2.1.t1'];
 // Area 3: the personnel file and the registre unique du personnel (entry, file, departure).
 const EMPLOYEES = ['3.1.t1', '3.1.t2'];
 // Area 3: working time — leave and absences, paid-leave balances, the absence planning.
@@ -69,6 +73,11 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/production/treasury/report': TREASURY,
   'orgs/$orgId/production/treasury/cash-plan': TREASURY,
   'orgs/$orgId/production/treasury/$statementId': TREASURY,
+  'orgs/$orgId/production/stock/index': STOCK,
+  'orgs/$orgId/production/stock/new': STOCK,
+  'orgs/$orgId/production/stock/$itemId': STOCK,
+  'orgs/$orgId/production/stock/counts': STOCK,
+  'orgs/$orgId/production/stock/deliveries': STOCK_GOODS,
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/personnel/index': [],
   'orgs/$orgId/personnel/leave/index': WORKING_TIME,
@@ -389,6 +398,26 @@ const operations: Record<string, readonly string[]> = {
   'GET /api/v1/orgs/:orgId/cash-plan/export': TREASURY,
   'POST /api/v1/orgs/:orgId/cash-plan/forecasts': TREASURY,
   'DELETE /api/v1/orgs/:orgId/cash-plan/forecasts/:forecastId': TREASURY,
+  'GET /api/v1/orgs/:orgId/stock/items': STOCK,
+  'GET /api/v1/orgs/:orgId/stock/items/export': STOCK,
+  'POST /api/v1/orgs/:orgId/stock/items': STOCK,
+  'GET /api/v1/orgs/:orgId/stock/items/:itemId': STOCK,
+  'PUT /api/v1/orgs/:orgId/stock/items/:itemId': STOCK,
+  'GET /api/v1/orgs/:orgId/stock/items/:itemId/card': STOCK,
+  'GET /api/v1/orgs/:orgId/stock/items/:itemId/card/export': STOCK,
+  'POST /api/v1/orgs/:orgId/stock/items/:itemId/movements': STOCK,
+  'POST /api/v1/orgs/:orgId/stock/items/:itemId/movements/:movementId/correction': STOCK,
+  'GET /api/v1/orgs/:orgId/stock/reorder': STOCK,
+  'GET /api/v1/orgs/:orgId/stock/reorder/export': STOCK,
+  'GET /api/v1/orgs/:orgId/stock/counts': STOCK,
+  'POST /api/v1/orgs/:orgId/stock/counts': STOCK,
+  'GET /api/v1/orgs/:orgId/stock/counts/:countId': STOCK,
+  'PUT /api/v1/orgs/:orgId/stock/counts/:countId/lines': STOCK,
+  'POST /api/v1/orgs/:orgId/stock/counts/:countId/validate': STOCK,
+  'GET /api/v1/orgs/:orgId/stock/deliveries': STOCK_GOODS,
+  'POST /api/v1/orgs/:orgId/stock/deliveries/issue': STOCK_GOODS,
+  'GET /api/v1/orgs/:orgId/stock/variations': STOCK_GOODS,
+  'POST /api/v1/orgs/:orgId/stock/variations': STOCK_GOODS,
   'GET /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'POST /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/employees/:employeeId': EMPLOYEES,

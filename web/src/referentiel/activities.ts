@@ -139,3 +139,9 @@ export const PUBLICATIONS_SERVE: readonly ServedActivity[] = [{ code: '1.3', lab
 
 /** Bank statements, their reconciliation with the books and the état de rapprochement (2.2.t2). */
 export const TREASURY_SERVE: readonly ServedActivity[] = [{ code: '2.2', label: 'badges.treasury' }];
+
+/** Stock and supplies: items, stock cards at the CUMP, counts, reorder proposal (2.1.t1, 2.3.t2). */
+export const STOCK_SERVE: readonly ServedActivity[] = [
+  { code: '2.1', label: 'badges.stock' },
+  { code: '2.3', label: 'badges.supplies' },
+];

@@ -15,10 +15,21 @@ const ITEMS: readonly SectionNavItem[] = [
     testId: 'subnav-vat-returns',
   },
   { to: '/orgs/$orgId/production/treasury', label: 'production.nav.treasury', testId: 'subnav-treasury' },
+  { to: '/orgs/$orgId/production/stock', label: 'production.nav.stock', testId: 'subnav-stock' },
+  {
+    to: '/orgs/$orgId/production/stock/counts',
+    label: 'production.nav.stockCounts',
+    testId: 'subnav-stock-counts',
+  },
+  {
+    to: '/orgs/$orgId/production/stock/deliveries',
+    label: 'production.nav.stockDeliveries',
+    testId: 'subnav-stock-deliveries',
+  },
 ];
 
 /** The Production area's own navigation (area 2): purchases, what is owed to suppliers, the VAT return,
- * the bank statements and their reconciliation. */
+ * the bank statements and their reconciliation, the stock (items, counts, delivery notes to take out). */
 export function ProductionLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/production' });
