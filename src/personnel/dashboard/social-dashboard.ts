@@ -1,6 +1,7 @@
 import { todayIn } from '../../kernel/dates/index.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { notFound } from '../../kernel/errors/domain-error.ts';
+import { listEmployees } from '../employees/employee.ts';
 import type { SocialDashboardDto, SocialDashboardQuery } from './contract.ts';
 import { socialFigures } from './social-figures.ts';
 
@@ -17,7 +18,7 @@ export async function socialDashboard(
     .executeTakeFirst();
   if (!org) throw notFound('Organisation');
   const asOf = query.asOf ?? todayIn(org.time_zone);
-  const rows = await db.selectFrom('personnel_employee').selectAll().where('org_id', '=', orgId).execute();
+  const { items: employees } = await listEmployees(db, orgId, {}, asOf);
   // The payroll mass of the year: validated runs (paid ones stay validated), summed from their payslips.
   const payroll = await db
     .selectFrom('personnel_payslip as s')
@@ -36,17 +37,17 @@ export async function socialDashboard(
     .groupBy('r.month')
     .execute();
   return socialFigures(
-    rows.map((r) => ({
-      id: r.id,
-      name: `${r.first_name} ${r.last_name}`,
-      sex: r.sex,
-      birthDate: String(r.birth_date),
-      contractType: r.contract_type,
-      category: r.category,
-      weeklyHours: Number(r.weekly_hours),
-      hireDate: String(r.hire_date),
-      contractEnd: r.contract_end === null ? null : String(r.contract_end),
-      leftOn: r.left_on === null ? null : String(r.left_on),
+    employees.map((e) => ({
+      id: e.id,
+      name: `${e.firstName} ${e.lastName}`,
+      sex: e.sex,
+      birthDate: e.birthDate,
+      contractType: e.contractType,
+      category: e.category,
+      weeklyHours: e.weeklyHours,
+      hireDate: e.hireDate,
+      contractEnd: e.contractEnd,
+      leftOn: e.leftOn,
     })),
     asOf,
     payroll.map((p) => ({ month: p.month, gross: Number(p.gross), employerCost: Number(p.employer_cost) })),
