@@ -442,6 +442,19 @@ describe.each(DIALECTS)('professional situations on %s', (dialect) => {
     });
     const [vatReturn] = await SANDBOX_READERS.vat_return!(store.db, orgId);
     expect(vatReturn!.values).toMatchObject({ period: '2026-03', paidOn: null });
+    // The toner received (5 at 60,00 €), then counted 4 (an adjustment of −1); the rent forecast.
+    const movements = await SANDBOX_READERS.stock_movement!(store.db, orgId);
+    expect(movements.map((m) => [m.values.kind, m.values.quantity, m.values.unitCost])).toEqual([
+      ['adjustment', -1, null],
+      ['entry', 5, 6000],
+    ]);
+    const [forecast] = await SANDBOX_READERS.cash_forecast!(store.db, orgId);
+    expect(forecast!.values).toMatchObject({
+      label: 'Loyer',
+      direction: 'out',
+      amount: 80000,
+      occurrences: 12,
+    });
     const [employee] = await SANDBOX_READERS.employee!(store.db, orgId);
     expect(employee!.values).toMatchObject({
       lastName: 'Martin',

@@ -368,6 +368,58 @@ export const SANDBOX_READERS: Record<string, Reader> = {
     }));
   },
 
+  async stock_movement(db, orgId) {
+    const [rows, items, names] = await Promise.all([
+      db
+        .selectFrom('production_stock_movement')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('movement_date', 'desc')
+        .orderBy('seq', 'desc')
+        .execute(),
+      db
+        .selectFrom('production_stock_item')
+        .select(['id', 'code', 'label'])
+        .where('org_id', '=', orgId)
+        .execute(),
+      partyNames(db, orgId),
+    ]);
+    const itemOf = new Map(items.map((i) => [i.id, `${i.code} ${i.label}`]));
+    return rows.map((r) => ({
+      ref: `${itemOf.get(r.item_id) ?? '?'} du ${d(r.movement_date)}`,
+      values: {
+        item: itemOf.get(r.item_id) ?? null,
+        kind: r.kind,
+        date: d(r.movement_date),
+        // Units, as a teacher writes them (2,5); stored in thousandths.
+        quantity: Number(r.quantity) / 1000,
+        unitCost: n(r.unit_cost),
+        party: r.party_id ? (names.get(r.party_id) ?? null) : null,
+        recipient: r.recipient,
+        reference: r.reference,
+      },
+    }));
+  },
+
+  async cash_forecast(db, orgId) {
+    const rows = await db
+      .selectFrom('production_cash_forecast')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('first_month')
+      .execute();
+    return rows.map((r) => ({
+      ref: r.label,
+      values: {
+        label: r.label,
+        direction: r.direction,
+        amount: Number(r.amount),
+        firstMonth: r.first_month,
+        occurrences: Number(r.occurrences),
+      },
+    }));
+  },
+
   // Validated lines only (ledger_line); read as rows like the reports do, never written.
   async ledger_line(db, orgId) {
     const [rows, accounts, journals, letterings] = await Promise.all([
