@@ -114,6 +114,10 @@ describe.runIf(browserAvailable)('payroll in a real browser', () => {
     expect(await page.getByTestId('payroll-pay').count()).toBe(0);
     expect(plain(await page.getByTestId('payroll-runs').textContent())).toContain('mars 2026');
     await audit('paie payée');
+    // April starts from March's headcount band and rates.
+    await page.getByTestId('payroll-month').selectOption('2026-04');
+    await page.getByTestId('payroll-create-previous').getByText('mars 2026', { exact: false }).waitFor();
+    expect(await page.getByTestId('payroll-at-mp').inputValue()).toBe('0,70');
     expectClean();
   });
 });

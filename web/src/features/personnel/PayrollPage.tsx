@@ -39,6 +39,7 @@ import {
   hundredths,
   monthChoices,
   type PayRunDto,
+  type PayRunList,
   type PayslipDto,
   payPayRun,
   payRunListQuery,
@@ -77,12 +78,24 @@ function useRefresh(orgId: string) {
   };
 }
 
-function CreateRunForm({ orgId, month }: { orgId: string; month: string }) {
+/**
+ * A month's pay run is created with the organisation's headcount band and rates; they change rarely (the
+ * AT/MP rate once a year), so the form starts from the latest pay run's.
+ */
+function CreateRunForm({
+  orgId,
+  month,
+  previous,
+}: {
+  orgId: string;
+  month: string;
+  previous?: PayRunList['items'][number];
+}) {
   const { t } = useTranslation();
   const refresh = useRefresh(orgId);
-  const [band, setBand] = useState<Band>('lt11');
-  const [atMp, setAtMp] = useState('');
-  const [mobility, setMobility] = useState('');
+  const [band, setBand] = useState<Band>(previous?.headcountBand ?? 'lt11');
+  const [atMp, setAtMp] = useState(previous ? hundredths(previous.atMpRate) : '');
+  const [mobility, setMobility] = useState(previous?.mobilityRate ? hundredths(previous.mobilityRate) : '');
   const [invalid, setInvalid] = useState(false);
   const create = useMutation({
     mutationFn: (body: { atMpRate: number; mobilityRate: number }) =>
@@ -109,6 +122,11 @@ function CreateRunForm({ orgId, month }: { orgId: string; month: string }) {
             {t('personnel.payroll.create.title', { month: periodLabel(month, t) })}
           </Title>
           <Text size="sm">{t('personnel.payroll.create.help')}</Text>
+          {previous ? (
+            <Text size="sm" data-testid="payroll-create-previous">
+              {t('personnel.payroll.create.fromPrevious', { month: periodLabel(previous.month, t) })}
+            </Text>
+          ) : null}
           <Group align="flex-end" gap="sm" wrap="wrap">
             <NativeSelect
               label={t('personnel.payroll.create.band')}
@@ -619,6 +637,10 @@ export function PayrollPage() {
   const choices = monthChoices(simulatedToday ?? todayIn());
   const month = search.month ?? choices[0] ?? '2026-01';
   const live = list.data?.items.find((r) => r.month === month && r.status !== 'cancelled');
+  // The latest pay run before this month, whose settings the new one starts from.
+  const previous = list.data?.items
+    .filter((r) => r.status !== 'cancelled' && r.month < month)
+    .sort((a, b) => (a.month < b.month ? 1 : -1))[0];
   return (
     <>
       <PageHeader title={t('personnel.payroll.title')} served={PAYROLL_SERVE} />
@@ -639,7 +661,7 @@ export function PayrollPage() {
         {list.data && live ? <RunView orgId={orgId} payRunId={live.id} /> : null}
         {list.data && !live ? (
           can('personnel.write') ? (
-            <CreateRunForm key={month} orgId={orgId} month={month} />
+            <CreateRunForm key={month} orgId={orgId} month={month} previous={previous} />
           ) : (
             <Text size="sm">{t('personnel.payroll.none')}</Text>
           )
