@@ -3,7 +3,14 @@ import { createTestStore, DIALECTS, type TestStore } from '../../test/support/te
 import { verifyAuditChain } from '../kernel/audit/audit.ts';
 import { addDays, compareDates, todayIn } from '../kernel/dates/index.ts';
 import { personnelRegister } from '../personnel/index.ts';
-import { getVatReturn, listVatReturns, reorderProposal, stockStatus } from '../production/index.ts';
+import {
+  cashPlan,
+  cashPlanQuery,
+  getVatReturn,
+  listVatReturns,
+  reorderProposal,
+  stockStatus,
+} from '../production/index.ts';
 import { agedReceivables, customerCredit } from '../relations/index.ts';
 import { ensureDemo } from './seed.ts';
 
@@ -160,13 +167,26 @@ describe.each(DIALECTS)('the demo organisation on %s', (dialect) => {
     expect(await count('production_stock_variation')).toBe(0);
   });
 
+  it('plans its cash: rent, loan instalments and a grant, spread from this month', async () => {
+    const plan = await cashPlan(store.db, orgId, cashPlanQuery.parse({ months: 3 }), todayIn('Europe/Paris'));
+    const forecasts = plan.rows.filter((r) => r.source === 'forecast').map((r) => [r.label, r.amounts]);
+    expect(forecasts).toEqual([
+      ['Subvention Région – aide à l’investissement', [0, 0, 500000]],
+      ['Loyer de l’atelier', [95000, 95000, 95000]],
+      ['Échéance d’emprunt (utilitaire)', [42000, 42000, 42000]],
+    ]);
+    expect(plan.totals.end.at(-1)).toBe(plan.opening + plan.totals.net.reduce((sum, n) => sum + n, 0));
+  });
+
   it('is made once: a second start adds nothing', async () => {
     const before = await count('relations_invoice');
     const receipts = await count('relations_receipt');
     const employees = await count('personnel_employee');
+    const forecasts = await count('production_cash_forecast');
     await ensureDemo(store);
     expect(await count('relations_invoice')).toBe(before);
     expect(await count('relations_receipt')).toBe(receipts);
     expect(await count('personnel_employee')).toBe(employees);
+    expect(await count('production_cash_forecast')).toBe(forecasts);
   });
 });

@@ -5,6 +5,7 @@ import { partyInput } from '../kernel/parties/contract.ts';
 import { createParty } from '../kernel/parties/party.ts';
 import { createUser, findUserByEmail } from '../kernel/users/users.ts';
 import { ensureLedger } from '../ledger/index.ts';
+import { seedDemoCashForecasts } from './cash-plan.ts';
 import { seedDemoPersonnel } from './personnel.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoSales } from './sales.ts';
@@ -112,6 +113,7 @@ export async function ensureDemo(store: Store): Promise<{ email: string; passwor
       await seedDemoSales(store, membership.org_id, existing.id);
       await seedDemoRecords(store, membership.org_id, existing.id);
       await seedDemoTreasury(store, membership.org_id, existing.id);
+      await seedDemoCashForecasts(store, membership.org_id, existing.id);
       await seedDemoPersonnel(store, membership.org_id, existing.id);
       await seedDemoStock(store, membership.org_id, existing.id);
       return { email: DEMO_EMAIL, password: DEMO_PASSWORD, orgId: membership.org_id };
@@ -151,6 +153,7 @@ export async function ensureDemo(store: Store): Promise<{ email: string; passwor
   await seedDemoSales(store, orgId, userId);
   await seedDemoRecords(store, orgId, userId);
   await seedDemoTreasury(store, orgId, userId);
+  await seedDemoCashForecasts(store, orgId, userId);
   await seedDemoPersonnel(store, orgId, userId);
   await seedDemoStock(store, orgId, userId);
   return { email: DEMO_EMAIL, password: DEMO_PASSWORD, orgId };

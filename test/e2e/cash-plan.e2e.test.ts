@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, type Running, useBrowserSession } from './browser.ts';
 
-// The demo's assistant opens Production › Trésorerie › Plan de trésorerie, reads the cash at the end of the
-// first month, adds the purchase of a van big enough to empty the bank (the plan drops by exactly its
+// The demo's assistant opens Production › Trésorerie › Plan de trésorerie (the demo has its rent, loan and
+// grant forecasts), reads the cash at the end of the first month, adds the purchase of a van big enough to empty the bank (the plan drops by exactly its
 // amount and names the month short of cash), prints the plan, then removes the forecast and finds the
 // first figure again. axe on the page, no console error.
 
@@ -54,7 +54,12 @@ describe.runIf(browserAvailable)('cash plan in a real browser', () => {
     expect((await download).suggestedFilename()).toMatch(/^plan-de-tresorerie-\d{4}-\d{2}-\d{2}\.pdf$/);
 
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByTestId('cash-forecast-list').getByRole('button', { name: 'Supprimer' }).click();
+    await page
+      .getByTestId('cash-forecast-list')
+      .getByRole('row')
+      .filter({ hasText: 'Achat d’un utilitaire' })
+      .getByRole('button', { name: 'Supprimer' })
+      .click();
     await expect.poll(endOfFirstMonth).toBe(before);
     await page.getByTestId('cash-plan-shortfall').waitFor({ state: 'detached' });
     expectClean();
