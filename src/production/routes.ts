@@ -2,10 +2,14 @@ import type { App, Deps } from './http.ts';
 import { purchaseRoutes } from './purchases/routes.ts';
 import { treasuryRoutes } from './treasury/routes.ts';
 import { vatReturnRoutes } from './vat-returns/routes.ts';
+import { meetingRoutes } from './workplace/meetings/routes.ts';
+import { noticeRoutes } from './workplace/notices/routes.ts';
 
 /** Every HTTP route of the production module (area 2); mounted by src/server/app.ts. */
 export function productionRoutes(app: App, deps: Deps) {
   purchaseRoutes(app, deps);
   vatReturnRoutes(app, deps);
   treasuryRoutes(app, deps);
+  meetingRoutes(app, deps);
+  noticeRoutes(app, deps);
 }
