@@ -139,3 +139,12 @@ export const PUBLICATIONS_SERVE: readonly ServedActivity[] = [{ code: '1.3', lab
 
 /** Bank statements, their reconciliation with the books and the état de rapprochement (2.2.t2). */
 export const TREASURY_SERVE: readonly ServedActivity[] = [{ code: '2.2', label: 'badges.treasury' }];
+
+/** Meetings in person or remote (2.3.t4). */
+export const MEETINGS_SERVE: readonly ServedActivity[] = [{ code: '2.3', label: 'badges.meetings' }];
+
+/** Internal notices and postings (2.3.t5), social information to the staff (3.3.t1). */
+export const NOTICES_SERVE: readonly ServedActivity[] = [
+  { code: '2.3', label: 'badges.internalInformation' },
+  { code: '3.3', label: 'badges.staffInformation' },
+];

@@ -15,10 +15,20 @@ const ITEMS: readonly SectionNavItem[] = [
     testId: 'subnav-vat-returns',
   },
   { to: '/orgs/$orgId/production/treasury', label: 'production.nav.treasury', testId: 'subnav-treasury' },
+  {
+    to: '/orgs/$orgId/production/workplace/meetings',
+    label: 'production.nav.meetings',
+    testId: 'subnav-meetings',
+  },
+  {
+    to: '/orgs/$orgId/production/workplace/notices',
+    label: 'production.nav.notices',
+    testId: 'subnav-notices',
+  },
 ];
 
 /** The Production area's own navigation (area 2): purchases, what is owed to suppliers, the VAT return,
- * the bank statements and their reconciliation. */
+ * the bank statements and their reconciliation, meetings and internal notices. */
 export function ProductionLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/production' });
