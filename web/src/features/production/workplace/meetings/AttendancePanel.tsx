@@ -63,7 +63,7 @@ export function AttendancePanel({
       {q ? (
         <Text mb="sm" aria-live="polite" data-testid="meeting-quorum">
           {t(`${k}.quorum`, { counted: q.counted, members: q.members, required: q.required })}{' '}
-          <Badge color={q.met ? 'green' : 'red'} variant="light">
+          <Badge color={q.met ? 'teal' : 'red'} variant="light">
             {q.met ? t(`${k}.quorumMet`) : t(`${k}.quorumNotMet`)}
           </Badge>
         </Text>

@@ -192,8 +192,7 @@ export function MinutesPanel({
             {t(`${k}.saveMinutes`)}
           </Button>
           <Button
-            color="green"
-            variant="light"
+            variant="outline"
             onClick={() => approve.mutate()}
             loading={approve.isPending}
             data-testid="minutes-approve"

@@ -95,6 +95,6 @@ export const MEETING_STATUS_COLORS: Record<MeetingStatus, string> = {
   planned: 'blue',
   convened: 'violet',
   held: 'teal',
-  minutes_approved: 'green',
+  minutes_approved: 'indigo',
   cancelled: 'gray',
 };

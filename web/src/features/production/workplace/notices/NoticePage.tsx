@@ -72,7 +72,7 @@ export function NoticePage() {
           <Group mb="sm">
             <Badge
               variant="light"
-              color={n.status === 'published' ? 'green' : 'gray'}
+              color={n.status === 'published' ? 'teal' : 'gray'}
               data-testid="notice-status"
             >
               {n.status === 'published' ? t(`${k}.publishedBadge`) : t(`${k}.draft`)}

@@ -58,7 +58,7 @@ export const recordPosting = (
   api<PostingChecklist>(`${org(orgId)}/staff-postings/${encodeURIComponent(code)}`, { method: 'PUT', body });
 
 export const POSTING_COLORS: Record<PostingState, string> = {
-  posted: 'green',
+  posted: 'teal',
   missing: 'red',
   outdated: 'orange',
   not_required: 'gray',
