@@ -18,7 +18,7 @@ import {
 import { conveneMeeting, convocationPdf, invitationIcs } from './convocation.ts';
 import { cancelMeeting, createMeeting, updateMeeting } from './meeting.ts';
 import { minutesTable } from './meeting-documents.ts';
-import { getMeeting, listMeetingActions, listMeetings } from './meeting-read.ts';
+import { getMeeting, getMeetingRow, listMeetingActions, listMeetings } from './meeting-read.ts';
 import { approveMinutes, recordAttendance, recordMinutes, setActionDone } from './meeting-session.ts';
 
 const params = z.object({ orgId: z.string().max(64) });
@@ -80,6 +80,14 @@ export function meetingRoutes(app: App, { store, documentsDir }: Deps) {
     `${base}/:meetingId`,
     {
       ...write,
+      // Another organisation's meeting answers 404 before its body is validated (times, room).
+      preValidation: [
+        write.preValidation,
+        async (request) => {
+          const { meetingId } = request.params as { meetingId: string };
+          await getMeetingRow(store.db, scopeOf(request).orgId, meetingId);
+        },
+      ],
       schema: {
         tags,
         summary: 'Modifier une réunion pas encore tenue',
