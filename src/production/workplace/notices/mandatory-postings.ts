@@ -58,7 +58,7 @@ export const MANDATORY_POSTINGS: readonly MandatoryPosting[] = [
     code: 'working_hours',
     label: 'Horaires collectifs de travail',
     content: 'Heures de début et de fin du travail, heures et durée des repos',
-    reference: 'CT art. L3171-1 et D3171-2',
+    reference: 'CT art. L3171-1 et D3171-1 à D3171-5',
     byAnyMeans: false,
     minHeadcount: 1,
   },
