@@ -335,6 +335,39 @@ describe.each(DIALECTS)('meetings and notices on %s', (dialect) => {
     await expect(getNotice(store.db, otherOrg, first.id)).rejects.toThrow(/Note introuvable/);
   });
 
+  it('under concurrency: one booking of a room wins, published notices get distinct consecutive numbers', async () => {
+    const tries = await Promise.allSettled(
+      [0, 1, 2, 3].map((i) =>
+        tx((trx) =>
+          createMeeting(
+            trx,
+            orgId,
+            meeting({ title: `Course ${i}`, date: '2027-02-01', room: 'Salle de la course' }),
+            null,
+          ),
+        ),
+      ),
+    );
+    expect(tries.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of tries.filter((x) => x.status === 'rejected'))
+      expect(String((r as PromiseRejectedResult).reason)).toMatch(/déjà réservée/);
+    const drafts = await Promise.all(
+      [0, 1, 2, 3, 4].map(() =>
+        tx((trx) => createNotice(trx, orgId, notice({ publishOn: '2028-03-01' }), null)),
+      ),
+    );
+    const published = await Promise.all(
+      drafts.map((d) => tx((trx) => publishNotice(trx, orgId, d.id, null))),
+    );
+    expect(published.map((n) => n.number).sort()).toEqual([
+      'NS-2028-001',
+      'NS-2028-002',
+      'NS-2028-003',
+      'NS-2028-004',
+      'NS-2028-005',
+    ]);
+  });
+
   it('shows which mandatory postings are posted, missing or out of date', async () => {
     await tx((trx) =>
       recordPosting(
