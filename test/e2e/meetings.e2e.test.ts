@@ -76,6 +76,11 @@ describe.runIf(browserAvailable)('meetings and notices in a real browser', () =>
     expect(plain(await page.getByTestId('meeting-agenda').textContent())).toContain(
       'Bilan de l’année (La directrice, 30 min)',
     );
+    await page.getByTestId('meeting-edit').click();
+    await page.getByTestId('meeting-end').fill('11:30');
+    await page.getByTestId('meeting-save').click();
+    await page.getByText('Réunion modifiée.').waitFor();
+    await page.getByText('15/12/2026, 09:30–11:30').waitFor();
     await page.getByTestId('meeting-convene').click();
     await page.getByTestId('meeting-status').getByText('Convoquée', { exact: true }).waitFor();
     const download = page.waitForEvent('download');

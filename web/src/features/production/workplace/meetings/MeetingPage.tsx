@@ -26,6 +26,7 @@ import { PageHeader } from '../../../../ui/PageHeader.tsx';
 import { LoadError } from '../../../../ui/StatusPages.tsx';
 import { day } from '../../../relations/format.ts';
 import { AttendancePanel } from './AttendancePanel.tsx';
+import { MeetingForm } from './MeetingForm.tsx';
 import { MinutesPanel } from './MinutesPanel.tsx';
 import {
   cancelMeeting,
@@ -36,6 +37,7 @@ import {
   MEETING_STATUS_COLORS,
   meetingKeys,
   meetingQuery,
+  updateMeeting,
 } from './meetings-api.ts';
 
 const route = getRouteApi('/orgs/$orgId/production/workplace/meetings/$meetingId');
@@ -46,6 +48,8 @@ export function MeetingPage() {
   const { orgId, meetingId } = route.useParams();
   const { can } = useOrgRole(orgId);
   const query = useQuery(meetingQuery(orgId, meetingId));
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
   if (query.isError) return <LoadError error={query.error} />;
   if (!query.data) return <Text>{t('common.loading')}</Text>;
   const m = query.data;
@@ -86,7 +90,28 @@ export function MeetingPage() {
         }
       />
       <Stack gap="md">
-        <Details meeting={m} />
+        {editing ? (
+          <MeetingForm
+            orgId={orgId}
+            initial={m}
+            submitLabel={t(`${k}.saveChanges`)}
+            submit={async (body) => {
+              await updateMeeting(orgId, m.id, body);
+              notify('success', t(`${k}.updated`));
+              await queryClient.invalidateQueries({ queryKey: meetingKeys.all(orgId) });
+              setEditing(false);
+            }}
+          />
+        ) : (
+          <Details meeting={m} />
+        )}
+        {writable && !editing && (m.status === 'planned' || m.status === 'convened') ? (
+          <Group>
+            <Button variant="default" onClick={() => setEditing(true)} data-testid="meeting-edit">
+              {t(`${k}.edit`)}
+            </Button>
+          </Group>
+        ) : null}
         {writable && (m.status === 'planned' || m.status === 'convened') ? (
           <ConvenePanel orgId={orgId} meeting={m} />
         ) : null}

@@ -56,12 +56,20 @@ export type MeetingBody = {
   room: string | null;
   link: string | null;
   organiser: string;
-  participants: { employeeId?: string; name?: string; email?: string | null; voting: boolean }[];
+  participants: {
+    employeeId?: string;
+    partyId?: string;
+    name?: string;
+    email?: string | null;
+    voting: boolean;
+  }[];
   agenda: { title: string; presenter: string | null; durationMinutes: number | null }[];
 };
 
 export const createMeeting = (orgId: string, body: MeetingBody) =>
   api<MeetingDto>(`${org(orgId)}/meetings`, { method: 'POST', body });
+export const updateMeeting = (orgId: string, id: string, body: MeetingBody) =>
+  api<MeetingDto>(one(orgId, id), { method: 'PUT', body });
 export const conveneMeeting = (orgId: string, id: string, sendEmails: boolean) =>
   api<MeetingDto & { queued: number }>(`${one(orgId, id)}/convene`, { method: 'POST', body: { sendEmails } });
 export const saveAttendance = (

@@ -1,30 +1,10 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIn } from '../../../../../../src/kernel/dates/index.ts';
-import {
-  type NoticeAudience,
-  type NoticeCategory,
-  noticeAudiences,
-  noticeCategories,
-} from '../../../../../../src/production/workplace/notices/contract.ts';
 import { NOTICES_SERVE } from '../../../../referentiel/activities.ts';
-import { errorMessage } from '../../../../ui/errors.ts';
 import { notify } from '../../../../ui/notify.ts';
 import { PageHeader } from '../../../../ui/PageHeader.tsx';
+import { NoticeForm } from './NoticeForm.tsx';
 import { createNotice, noticeKeys } from './notices-api.ts';
 
 const route = getRouteApi('/orgs/$orgId/production/workplace/notices/new');
@@ -35,135 +15,20 @@ export function NewNoticePage() {
   const { orgId } = route.useParams();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
-  const [title, setTitle] = useState('');
-  const [category, setCategory] = useState<NoticeCategory>('organisation');
-  const [audience, setAudience] = useState<NoticeAudience>('staff');
-  const [service, setService] = useState('');
-  const [author, setAuthor] = useState('');
-  const [body, setBody] = useState('');
-  const [publishOn, setPublishOn] = useState(todayIn());
-  const [expiresOn, setExpiresOn] = useState('');
-  const [pinned, setPinned] = useState(false);
-  const save = useMutation({
-    mutationFn: () =>
-      createNotice(orgId, {
-        title,
-        category,
-        audience,
-        service: audience === 'service' ? service : null,
-        author,
-        body,
-        publishOn,
-        expiresOn: expiresOn || null,
-        pinned,
-      }),
-    onSuccess: async (n) => {
-      notify('success', t(`${k}.saved`));
-      await queryClient.invalidateQueries({ queryKey: noticeKeys.all(orgId) });
-      await navigate({
-        to: '/orgs/$orgId/production/workplace/notices/$noticeId',
-        params: { orgId, noticeId: n.id },
-      });
-    },
-  });
   return (
     <>
       <PageHeader title={t(`${k}.newTitle`)} served={NOTICES_SERVE} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
+      <NoticeForm
+        submit={async (body) => {
+          const n = await createNotice(orgId, body);
+          notify('success', t(`${k}.saved`));
+          await queryClient.invalidateQueries({ queryKey: noticeKeys.all(orgId) });
+          await navigate({
+            to: '/orgs/$orgId/production/workplace/notices/$noticeId',
+            params: { orgId, noticeId: n.id },
+          });
         }}
-        data-testid="notice-form"
-      >
-        <Stack gap="md" maw={820}>
-          <Paper withBorder p="md">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
-                label={t(`${k}.fields.title`)}
-                required
-                autoFocus
-                value={title}
-                onChange={(e) => setTitle(e.currentTarget.value)}
-                data-testid="notice-title"
-              />
-              <NativeSelect
-                label={t(`${k}.fields.category`)}
-                value={category}
-                onChange={(e) => setCategory(e.currentTarget.value as NoticeCategory)}
-                data={noticeCategories.map((c) => ({ value: c, label: t(`${k}.categories.${c}`) }))}
-                data-testid="notice-category"
-              />
-              <NativeSelect
-                label={t(`${k}.fields.audience`)}
-                value={audience}
-                onChange={(e) => setAudience(e.currentTarget.value as NoticeAudience)}
-                data={noticeAudiences.map((a) => ({ value: a, label: t(`${k}.audiences.${a}`) }))}
-                data-testid="notice-audience"
-              />
-              {audience === 'service' ? (
-                <TextInput
-                  label={t(`${k}.fields.service`)}
-                  required
-                  value={service}
-                  onChange={(e) => setService(e.currentTarget.value)}
-                  data-testid="notice-service"
-                />
-              ) : null}
-              <TextInput
-                label={t(`${k}.fields.author`)}
-                required
-                value={author}
-                onChange={(e) => setAuthor(e.currentTarget.value)}
-                data-testid="notice-author"
-              />
-              <TextInput
-                type="date"
-                label={t(`${k}.fields.publishOn`)}
-                required
-                value={publishOn}
-                onChange={(e) => setPublishOn(e.currentTarget.value)}
-                data-testid="notice-publish-on"
-              />
-              <TextInput
-                type="date"
-                label={t(`${k}.fields.expiresOn`)}
-                value={expiresOn}
-                onChange={(e) => setExpiresOn(e.currentTarget.value)}
-                data-testid="notice-expires-on"
-              />
-              <Checkbox
-                mt="lg"
-                label={t(`${k}.fields.pinned`)}
-                checked={pinned}
-                onChange={(e) => setPinned(e.currentTarget.checked)}
-                data-testid="notice-pinned"
-              />
-            </SimpleGrid>
-            <Textarea
-              mt="sm"
-              autosize
-              minRows={8}
-              required
-              label={t(`${k}.fields.body`)}
-              description={t(`${k}.bodyHelp`)}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-              data-testid="notice-body"
-            />
-          </Paper>
-          {save.error ? (
-            <Alert color="red" role="alert" data-testid="notice-error">
-              {errorMessage(save.error, t)}
-            </Alert>
-          ) : null}
-          <Group>
-            <Button type="submit" loading={save.isPending} data-testid="notice-save">
-              {t(`${k}.save`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      />
     </>
   );
 }

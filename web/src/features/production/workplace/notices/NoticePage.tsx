@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrgRole } from '../../../../auth/session.ts';
 import { NOTICES_SERVE } from '../../../../referentiel/activities.ts';
@@ -10,7 +11,15 @@ import { notify } from '../../../../ui/notify.ts';
 import { PageHeader } from '../../../../ui/PageHeader.tsx';
 import { LoadError } from '../../../../ui/StatusPages.tsx';
 import { day } from '../../../relations/format.ts';
-import { acknowledgeNotice, downloadNotice, noticeKeys, noticeQuery, publishNotice } from './notices-api.ts';
+import { NoticeForm } from './NoticeForm.tsx';
+import {
+  acknowledgeNotice,
+  downloadNotice,
+  noticeKeys,
+  noticeQuery,
+  publishNotice,
+  updateNotice,
+} from './notices-api.ts';
 
 const route = getRouteApi('/orgs/$orgId/production/workplace/notices/$noticeId');
 const k = 'production.workplace.notices';
@@ -22,6 +31,7 @@ export function NoticePage() {
   const writable = can('production.write');
   const queryClient = useQueryClient();
   const query = useQuery(noticeQuery(orgId, noticeId));
+  const [editing, setEditing] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: noticeKeys.all(orgId) });
   const publish = useMutation({
     mutationFn: () => publishNotice(orgId, noticeId),
@@ -68,7 +78,18 @@ export function NoticePage() {
             {errorMessage(publish.error ?? read.error, t)}
           </Alert>
         ) : null}
-        <Paper withBorder p="md">
+        {editing ? (
+          <NoticeForm
+            initial={n}
+            submit={async (body) => {
+              await updateNotice(orgId, noticeId, body);
+              notify('success', t(`${k}.saved`));
+              await refresh();
+              setEditing(false);
+            }}
+          />
+        ) : null}
+        <Paper withBorder p="md" hidden={editing}>
           <Group mb="sm">
             <Badge
               variant="light"

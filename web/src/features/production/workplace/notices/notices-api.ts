@@ -45,6 +45,8 @@ export type NoticeBody = {
 };
 export const createNotice = (orgId: string, body: NoticeBody) =>
   api<NoticeDto>(`${org(orgId)}/notices`, { method: 'POST', body });
+export const updateNotice = (orgId: string, id: string, body: NoticeBody) =>
+  api<NoticeDto>(one(orgId, id), { method: 'PUT', body });
 export const publishNotice = (orgId: string, id: string) =>
   api<NoticeDto>(`${one(orgId, id)}/publish`, { method: 'POST' });
 export const acknowledgeNotice = (orgId: string, id: string, employeeId: string) =>
