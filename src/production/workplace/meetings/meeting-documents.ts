@@ -94,7 +94,7 @@ export function convocationTable(m: MeetingDto, organisation: string): ReportTab
     rows: [
       ...block(
         'Objet',
-        `Madame, Monsieur, vous êtes convoqué(e) à la réunion « ${m.title} » (${MEETING_KIND_LABELS_FR[m.kind].toLowerCase()}) organisée par ${organisation}.`,
+        `Madame, Monsieur, vous êtes convoqué(e) à la réunion « ${m.title} » (${MEETING_KIND_LABELS_FR[m.kind].toLowerCase()}), qui se tiendra aux date et lieu indiqués ci-dessous.`,
       ),
       gap,
       ...whereRows(m),
@@ -151,6 +151,10 @@ export function minutesTable(m: MeetingDto): ReportTable {
           `${a.description} — responsable : ${a.owner}${a.dueDate ? `, échéance : ${a.dueDate.split('-').reverse().join('/')}` : ''}${a.doneOn ? ' (faite)' : ''}`,
         ),
       ),
+      // A procès-verbal is signed by the chair and the secretary of the meeting.
+      ...(formal
+        ? [gap, gap, { cells: ['', 'Le président de séance                    Le secrétaire de séance'] }]
+        : []),
     ],
   };
 }
