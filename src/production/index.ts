@@ -55,3 +55,25 @@ export { getStatement, listStatements } from './treasury/statement-read.ts';
 export type { VatReturnDto, VatReturnListDto } from './vat-returns/contract.ts';
 export { vatPaymentInput } from './vat-returns/contract.ts';
 export { fileVatReturn, getVatReturn, listVatReturns, payVatReturn } from './vat-returns/vat-return.ts';
+export type { MeetingDto, MeetingInput } from './workplace/meetings/contract.ts';
+export { attendanceInput, meetingInput, minutesInput } from './workplace/meetings/contract.ts';
+export { conveneMeeting, invitationIcs } from './workplace/meetings/convocation.ts';
+export { cancelMeeting, createMeeting, updateMeeting } from './workplace/meetings/meeting.ts';
+export { getMeeting, listMeetingActions, listMeetings } from './workplace/meetings/meeting-read.ts';
+export {
+  approveMinutes,
+  recordAttendance,
+  recordMinutes,
+  setActionDone,
+} from './workplace/meetings/meeting-session.ts';
+export type { NoticeDto, NoticeInput } from './workplace/notices/contract.ts';
+export { noticeInput, postingInput } from './workplace/notices/contract.ts';
+export {
+  acknowledgeNotice,
+  createNotice,
+  getNotice,
+  listNotices,
+  publishNotice,
+  updateNotice,
+} from './workplace/notices/notice.ts';
+export { postingChecklist, recordPosting } from './workplace/notices/staff-postings.ts';

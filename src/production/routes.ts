@@ -4,6 +4,8 @@ import { stockRoutes } from './stock/routes.ts';
 import { cashPlanRoutes } from './treasury/cash-plan/routes.ts';
 import { treasuryRoutes } from './treasury/routes.ts';
 import { vatReturnRoutes } from './vat-returns/routes.ts';
+import { meetingRoutes } from './workplace/meetings/routes.ts';
+import { noticeRoutes } from './workplace/notices/routes.ts';
 
 /** Every HTTP route of the production module (area 2); mounted by src/server/app.ts. */
 export function productionRoutes(app: App, deps: Deps) {
@@ -12,4 +14,6 @@ export function productionRoutes(app: App, deps: Deps) {
   treasuryRoutes(app, deps);
   cashPlanRoutes(app, deps);
   stockRoutes(app, deps);
+  meetingRoutes(app, deps);
+  noticeRoutes(app, deps);
 }

@@ -19,6 +19,17 @@ import type {
   ProductionCashForecastTable,
 } from './treasury/tables.ts';
 import type { ProductionVatReturnTable } from './vat-returns/tables.ts';
+import type {
+  ProductionMeetingActionTable,
+  ProductionMeetingAgendaItemTable,
+  ProductionMeetingParticipantTable,
+  ProductionMeetingTable,
+} from './workplace/meetings/tables.ts';
+import type {
+  ProductionNoticeAckTable,
+  ProductionNoticeTable,
+  ProductionStaffPostingTable,
+} from './workplace/notices/tables.ts';
 
 export type ProductionTables = {
   production_bank_account: ProductionBankAccountTable;
@@ -35,4 +46,11 @@ export type ProductionTables = {
   production_supplier_bill_line: ProductionSupplierBillLineTable;
   production_supplier_payment: ProductionSupplierPaymentTable;
   production_vat_return: ProductionVatReturnTable;
+  production_meeting: ProductionMeetingTable;
+  production_meeting_action: ProductionMeetingActionTable;
+  production_meeting_agenda_item: ProductionMeetingAgendaItemTable;
+  production_meeting_participant: ProductionMeetingParticipantTable;
+  production_notice: ProductionNoticeTable;
+  production_notice_ack: ProductionNoticeAckTable;
+  production_staff_posting: ProductionStaffPostingTable;
 };

@@ -44,6 +44,7 @@ import {
   validateStockCount,
   variationInput,
 } from '../../src/production/index.ts';
+import { populateMeetingsAndNotices } from '../../src/production/workplace/meetings/test-helpers.ts';
 import { populateRecords } from '../../src/relations/records-test-helpers.ts';
 import { populateSales } from '../../src/relations/sales/sales-test-helpers.ts';
 import { populateRelations } from '../../src/relations/test-helpers.ts';
@@ -230,6 +231,8 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
       null,
     ),
   );
+  // Workplace (area 2): a meeting convened, held, its minutes; a notice published and read; a posting.
+  await populateMeetingsAndNotices(db, orgId, documentsDir, employee.id);
   // Three days of paid leave in March, asked and approved: acquired since January, taken in advance (L3141-12).
   await db.transaction().execute(async (trx) => {
     const leave = await createLeaveRequest(

@@ -123,6 +123,14 @@ import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './ro
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 import { Route as OrgsOrgIdPersonnelExpensesReportIdIndexRouteImport } from './routes/orgs/$orgId/personnel/expenses/$reportId/index'
 import { Route as OrgsOrgIdPersonnelExpensesReportIdEditRouteImport } from './routes/orgs/$orgId/personnel/expenses/$reportId/edit'
+import { Route as OrgsOrgIdProductionWorkplaceMeetingsIndexRouteImport } from './routes/orgs/$orgId/production/workplace/meetings/index'
+import { Route as OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRouteImport } from './routes/orgs/$orgId/production/workplace/meetings/$meetingId'
+import { Route as OrgsOrgIdProductionWorkplaceMeetingsActionsRouteImport } from './routes/orgs/$orgId/production/workplace/meetings/actions'
+import { Route as OrgsOrgIdProductionWorkplaceMeetingsNewRouteImport } from './routes/orgs/$orgId/production/workplace/meetings/new'
+import { Route as OrgsOrgIdProductionWorkplaceNoticesIndexRouteImport } from './routes/orgs/$orgId/production/workplace/notices/index'
+import { Route as OrgsOrgIdProductionWorkplaceNoticesNoticeIdRouteImport } from './routes/orgs/$orgId/production/workplace/notices/$noticeId'
+import { Route as OrgsOrgIdProductionWorkplaceNoticesNewRouteImport } from './routes/orgs/$orgId/production/workplace/notices/new'
+import { Route as OrgsOrgIdProductionWorkplaceNoticesPostingsRouteImport } from './routes/orgs/$orgId/production/workplace/notices/postings'
 import { Route as OrgsOrgIdTrainingPfmpClassesClassIdRouteImport } from './routes/orgs/$orgId/training/pfmp/classes/$classId'
 import { Route as OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/pfmp/students/$studentId'
 
@@ -786,6 +794,54 @@ const OrgsOrgIdPersonnelExpensesReportIdEditRoute =
     path: '/expenses/$reportId/edit',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
+const OrgsOrgIdProductionWorkplaceMeetingsIndexRoute =
+  OrgsOrgIdProductionWorkplaceMeetingsIndexRouteImport.update({
+    id: '/workplace/meetings/',
+    path: '/workplace/meetings/',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRoute =
+  OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRouteImport.update({
+    id: '/workplace/meetings/$meetingId',
+    path: '/workplace/meetings/$meetingId',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionWorkplaceMeetingsActionsRoute =
+  OrgsOrgIdProductionWorkplaceMeetingsActionsRouteImport.update({
+    id: '/workplace/meetings/actions',
+    path: '/workplace/meetings/actions',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionWorkplaceMeetingsNewRoute =
+  OrgsOrgIdProductionWorkplaceMeetingsNewRouteImport.update({
+    id: '/workplace/meetings/new',
+    path: '/workplace/meetings/new',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionWorkplaceNoticesIndexRoute =
+  OrgsOrgIdProductionWorkplaceNoticesIndexRouteImport.update({
+    id: '/workplace/notices/',
+    path: '/workplace/notices/',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionWorkplaceNoticesNoticeIdRoute =
+  OrgsOrgIdProductionWorkplaceNoticesNoticeIdRouteImport.update({
+    id: '/workplace/notices/$noticeId',
+    path: '/workplace/notices/$noticeId',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionWorkplaceNoticesNewRoute =
+  OrgsOrgIdProductionWorkplaceNoticesNewRouteImport.update({
+    id: '/workplace/notices/new',
+    path: '/workplace/notices/new',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionWorkplaceNoticesPostingsRoute =
+  OrgsOrgIdProductionWorkplaceNoticesPostingsRouteImport.update({
+    id: '/workplace/notices/postings',
+    path: '/workplace/notices/postings',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
 const OrgsOrgIdTrainingPfmpClassesClassIdRoute =
   OrgsOrgIdTrainingPfmpClassesClassIdRouteImport.update({
     id: '/pfmp/classes/$classId',
@@ -912,10 +968,18 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
+  '/orgs/$orgId/production/workplace/meetings/$meetingId': typeof OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRoute
+  '/orgs/$orgId/production/workplace/meetings/actions': typeof OrgsOrgIdProductionWorkplaceMeetingsActionsRoute
+  '/orgs/$orgId/production/workplace/meetings/new': typeof OrgsOrgIdProductionWorkplaceMeetingsNewRoute
+  '/orgs/$orgId/production/workplace/notices/$noticeId': typeof OrgsOrgIdProductionWorkplaceNoticesNoticeIdRoute
+  '/orgs/$orgId/production/workplace/notices/new': typeof OrgsOrgIdProductionWorkplaceNoticesNewRoute
+  '/orgs/$orgId/production/workplace/notices/postings': typeof OrgsOrgIdProductionWorkplaceNoticesPostingsRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
   '/orgs/$orgId/personnel/expenses/$reportId/': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
+  '/orgs/$orgId/production/workplace/meetings/': typeof OrgsOrgIdProductionWorkplaceMeetingsIndexRoute
+  '/orgs/$orgId/production/workplace/notices/': typeof OrgsOrgIdProductionWorkplaceNoticesIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -1024,10 +1088,18 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/training/pfmp': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
+  '/orgs/$orgId/production/workplace/meetings/$meetingId': typeof OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRoute
+  '/orgs/$orgId/production/workplace/meetings/actions': typeof OrgsOrgIdProductionWorkplaceMeetingsActionsRoute
+  '/orgs/$orgId/production/workplace/meetings/new': typeof OrgsOrgIdProductionWorkplaceMeetingsNewRoute
+  '/orgs/$orgId/production/workplace/notices/$noticeId': typeof OrgsOrgIdProductionWorkplaceNoticesNoticeIdRoute
+  '/orgs/$orgId/production/workplace/notices/new': typeof OrgsOrgIdProductionWorkplaceNoticesNewRoute
+  '/orgs/$orgId/production/workplace/notices/postings': typeof OrgsOrgIdProductionWorkplaceNoticesPostingsRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
   '/orgs/$orgId/personnel/expenses/$reportId': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
+  '/orgs/$orgId/production/workplace/meetings': typeof OrgsOrgIdProductionWorkplaceMeetingsIndexRoute
+  '/orgs/$orgId/production/workplace/notices': typeof OrgsOrgIdProductionWorkplaceNoticesIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -1143,10 +1215,18 @@ export interface FileRoutesById {
   '/orgs/$orgId/training/pfmp/': typeof OrgsOrgIdTrainingPfmpIndexRoute
   '/orgs/$orgId/accounting/entries/$entryId/edit': typeof OrgsOrgIdAccountingEntriesEntryIdEditRoute
   '/orgs/$orgId/personnel/expenses/$reportId/edit': typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
+  '/orgs/$orgId/production/workplace/meetings/$meetingId': typeof OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRoute
+  '/orgs/$orgId/production/workplace/meetings/actions': typeof OrgsOrgIdProductionWorkplaceMeetingsActionsRoute
+  '/orgs/$orgId/production/workplace/meetings/new': typeof OrgsOrgIdProductionWorkplaceMeetingsNewRoute
+  '/orgs/$orgId/production/workplace/notices/$noticeId': typeof OrgsOrgIdProductionWorkplaceNoticesNoticeIdRoute
+  '/orgs/$orgId/production/workplace/notices/new': typeof OrgsOrgIdProductionWorkplaceNoticesNewRoute
+  '/orgs/$orgId/production/workplace/notices/postings': typeof OrgsOrgIdProductionWorkplaceNoticesPostingsRoute
   '/orgs/$orgId/training/pfmp/classes/$classId': typeof OrgsOrgIdTrainingPfmpClassesClassIdRoute
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
   '/orgs/$orgId/personnel/expenses/$reportId/': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
+  '/orgs/$orgId/production/workplace/meetings/': typeof OrgsOrgIdProductionWorkplaceMeetingsIndexRoute
+  '/orgs/$orgId/production/workplace/notices/': typeof OrgsOrgIdProductionWorkplaceNoticesIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -1263,10 +1343,18 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/personnel/expenses/$reportId/edit'
+    | '/orgs/$orgId/production/workplace/meetings/$meetingId'
+    | '/orgs/$orgId/production/workplace/meetings/actions'
+    | '/orgs/$orgId/production/workplace/meetings/new'
+    | '/orgs/$orgId/production/workplace/notices/$noticeId'
+    | '/orgs/$orgId/production/workplace/notices/new'
+    | '/orgs/$orgId/production/workplace/notices/postings'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
     | '/orgs/$orgId/personnel/expenses/$reportId/'
+    | '/orgs/$orgId/production/workplace/meetings/'
+    | '/orgs/$orgId/production/workplace/notices/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -1375,10 +1463,18 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/pfmp'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/personnel/expenses/$reportId/edit'
+    | '/orgs/$orgId/production/workplace/meetings/$meetingId'
+    | '/orgs/$orgId/production/workplace/meetings/actions'
+    | '/orgs/$orgId/production/workplace/meetings/new'
+    | '/orgs/$orgId/production/workplace/notices/$noticeId'
+    | '/orgs/$orgId/production/workplace/notices/new'
+    | '/orgs/$orgId/production/workplace/notices/postings'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId'
     | '/orgs/$orgId/personnel/expenses/$reportId'
+    | '/orgs/$orgId/production/workplace/meetings'
+    | '/orgs/$orgId/production/workplace/notices'
   id:
     | '__root__'
     | '/'
@@ -1493,10 +1589,18 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/pfmp/'
     | '/orgs/$orgId/accounting/entries/$entryId/edit'
     | '/orgs/$orgId/personnel/expenses/$reportId/edit'
+    | '/orgs/$orgId/production/workplace/meetings/$meetingId'
+    | '/orgs/$orgId/production/workplace/meetings/actions'
+    | '/orgs/$orgId/production/workplace/meetings/new'
+    | '/orgs/$orgId/production/workplace/notices/$noticeId'
+    | '/orgs/$orgId/production/workplace/notices/new'
+    | '/orgs/$orgId/production/workplace/notices/postings'
     | '/orgs/$orgId/training/pfmp/classes/$classId'
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
     | '/orgs/$orgId/personnel/expenses/$reportId/'
+    | '/orgs/$orgId/production/workplace/meetings/'
+    | '/orgs/$orgId/production/workplace/notices/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -2309,6 +2413,62 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesReportIdEditRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
+    '/orgs/$orgId/production/workplace/meetings/': {
+      id: '/orgs/$orgId/production/workplace/meetings/'
+      path: '/workplace/meetings'
+      fullPath: '/orgs/$orgId/production/workplace/meetings/'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceMeetingsIndexRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/workplace/meetings/$meetingId': {
+      id: '/orgs/$orgId/production/workplace/meetings/$meetingId'
+      path: '/workplace/meetings/$meetingId'
+      fullPath: '/orgs/$orgId/production/workplace/meetings/$meetingId'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/workplace/meetings/actions': {
+      id: '/orgs/$orgId/production/workplace/meetings/actions'
+      path: '/workplace/meetings/actions'
+      fullPath: '/orgs/$orgId/production/workplace/meetings/actions'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceMeetingsActionsRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/workplace/meetings/new': {
+      id: '/orgs/$orgId/production/workplace/meetings/new'
+      path: '/workplace/meetings/new'
+      fullPath: '/orgs/$orgId/production/workplace/meetings/new'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceMeetingsNewRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/workplace/notices/': {
+      id: '/orgs/$orgId/production/workplace/notices/'
+      path: '/workplace/notices'
+      fullPath: '/orgs/$orgId/production/workplace/notices/'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceNoticesIndexRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/workplace/notices/$noticeId': {
+      id: '/orgs/$orgId/production/workplace/notices/$noticeId'
+      path: '/workplace/notices/$noticeId'
+      fullPath: '/orgs/$orgId/production/workplace/notices/$noticeId'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceNoticesNoticeIdRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/workplace/notices/new': {
+      id: '/orgs/$orgId/production/workplace/notices/new'
+      path: '/workplace/notices/new'
+      fullPath: '/orgs/$orgId/production/workplace/notices/new'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceNoticesNewRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/workplace/notices/postings': {
+      id: '/orgs/$orgId/production/workplace/notices/postings'
+      path: '/workplace/notices/postings'
+      fullPath: '/orgs/$orgId/production/workplace/notices/postings'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceNoticesPostingsRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
     '/orgs/$orgId/training/pfmp/classes/$classId': {
       id: '/orgs/$orgId/training/pfmp/classes/$classId'
       path: '/pfmp/classes/$classId'
@@ -2436,6 +2596,14 @@ interface OrgsOrgIdProductionRouteChildren {
   OrgsOrgIdProductionPurchasesIndexRoute: typeof OrgsOrgIdProductionPurchasesIndexRoute
   OrgsOrgIdProductionStockIndexRoute: typeof OrgsOrgIdProductionStockIndexRoute
   OrgsOrgIdProductionTreasuryIndexRoute: typeof OrgsOrgIdProductionTreasuryIndexRoute
+  OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRoute: typeof OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRoute
+  OrgsOrgIdProductionWorkplaceMeetingsActionsRoute: typeof OrgsOrgIdProductionWorkplaceMeetingsActionsRoute
+  OrgsOrgIdProductionWorkplaceMeetingsNewRoute: typeof OrgsOrgIdProductionWorkplaceMeetingsNewRoute
+  OrgsOrgIdProductionWorkplaceNoticesNoticeIdRoute: typeof OrgsOrgIdProductionWorkplaceNoticesNoticeIdRoute
+  OrgsOrgIdProductionWorkplaceNoticesNewRoute: typeof OrgsOrgIdProductionWorkplaceNoticesNewRoute
+  OrgsOrgIdProductionWorkplaceNoticesPostingsRoute: typeof OrgsOrgIdProductionWorkplaceNoticesPostingsRoute
+  OrgsOrgIdProductionWorkplaceMeetingsIndexRoute: typeof OrgsOrgIdProductionWorkplaceMeetingsIndexRoute
+  OrgsOrgIdProductionWorkplaceNoticesIndexRoute: typeof OrgsOrgIdProductionWorkplaceNoticesIndexRoute
 }
 
 const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
@@ -2463,6 +2631,22 @@ const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
     OrgsOrgIdProductionPurchasesIndexRoute,
   OrgsOrgIdProductionStockIndexRoute: OrgsOrgIdProductionStockIndexRoute,
   OrgsOrgIdProductionTreasuryIndexRoute: OrgsOrgIdProductionTreasuryIndexRoute,
+  OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRoute:
+    OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRoute,
+  OrgsOrgIdProductionWorkplaceMeetingsActionsRoute:
+    OrgsOrgIdProductionWorkplaceMeetingsActionsRoute,
+  OrgsOrgIdProductionWorkplaceMeetingsNewRoute:
+    OrgsOrgIdProductionWorkplaceMeetingsNewRoute,
+  OrgsOrgIdProductionWorkplaceNoticesNoticeIdRoute:
+    OrgsOrgIdProductionWorkplaceNoticesNoticeIdRoute,
+  OrgsOrgIdProductionWorkplaceNoticesNewRoute:
+    OrgsOrgIdProductionWorkplaceNoticesNewRoute,
+  OrgsOrgIdProductionWorkplaceNoticesPostingsRoute:
+    OrgsOrgIdProductionWorkplaceNoticesPostingsRoute,
+  OrgsOrgIdProductionWorkplaceMeetingsIndexRoute:
+    OrgsOrgIdProductionWorkplaceMeetingsIndexRoute,
+  OrgsOrgIdProductionWorkplaceNoticesIndexRoute:
+    OrgsOrgIdProductionWorkplaceNoticesIndexRoute,
 }
 
 const OrgsOrgIdProductionRouteWithChildren =

@@ -51,6 +51,10 @@ export const PERMISSIONS = {
   // is bookkeeping and asks ledger.write as well.
   'stock.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
   'stock.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
+  // The rest of area 2 (workplace: meetings, internal notices, staff postings...): everyone reads, the
+  // assistant, HR and the owner write (decision 0044).
+  'production.read': ['owner', 'assistant', 'accountant', 'hr', 'viewer', 'teacher', 'student'],
+  'production.write': ['owner', 'assistant', 'hr', 'teacher', 'student'],
   // Outbox: recipients and subjects are seen by those who send mail; the SMTP account only by the owner.
   'mail.read': ['owner', 'assistant', 'teacher', 'student'],
   'mail.write': ['owner', 'assistant', 'teacher', 'student'],

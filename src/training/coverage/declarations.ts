@@ -39,6 +39,10 @@ const PAYROLL = ['3.2.t3'];
 const SOCIAL_DASHBOARD = ['3.3.t3'];
 // Area 3: staff travel — travel orders, expense reports, the mileage allowance (barème kilométrique).
 const TRAVEL = ['3.2.t2'];
+// Area 2 / area 3 (decision 0044): meetings; internal notices; social information to the staff (the
+// notices of the social category and the mandatory postings).
+const MEETINGS = ['2.3.t4'];
+const NOTICES = ['2.3.t5', '3.3.t1'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -78,6 +82,14 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/production/stock/$itemId': STOCK,
   'orgs/$orgId/production/stock/counts': STOCK,
   'orgs/$orgId/production/stock/deliveries': STOCK_GOODS,
+  'orgs/$orgId/production/workplace/meetings/index': MEETINGS,
+  'orgs/$orgId/production/workplace/meetings/new': MEETINGS,
+  'orgs/$orgId/production/workplace/meetings/actions': MEETINGS,
+  'orgs/$orgId/production/workplace/meetings/$meetingId': MEETINGS,
+  'orgs/$orgId/production/workplace/notices/index': NOTICES,
+  'orgs/$orgId/production/workplace/notices/new': NOTICES,
+  'orgs/$orgId/production/workplace/notices/postings': NOTICES,
+  'orgs/$orgId/production/workplace/notices/$noticeId': NOTICES,
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/personnel/index': [],
   'orgs/$orgId/personnel/leave/index': WORKING_TIME,
@@ -379,6 +391,29 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/cancel': PURCHASES,
   'POST /api/v1/orgs/:orgId/supplier-bills/:billId/payments/:paymentId/cancel': PURCHASES,
   'GET /api/v1/orgs/:orgId/payables': PURCHASES,
+  'GET /api/v1/orgs/:orgId/meetings': MEETINGS,
+  'POST /api/v1/orgs/:orgId/meetings': MEETINGS,
+  'GET /api/v1/orgs/:orgId/meetings/:meetingId': MEETINGS,
+  'PUT /api/v1/orgs/:orgId/meetings/:meetingId': MEETINGS,
+  'POST /api/v1/orgs/:orgId/meetings/:meetingId/convene': MEETINGS,
+  'PUT /api/v1/orgs/:orgId/meetings/:meetingId/attendance': MEETINGS,
+  'PUT /api/v1/orgs/:orgId/meetings/:meetingId/minutes': MEETINGS,
+  'POST /api/v1/orgs/:orgId/meetings/:meetingId/approve-minutes': MEETINGS,
+  'POST /api/v1/orgs/:orgId/meetings/:meetingId/cancel': MEETINGS,
+  'GET /api/v1/orgs/:orgId/meetings/:meetingId/convocation': MEETINGS,
+  'GET /api/v1/orgs/:orgId/meetings/:meetingId/invitation.ics': MEETINGS,
+  'GET /api/v1/orgs/:orgId/meetings/:meetingId/minutes': MEETINGS,
+  'GET /api/v1/orgs/:orgId/meeting-actions': MEETINGS,
+  'POST /api/v1/orgs/:orgId/meeting-actions/:actionId/done': MEETINGS,
+  'GET /api/v1/orgs/:orgId/notices': NOTICES,
+  'POST /api/v1/orgs/:orgId/notices': NOTICES,
+  'GET /api/v1/orgs/:orgId/notices/:noticeId': NOTICES,
+  'PUT /api/v1/orgs/:orgId/notices/:noticeId': NOTICES,
+  'POST /api/v1/orgs/:orgId/notices/:noticeId/publish': NOTICES,
+  'POST /api/v1/orgs/:orgId/notices/:noticeId/acknowledgements': NOTICES,
+  'GET /api/v1/orgs/:orgId/notices/:noticeId/pdf': NOTICES,
+  'GET /api/v1/orgs/:orgId/staff-postings': NOTICES,
+  'PUT /api/v1/orgs/:orgId/staff-postings/:code': NOTICES,
   'GET /api/v1/orgs/:orgId/vat-returns': VAT_RETURN,
   'GET /api/v1/orgs/:orgId/vat-returns/:period': VAT_RETURN,
   'GET /api/v1/orgs/:orgId/vat-returns/:period/export': VAT_RETURN,

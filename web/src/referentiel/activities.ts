@@ -145,3 +145,12 @@ export const STOCK_SERVE: readonly ServedActivity[] = [
   { code: '2.1', label: 'badges.stock' },
   { code: '2.3', label: 'badges.supplies' },
 ];
+
+/** Meetings in person or remote (2.3.t4). */
+export const MEETINGS_SERVE: readonly ServedActivity[] = [{ code: '2.3', label: 'badges.meetings' }];
+
+/** Internal notices and postings (2.3.t5), social information to the staff (3.3.t1). */
+export const NOTICES_SERVE: readonly ServedActivity[] = [
+  { code: '2.3', label: 'badges.internalInformation' },
+  { code: '3.3', label: 'badges.staffInformation' },
+];

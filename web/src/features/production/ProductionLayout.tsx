@@ -26,10 +26,21 @@ const ITEMS: readonly SectionNavItem[] = [
     label: 'production.nav.stockDeliveries',
     testId: 'subnav-stock-deliveries',
   },
+  {
+    to: '/orgs/$orgId/production/workplace/meetings',
+    label: 'production.nav.meetings',
+    testId: 'subnav-meetings',
+  },
+  {
+    to: '/orgs/$orgId/production/workplace/notices',
+    label: 'production.nav.notices',
+    testId: 'subnav-notices',
+  },
 ];
 
 /** The Production area's own navigation (area 2): purchases, what is owed to suppliers, the VAT return,
- * the bank statements and their reconciliation, the stock (items, counts, delivery notes to take out). */
+ * the bank statements and their reconciliation, the stock (items, counts, delivery notes to take out),
+ * meetings and internal notices. */
 export function ProductionLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/production' });
