@@ -11,6 +11,12 @@ import type {
   ProductionBankStatementTable,
 } from './treasury/tables.ts';
 import type { ProductionVatReturnTable } from './vat-returns/tables.ts';
+import type { ProductionWorkplaceContractTable } from './workplace/contracts/tables.ts';
+import type {
+  ProductionResourceBookingTable,
+  ProductionResourceLoanTable,
+  ProductionSharedResourceTable,
+} from './workplace/resources/tables.ts';
 
 export type ProductionTables = {
   production_bank_account: ProductionBankAccountTable;
@@ -21,4 +27,8 @@ export type ProductionTables = {
   production_supplier_bill_line: ProductionSupplierBillLineTable;
   production_supplier_payment: ProductionSupplierPaymentTable;
   production_vat_return: ProductionVatReturnTable;
+  production_workplace_contract: ProductionWorkplaceContractTable;
+  production_shared_resource: ProductionSharedResourceTable;
+  production_resource_loan: ProductionResourceLoanTable;
+  production_resource_booking: ProductionResourceBookingTable;
 };

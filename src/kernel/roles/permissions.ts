@@ -47,6 +47,9 @@ export const PERMISSIONS = {
   // Supplier bills and their payments (area 2), as sales.
   'purchases.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
   'purchases.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
+  // The workplace (area 2, activity 2.3): contracts, shared resources and their loans (decision 0043).
+  'production.read': ['owner', 'assistant', 'accountant', 'hr', 'viewer', 'teacher', 'student'],
+  'production.write': ['owner', 'assistant', 'hr', 'teacher', 'student'],
   // Outbox: recipients and subjects are seen by those who send mail; the SMTP account only by the owner.
   'mail.read': ['owner', 'assistant', 'teacher', 'student'],
   'mail.write': ['owner', 'assistant', 'teacher', 'student'],
