@@ -35,6 +35,10 @@ const PAYROLL = ['3.2.t3'];
 const SOCIAL_DASHBOARD = ['3.3.t3'];
 // Area 3: staff travel — travel orders, expense reports, the mileage allowance (barème kilométrique).
 const TRAVEL = ['3.2.t2'];
+// Area 2: the workplace — contracts register, échéancier and termination letters (2.3.t1); shared
+// resources, their loans and bookings (2.3.t3).
+const WORKPLACE_CONTRACTS = ['2.3.t1'];
+const SHARED_RESOURCES = ['2.3.t3'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -68,6 +72,10 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/production/treasury/reconciliation': TREASURY,
   'orgs/$orgId/production/treasury/report': TREASURY,
   'orgs/$orgId/production/treasury/$statementId': TREASURY,
+  'orgs/$orgId/production/workplace/contracts': WORKPLACE_CONTRACTS,
+  'orgs/$orgId/production/workplace/deadlines': WORKPLACE_CONTRACTS,
+  'orgs/$orgId/production/workplace/resources': SHARED_RESOURCES,
+  'orgs/$orgId/production/workplace/loans': SHARED_RESOURCES,
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/personnel/index': [],
   'orgs/$orgId/personnel/leave/index': WORKING_TIME,
@@ -384,6 +392,27 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/bank-reconciliation/lines/:lineId/post': TREASURY,
   'GET /api/v1/orgs/:orgId/bank-reconciliation/report': TREASURY,
   'GET /api/v1/orgs/:orgId/bank-reconciliation/report/export': TREASURY,
+  'GET /api/v1/orgs/:orgId/workplace-contracts': WORKPLACE_CONTRACTS,
+  'POST /api/v1/orgs/:orgId/workplace-contracts': WORKPLACE_CONTRACTS,
+  'GET /api/v1/orgs/:orgId/workplace-contracts/:contractId': WORKPLACE_CONTRACTS,
+  'PUT /api/v1/orgs/:orgId/workplace-contracts/:contractId': WORKPLACE_CONTRACTS,
+  'POST /api/v1/orgs/:orgId/workplace-contracts/:contractId/terminate': WORKPLACE_CONTRACTS,
+  'GET /api/v1/orgs/:orgId/workplace-contracts/:contractId/termination-letter': WORKPLACE_CONTRACTS,
+  'GET /api/v1/orgs/:orgId/workplace-contract-deadlines': WORKPLACE_CONTRACTS,
+  'GET /api/v1/orgs/:orgId/workplace-contract-costs': WORKPLACE_CONTRACTS,
+  'GET /api/v1/orgs/:orgId/shared-resources': SHARED_RESOURCES,
+  'POST /api/v1/orgs/:orgId/shared-resources': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/shared-resources/:resourceId': SHARED_RESOURCES,
+  'PUT /api/v1/orgs/:orgId/shared-resources/:resourceId': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/resource-loans': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/resource-loans/export': SHARED_RESOURCES,
+  'POST /api/v1/orgs/:orgId/resource-loans': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/resource-loans/:loanId': SHARED_RESOURCES,
+  'POST /api/v1/orgs/:orgId/resource-loans/:loanId/return': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/resource-bookings': SHARED_RESOURCES,
+  'POST /api/v1/orgs/:orgId/resource-bookings': SHARED_RESOURCES,
+  'POST /api/v1/orgs/:orgId/resource-bookings/:bookingId/cancel': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/resource-borrowers': SHARED_RESOURCES,
   'GET /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'POST /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/employees/:employeeId': EMPLOYEES,

@@ -3,7 +3,7 @@ import { formatDateFr, nowInstant } from '../../../kernel/dates/index.ts';
 import type { Db } from '../../../kernel/db/index.ts';
 import { conflict, invalid, notFound, ruleBroken } from '../../../kernel/errors/domain-error.ts';
 import { newId } from '../../../kernel/ids.ts';
-import type { ContractDto, ContractInput, TerminationInput } from './contract.ts';
+import { type ContractDto, type ContractInput, contractIssues, type TerminationInput } from './contract.ts';
 import { getContract, termsOf } from './contract-read.ts';
 import { period, terminationEnd } from './deadlines.ts';
 
@@ -13,6 +13,12 @@ import { period, terminationEnd } from './deadlines.ts';
 const ENTITY = 'production_workplace_contract';
 /** The parties a contract of the workplace is signed with (decision 0033's billing roles). */
 const PROVIDER_ROLES = ['supplier', 'provider', 'subcontractor'] as const;
+
+async function checkInput(trx: Db, orgId: string, input: ContractInput) {
+  const issues = contractIssues(input);
+  if (issues.length) throw invalid(issues.map((i) => i.message).join(' '), issues);
+  await requireProvider(trx, orgId, input.providerId);
+}
 
 async function requireProvider(trx: Db, orgId: string, providerId: string) {
   const party = await trx
@@ -64,7 +70,7 @@ export async function createContract(
   asOf: string,
   actorId: string | null,
 ): Promise<ContractDto> {
-  await requireProvider(trx, orgId, input.providerId);
+  await checkInput(trx, orgId, input);
   const id = newId();
   const now = nowInstant();
   await trx
@@ -125,7 +131,7 @@ export async function updateContract(
     throw conflict(
       `Ce contrat est résilié depuis le ${formatDateFr(before.terminated_on!)} : il ne se modifie plus.`,
     );
-  await requireProvider(trx, orgId, input.providerId);
+  await checkInput(trx, orgId, input);
   await trx
     .updateTable('production_workplace_contract')
     .set({ ...columnsOf(input), updated_at: nowInstant() })

@@ -87,22 +87,27 @@ export const contractInput = z
     covered: optionalText(200),
     notes: optionalText(2000),
   })
-  .superRefine((v, ctx) => {
-    if (!v.tacitRenewal && v.renewalMonths)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['renewalMonths'],
-        message: 'Une durée de reconduction suppose la reconduction tacite.',
-      });
-    if (v.seats && v.kind !== 'licence' && v.kind !== 'subscription')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['seats'],
-        message: 'Le nombre de postes ne concerne que les licences et les abonnements.',
-      });
-  })
   .transform((v) => ({ ...v, renewalMonths: v.renewalMonths ?? null, seats: v.seats ?? null }));
 export type ContractInput = z.output<typeof contractInput>;
+
+/**
+ * The checks across fields, made by the register once the contract is found (so another organisation's
+ * id answers 404 before any of them).
+ */
+export function contractIssues(v: ContractInput): { field: string; message: string }[] {
+  const issues: { field: string; message: string }[] = [];
+  if (!v.tacitRenewal && v.renewalMonths)
+    issues.push({
+      field: 'renewalMonths',
+      message: 'Une durée de reconduction suppose la reconduction tacite.',
+    });
+  if (v.seats && v.kind !== 'licence' && v.kind !== 'subscription')
+    issues.push({
+      field: 'seats',
+      message: 'Le nombre de postes ne concerne que les licences et les abonnements.',
+    });
+  return issues;
+}
 
 export const terminationInput = z.object({
   /** The day the registered letter is sent. */

@@ -2,7 +2,7 @@ import { formatDateFr } from '../../../kernel/dates/index.ts';
 import type { Db } from '../../../kernel/db/index.ts';
 import { ruleBroken } from '../../../kernel/errors/domain-error.ts';
 import { sortKey } from '../../../kernel/parties/sort-key.ts';
-import { getEmployee } from '../../../personnel/index.ts';
+import { getEmployee, listEmployees } from '../../../personnel/index.ts';
 
 // Who borrows or books: an employee of the personnel register (area 3, through its index), whose name is
 // copied so the register stays readable, or a person named in free text (a volunteer, an elected member).
@@ -27,4 +27,10 @@ export async function resolveBorrower(
 export function sameBorrower(a: Borrower, b: { employee_id: string | null; borrower_name: string }) {
   if (a.employeeId || b.employee_id) return a.employeeId === b.employee_id;
   return sortKey(a.name) === sortKey(b.borrower_name);
+}
+
+/** The employees still with the organisation, for the borrower's list (names only: production.read). */
+export async function listBorrowers(db: Db, orgId: string, today: string) {
+  const { items } = await listEmployees(db, orgId, { status: 'present' }, today);
+  return { items: items.map((e) => ({ id: e.id, name: `${e.lastName} ${e.firstName}` })) };
 }

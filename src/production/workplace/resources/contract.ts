@@ -184,3 +184,6 @@ export const bookingListQuery = z.object({
   /** Bookings still running on or after this day (all when absent). */
   from: calendarDate('Du').optional(),
 });
+
+export const borrowerList = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type BorrowerList = z.infer<typeof borrowerList>;

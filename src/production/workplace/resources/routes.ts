@@ -4,11 +4,13 @@ import { renderReport } from '../../../ledger/index.ts';
 import { type App, createOnce, type Deps, orgRoute, scopeOf } from '../../http.ts';
 import { orgToday } from '../contracts/contract-read.ts';
 import { cancelBooking, createBooking, listBookings } from './booking.ts';
+import { listBorrowers } from './borrower.ts';
 import {
   bookingDto,
   bookingInput,
   bookingList,
   bookingListQuery,
+  borrowerList,
   loanDto,
   loanExportQuery,
   loanInput,
@@ -273,6 +275,23 @@ export function sharedResourceRoutes(app: App, { store }: Deps) {
       return store.db
         .transaction()
         .execute((trx) => cancelBooking(trx, scope.orgId, request.params.bookingId, scope.userId));
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/resource-borrowers',
+    {
+      ...orgRoute(store, 'production.read'),
+      schema: {
+        tags,
+        summary: 'Les salariés présents, à qui prêter (noms seulement)',
+        params,
+        response: { 200: borrowerList },
+      },
+    },
+    async (request) => {
+      const { orgId } = scopeOf(request);
+      return listBorrowers(store.db, orgId, await today(orgId));
     },
   );
 }
