@@ -139,3 +139,13 @@ export const PUBLICATIONS_SERVE: readonly ServedActivity[] = [{ code: '1.3', lab
 
 /** Bank statements, their reconciliation with the books and the état de rapprochement (2.2.t2). */
 export const TREASURY_SERVE: readonly ServedActivity[] = [{ code: '2.2', label: 'badges.treasury' }];
+
+/** The contracts register, its échéancier and costs: maintenance contracts, subscriptions, licences (2.3.t1). */
+export const WORKPLACE_CONTRACTS_SERVE: readonly ServedActivity[] = [
+  { code: '2.3', label: 'badges.workplaceContracts' },
+];
+
+/** Shared resources, their loans and bookings (2.3.t3). */
+export const SHARED_RESOURCES_SERVE: readonly ServedActivity[] = [
+  { code: '2.3', label: 'badges.sharedResources' },
+];

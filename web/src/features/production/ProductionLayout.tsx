@@ -15,6 +15,21 @@ const ITEMS: readonly SectionNavItem[] = [
     testId: 'subnav-vat-returns',
   },
   { to: '/orgs/$orgId/production/treasury', label: 'production.nav.treasury', testId: 'subnav-treasury' },
+  {
+    to: '/orgs/$orgId/production/workplace/contracts',
+    label: 'production.nav.contracts',
+    testId: 'subnav-contracts',
+  },
+  {
+    to: '/orgs/$orgId/production/workplace/deadlines',
+    label: 'production.nav.deadlines',
+    testId: 'subnav-deadlines',
+  },
+  {
+    to: '/orgs/$orgId/production/workplace/resources',
+    label: 'production.nav.resources',
+    testId: 'subnav-resources',
+  },
 ];
 
 /** The Production area's own navigation (area 2): purchases, what is owed to suppliers, the VAT return,
