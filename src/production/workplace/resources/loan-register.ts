@@ -25,7 +25,7 @@ export function loanRegisterTable(loans: LoanDto[], query: LoanListQuery, asOf: 
       { header: 'Rendu le', kind: 'text', width: 1.2 },
       { header: 'État au départ', kind: 'text', width: 1.2 },
       { header: 'État au retour', kind: 'text', width: 1.2 },
-      { header: 'Remarques', kind: 'text', width: 2.5 },
+      { header: 'Remarques', kind: 'text', width: 3 },
     ],
     rows: loans.map((l) => ({
       cells: [
