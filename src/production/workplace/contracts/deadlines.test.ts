@@ -124,3 +124,11 @@ describe('costs', () => {
     expect(yearlyAmount(2500, 'one_off')).toBe(0);
   });
 });
+
+describe('the letter’s dates', () => {
+  it('writes the first of the month « 1er »', async () => {
+    const { longDate } = await import('./termination-letter.ts');
+    expect(longDate('2025-04-01')).toBe('1er avril 2025');
+    expect(longDate('2027-01-20')).toBe('20 janvier 2027');
+  });
+});

@@ -13,13 +13,16 @@ import { type BusinessLetter, businessLetterPdf } from './letter-pdf.ts';
 // The termination letter (lettre de résiliation) of a terminated contract, sent by registered letter with
 // acknowledgement of receipt: the contract's reference, the notice respected and the day it ends.
 
-const longDate = (date: string) =>
-  new Intl.DateTimeFormat('fr-FR', {
+/** « 1er avril 2025 », « 20 janvier 2027 »: a letter's dates in words. */
+export function longDate(date: string): string {
+  const text = new Intl.DateTimeFormat('fr-FR', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${date}T00:00:00Z`));
+  return text.replace(/^1 /, '1er ');
+}
 
 const notice = (c: ContractDto) =>
   c.noticeUnit === 'months'

@@ -184,7 +184,7 @@ export function ContractsPage() {
       </Text>
       <ListTable
         query={query}
-        minWidth={1000}
+        minWidth={900}
         testId="contract-table"
         caption={t('production.contracts.caption')}
         headers={

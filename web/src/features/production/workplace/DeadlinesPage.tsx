@@ -73,7 +73,7 @@ export function DeadlinesPage() {
               <Badge
                 size="sm"
                 variant="light"
-                color={URGENT.has(d.kind) ? 'orange' : 'blue'}
+                color={URGENT.has(d.kind) ? 'red' : 'blue'}
                 miw="max-content"
                 data-testid="deadline-kind"
               >

@@ -90,7 +90,7 @@ export function LoansPage() {
       </Text>
       <ListTable
         query={query}
-        minWidth={1000}
+        minWidth={900}
         testId="loan-table"
         caption={t('production.loans.caption')}
         headers={

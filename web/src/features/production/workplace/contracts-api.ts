@@ -87,8 +87,8 @@ export const downloadTerminationLetter = (orgId: string, id: string) =>
 
 export const CONTRACT_STATUS_COLORS: Record<ContractStatus, string> = {
   active: 'teal',
-  to_terminate_soon: 'orange',
-  to_renew: 'orange',
+  to_terminate_soon: 'red',
+  to_renew: 'grape',
   terminated: 'gray',
   expired: 'gray',
 };

@@ -95,8 +95,8 @@ export const cancelBooking = (orgId: string, id: string) =>
 
 export const STATE_COLORS: Record<ResourceState, string> = {
   good: 'teal',
-  worn: 'yellow',
-  damaged: 'orange',
+  worn: 'grape',
+  damaged: 'red',
   out_of_service: 'red',
 };
 
