@@ -269,7 +269,9 @@ describe.each(DIALECTS)('the workplace over HTTP on %s', (dialect) => {
     expect(pdf.statusCode).toBe(200);
     const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
     expect(text).toContain('Registre des prêts de ressources partagées');
-    expect(text).toMatch(/Vidéoprojecteur Epson Matériel SN-X4451 Morel Julie .* Bon état Endommagé Avec sa télécommande/);
+    expect(text).toMatch(
+      /Vidéoprojecteur Epson Matériel SN-X4451 Morel Julie .* Bon état Endommagé Avec sa télécommande/,
+    );
     const xlsx = await server.app.inject({
       method: 'GET',
       url: api('/resource-loans/export?format=xlsx'),
