@@ -192,6 +192,13 @@ describe.each(DIALECTS)('the workplace over HTTP on %s', (dialect) => {
     });
     expect(seats.status).toBe(400);
     expect(JSON.stringify(seats.body)).toMatch(/ne concerne que les licences et les abonnements/);
+    const vat = await owner.request('POST', api('/workplace-contracts'), {
+      ...contractBody,
+      providerId,
+      vatRate: 1960,
+    });
+    expect(vat.status).toBe(400);
+    expect(JSON.stringify(vat.body)).toContain('Taux de TVA : 0, 2,1, 5,5, 10 ou 20 %');
     const customer = (await buildParty(server.store.db, orgId, { name: 'Famille Roux', roles: ['customer'] }))
       .id;
     const notProvider = await owner.request('POST', api('/workplace-contracts'), {

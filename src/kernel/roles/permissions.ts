@@ -47,7 +47,8 @@ export const PERMISSIONS = {
   // Supplier bills and their payments (area 2), as sales.
   'purchases.read': ['owner', 'assistant', 'accountant', 'viewer', 'teacher', 'student'],
   'purchases.write': ['owner', 'assistant', 'accountant', 'teacher', 'student'],
-  // The workplace (area 2, activity 2.3): contracts, shared resources and their loans (decision 0043).
+  // The rest of area 2 (workplace: meetings, internal notices, staff postings...): everyone reads, the
+  // assistant, HR and the owner write (decision 0044).
   'production.read': ['owner', 'assistant', 'accountant', 'hr', 'viewer', 'teacher', 'student'],
   'production.write': ['owner', 'assistant', 'hr', 'teacher', 'student'],
   // Outbox: recipients and subjects are seen by those who send mail; the SMTP account only by the owner.

@@ -80,9 +80,10 @@ export const contractInput = z
     alertDays: wholeNumber('Alerte (jours)', 0, 365).default(60),
     amount: wholeNumber('Montant HT (centimes)', 0, 100_000_000_000),
     periodicity: z.enum(periodicities, 'Périodicité inconnue.'),
-    vatRate: z
-      .number('Taux de TVA attendu (2000 pour 20 %).')
-      .refine((v) => (VAT_RATES as readonly number[]).includes(v), 'Taux de TVA : 0, 2,1, 5,5, 10 ou 20 %.'),
+    vatRate: z.literal(
+      VAT_RATES,
+      'Taux de TVA : 0, 2,1, 5,5, 10 ou 20 % (en points de base : 0, 210, 550, 1000, 2000).',
+    ),
     seats: wholeNumber('Nombre de licences ou de postes', 1, 100_000).nullish(),
     covered: optionalText(200),
     notes: optionalText(2000),
