@@ -74,6 +74,12 @@ describe.runIf(browserAvailable)('the workplace in a real browser', () => {
     const row = page.getByTestId('contract-row').filter({ hasText: provider });
     await row.waitFor();
     expect(plain(await row.textContent())).toContain('45,00 € HT par mois');
+    // Corrected: the price went up.
+    await row.getByTestId('contract-edit').click();
+    const edit = page.getByRole('dialog', { name: 'Modifier « Maintenance du copieur »' });
+    await edit.getByLabel('Montant HT').fill('49,90');
+    await edit.getByTestId('contract-save').click();
+    await row.getByText('49,90 € HT par mois').waitFor();
     expect(plain(await row.getByTestId('contract-status').textContent())).toBe('Préavis proche');
     const deadline = plain(await row.getByTestId('contract-deadline').textContent());
     await audit('registre des contrats');

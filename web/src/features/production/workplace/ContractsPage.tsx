@@ -138,6 +138,7 @@ export function ContractsPage() {
   const query = useQuery(contractListQuery(orgId, search));
   const [creating, setCreating] = useState(false);
   const [terminating, setTerminating] = useState<ContractDto | null>(null);
+  const [editing, setEditing] = useState<ContractDto | null>(null);
   const setSearch = (patch: Partial<ContractSearch>) =>
     void navigate({ search: (s: ContractSearch) => ({ ...s, ...patch }), replace: true });
   return (
@@ -256,6 +257,17 @@ export function ContractsPage() {
             </Table.Td>
             <Table.Td>
               <Group gap={6} wrap="nowrap">
+                {writable && c.status !== 'terminated' ? (
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => setEditing(c)}
+                    aria-label={t('production.contracts.editFor', { object: c.object })}
+                    data-testid="contract-edit"
+                  >
+                    {t('production.contracts.edit')}
+                  </Button>
+                ) : null}
                 {writable && c.status !== 'terminated' && c.status !== 'expired' ? (
                   <Button
                     size="compact-sm"
@@ -284,6 +296,9 @@ export function ContractsPage() {
         )}
       />
       {creating ? <NewContractModal orgId={orgId} onClose={() => setCreating(false)} /> : null}
+      {editing ? (
+        <NewContractModal orgId={orgId} contract={editing} onClose={() => setEditing(null)} />
+      ) : null}
       {terminating ? (
         <TerminateModal orgId={orgId} contract={terminating} onClose={() => setTerminating(null)} />
       ) : null}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseAmount } from '../../../../../src/kernel/money/index.ts';
 import {
+  type ContractDto,
   type ContractKind,
   contractKinds,
   type NoticeUnit,
@@ -15,36 +16,69 @@ import { isApiError } from '../../../api/client.ts';
 import { errorMessage } from '../../../ui/errors.ts';
 import { FormModal } from '../../../ui/FormModal.tsx';
 import { notify } from '../../../ui/notify.ts';
-import { contractKeys, createContract, providersQuery } from './contracts-api.ts';
+import { contractKeys, createContract, providersQuery, updateContract } from './contracts-api.ts';
 import { todayLocal } from './resources-api.ts';
 
 const whole = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
 
-/** The contract form: provider, kind, term, renewal and notice, cost. */
-export function NewContractModal({ orgId, onClose }: { orgId: string; onClose: () => void }) {
+const cents = (amount: number) => `${Math.floor(amount / 100)},${String(amount % 100).padStart(2, '0')}`;
+
+/** The contract form: provider, kind, term, renewal and notice, cost; a contract given is corrected. */
+export function NewContractModal({
+  orgId,
+  contract,
+  onClose,
+}: {
+  orgId: string;
+  contract?: ContractDto;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const providers = useQuery(providersQuery(orgId));
-  const [f, setF] = useState({
-    providerId: '',
-    kind: 'maintenance' as ContractKind,
-    object: '',
-    reference: '',
-    startDate: todayLocal(),
-    durationMonths: '12',
-    tacitRenewal: true,
-    renewalMonths: '',
-    noticeValue: '3',
-    noticeUnit: 'months' as NoticeUnit,
-    consumerProtection: false,
-    alertDays: '60',
-    amount: '',
-    periodicity: 'monthly' as Periodicity,
-    vatRate: '2000',
-    seats: '',
-    covered: '',
-    notes: '',
-  });
+  const [f, setF] = useState(
+    contract
+      ? {
+          providerId: contract.providerId,
+          kind: contract.kind,
+          object: contract.object,
+          reference: contract.reference ?? '',
+          startDate: contract.startDate,
+          durationMonths: String(contract.durationMonths),
+          tacitRenewal: contract.tacitRenewal,
+          renewalMonths: contract.renewalMonths ? String(contract.renewalMonths) : '',
+          noticeValue: String(contract.noticeValue),
+          noticeUnit: contract.noticeUnit,
+          consumerProtection: contract.consumerProtection,
+          alertDays: String(contract.alertDays),
+          amount: cents(contract.amount),
+          periodicity: contract.periodicity,
+          vatRate: String(contract.vatRate),
+          seats: contract.seats ? String(contract.seats) : '',
+          covered: contract.covered ?? '',
+          notes: contract.notes ?? '',
+        }
+      : {
+          providerId: '',
+          kind: 'maintenance' as ContractKind,
+          object: '',
+          reference: '',
+          startDate: todayLocal(),
+          durationMonths: '12',
+          tacitRenewal: true,
+          renewalMonths: '',
+          noticeValue: '3',
+          noticeUnit: 'months' as NoticeUnit,
+          consumerProtection: false,
+          alertDays: '60',
+          amount: '',
+          periodicity: 'monthly' as Periodicity,
+          vatRate: '2000',
+          seats: '',
+          covered: '',
+          notes: '',
+        },
+  );
   const set = (patch: Partial<typeof f>) => setF((s) => ({ ...s, ...patch }));
   const [localError, setLocalError] = useState<string | null>(null);
   const save = useMutation({
@@ -55,7 +89,7 @@ export function NewContractModal({ orgId, onClose }: { orgId: string; onClose: (
       } catch {
         throw new Error(t('production.contracts.amountInvalid'));
       }
-      return createContract(orgId, {
+      const body = {
         providerId: f.providerId,
         kind: f.kind,
         object: f.object.trim(),
@@ -74,10 +108,11 @@ export function NewContractModal({ orgId, onClose }: { orgId: string; onClose: (
         seats: f.seats ? whole(f.seats) : null,
         covered: f.covered.trim() || null,
         notes: f.notes.trim() || null,
-      });
+      };
+      return contract ? updateContract(orgId, contract.id, body) : createContract(orgId, body);
     },
     onSuccess: async () => {
-      notify('success', t('production.contracts.created'));
+      notify('success', t(contract ? 'production.contracts.updated' : 'production.contracts.created'));
       await queryClient.invalidateQueries({ queryKey: contractKeys.all(orgId) });
       onClose();
     },
@@ -86,7 +121,11 @@ export function NewContractModal({ orgId, onClose }: { orgId: string; onClose: (
   const alert = localError ?? (save.error ? errorMessage(save.error, t) : null);
   return (
     <FormModal
-      title={t('production.contracts.new')}
+      title={
+        contract
+          ? t('production.contracts.editTitle', { object: contract.object })
+          : t('production.contracts.new')
+      }
       onClose={onClose}
       onSubmit={(e) => {
         e?.preventDefault();

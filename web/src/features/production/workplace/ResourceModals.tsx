@@ -22,6 +22,7 @@ import {
   resourceKeys,
   returnLoan,
   todayLocal,
+  updateResource,
 } from './resources-api.ts';
 
 // The dialogs of the shared resources page: add a resource, lend it, take it back, book it.
@@ -35,31 +36,47 @@ function useDone(orgId: string, onClose: () => void) {
   };
 }
 
-export function NewResourceModal({ orgId, onClose }: { orgId: string; onClose: () => void }) {
+/** Adds a resource, or corrects one (its state too: « hors service » stops its loans). */
+export function NewResourceModal({
+  orgId,
+  resource,
+  onClose,
+}: {
+  orgId: string;
+  resource?: ResourceDto;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const done = useDone(orgId, onClose);
   const [f, setF] = useState({
-    name: '',
-    category: 'equipment' as ResourceCategory,
-    identifier: '',
-    location: '',
+    name: resource?.name ?? '',
+    category: resource?.category ?? ('equipment' as ResourceCategory),
+    identifier: resource?.identifier ?? '',
+    location: resource?.location ?? '',
+    state: resource?.state ?? ('good' as ResourceState),
   });
-  const [notes, setNotes] = useState('');
+  const [notes, setNotes] = useState(resource?.notes ?? '');
   const save = useMutation({
-    mutationFn: () =>
-      createResource(orgId, {
+    mutationFn: () => {
+      const body = {
         name: f.name.trim(),
         category: f.category,
         identifier: f.identifier.trim() || null,
         location: f.location.trim() || null,
-        state: 'good',
+        state: f.state,
         notes: notes.trim() || null,
-      }),
-    onSuccess: () => done(t('production.resources.created')),
+      };
+      return resource ? updateResource(orgId, resource.id, body) : createResource(orgId, body);
+    },
+    onSuccess: () => done(t(resource ? 'production.resources.updated' : 'production.resources.created')),
   });
   return (
     <FormModal
-      title={t('production.resources.new')}
+      title={
+        resource
+          ? t('production.resources.editTitle', { name: resource.name })
+          : t('production.resources.new')
+      }
       onClose={onClose}
       onSubmit={(e) => {
         e?.preventDefault();
@@ -101,6 +118,14 @@ export function NewResourceModal({ orgId, onClose }: { orgId: string; onClose: (
           value={f.location}
           onChange={(e) => setF({ ...f, location: e.currentTarget.value })}
         />
+        {resource ? (
+          <NativeSelect
+            label={t('production.resources.fields.state')}
+            value={f.state}
+            onChange={(e) => setF({ ...f, state: e.currentTarget.value as ResourceState })}
+            data={resourceStates.map((s) => ({ value: s, label: t(`production.resources.states.${s}`) }))}
+          />
+        ) : null}
       </SimpleGrid>
       <Textarea
         mt="sm"

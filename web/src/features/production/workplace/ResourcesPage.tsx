@@ -132,6 +132,7 @@ export function ResourcesPage() {
   const [lending, setLending] = useState<ResourceDto | null>(null);
   const [booking, setBooking] = useState<ResourceDto | null>(null);
   const [returning, setReturning] = useState<LoanDto | null>(null);
+  const [editing, setEditing] = useState<ResourceDto | null>(null);
   return (
     <>
       <PageHeader
@@ -241,6 +242,16 @@ export function ResourcesPage() {
                     {t('production.resources.book')}
                   </Button>
                 ) : null}
+                {writable ? (
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => setEditing(r)}
+                    aria-label={t('production.resources.editFor', { name: r.name })}
+                  >
+                    {t('production.resources.edit')}
+                  </Button>
+                ) : null}
                 <ButtonLink
                   size="compact-sm"
                   variant="subtle"
@@ -258,6 +269,9 @@ export function ResourcesPage() {
       />
       <UpcomingBookings orgId={orgId} writable={writable} />
       {creating ? <NewResourceModal orgId={orgId} onClose={() => setCreating(false)} /> : null}
+      {editing ? (
+        <NewResourceModal orgId={orgId} resource={editing} onClose={() => setEditing(null)} />
+      ) : null}
       {lending ? <LendModal orgId={orgId} resource={lending} onClose={() => setLending(null)} /> : null}
       {booking ? <BookModal orgId={orgId} resource={booking} onClose={() => setBooking(null)} /> : null}
       {returning ? <ReturnModal orgId={orgId} loan={returning} onClose={() => setReturning(null)} /> : null}

@@ -77,6 +77,8 @@ export type ContractBody = {
 
 export const createContract = (orgId: string, body: ContractBody) =>
   api<ContractDto>(`${org(orgId)}/workplace-contracts`, { method: 'POST', body });
+export const updateContract = (orgId: string, id: string, body: ContractBody) =>
+  api<ContractDto>(contract(orgId, id), { method: 'PUT', body });
 export const terminateContract = (
   orgId: string,
   id: string,

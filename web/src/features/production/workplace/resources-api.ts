@@ -64,6 +64,9 @@ export type ResourceBody = {
 export const createResource = (orgId: string, body: ResourceBody) =>
   api<ResourceDto>(`${org(orgId)}/shared-resources`, { method: 'POST', body });
 
+export const updateResource = (orgId: string, id: string, body: ResourceBody) =>
+  api<ResourceDto>(`${org(orgId)}/shared-resources/${encodeURIComponent(id)}`, { method: 'PUT', body });
+
 export type LoanBody = {
   resourceId: string;
   employeeId: string | null;
