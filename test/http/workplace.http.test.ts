@@ -142,6 +142,12 @@ describe.each(DIALECTS)('the workplace over HTTP on %s', (dialect) => {
     expect(text).toContain('Grenoble, le 20 janvier 2027');
     expect(text).toMatch(/préavis de 2 mois .* date limite était le 31 janvier 2027/);
     expect(text).toContain('à l’échéance du 31 mars 2027');
+    const frozen = await owner.request('PUT', api(`/workplace-contracts/${id}`), {
+      ...contractBody,
+      providerId,
+    });
+    expect(frozen.status).toBe(409);
+    expect(frozen.body.detail).toMatch(/résilié depuis le 31\/03\/2027 : il ne se modifie plus/);
     const list = await owner.request('GET', api('/workplace-contracts?status=terminated'));
     expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([id]);
   });
@@ -161,6 +167,21 @@ describe.each(DIALECTS)('the workplace over HTTP on %s', (dialect) => {
       noticeUnit: 'days',
     });
     expect(created.status).toBe(201);
+    const corrected = await owner.request('PUT', api(`/workplace-contracts/${created.body.id}`), {
+      ...contractBody,
+      providerId,
+      kind: 'maintenance',
+      object: 'Maintenance de la chaudière',
+      reference: 'CH-1',
+      startDate: addDays(today, -300),
+      seats: null,
+      periodicity: 'yearly',
+      amount: 64000,
+      noticeValue: 30,
+      noticeUnit: 'days',
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({ amount: 64000, yearlyNet: 64000 });
     const schedule = await owner.request('GET', api('/workplace-contract-deadlines?days=90'));
     expect(schedule.status).toBe(200);
     const ours = schedule.body.items.filter((d: { reference: string }) => d.reference === 'CH-1');
