@@ -55,6 +55,15 @@ export { getStatement, listStatements } from './treasury/statement-read.ts';
 export type { VatReturnDto, VatReturnListDto } from './vat-returns/contract.ts';
 export { vatPaymentInput } from './vat-returns/contract.ts';
 export { fileVatReturn, getVatReturn, listVatReturns, payVatReturn } from './vat-returns/vat-return.ts';
+export type { ContractDto, ContractInput } from './workplace/contracts/contract.ts';
+export { contractInput, terminationInput } from './workplace/contracts/contract.ts';
+export { getContract, listContracts } from './workplace/contracts/contract-read.ts';
+export {
+  createContract,
+  terminateContract,
+  updateContract,
+} from './workplace/contracts/contract-register.ts';
+export { contractCosts, contractSchedule } from './workplace/contracts/schedule.ts';
 export type { MeetingDto, MeetingInput } from './workplace/meetings/contract.ts';
 export { attendanceInput, meetingInput, minutesInput } from './workplace/meetings/contract.ts';
 export { conveneMeeting, invitationIcs } from './workplace/meetings/convocation.ts';
@@ -77,3 +86,9 @@ export {
   updateNotice,
 } from './workplace/notices/notice.ts';
 export { postingChecklist, recordPosting } from './workplace/notices/staff-postings.ts';
+export { cancelBooking, createBooking, listBookings } from './workplace/resources/booking.ts';
+export type { LoanDto, ResourceDto } from './workplace/resources/contract.ts';
+export { bookingInput, loanInput, resourceInput, returnInput } from './workplace/resources/contract.ts';
+export { lendResource, returnLoan } from './workplace/resources/loan.ts';
+export { getLoan, listLoans } from './workplace/resources/loan-read.ts';
+export { createResource, getResource, listResources } from './workplace/resources/resource.ts';

@@ -4,8 +4,10 @@ import { stockRoutes } from './stock/routes.ts';
 import { cashPlanRoutes } from './treasury/cash-plan/routes.ts';
 import { treasuryRoutes } from './treasury/routes.ts';
 import { vatReturnRoutes } from './vat-returns/routes.ts';
+import { workplaceContractRoutes } from './workplace/contracts/routes.ts';
 import { meetingRoutes } from './workplace/meetings/routes.ts';
 import { noticeRoutes } from './workplace/notices/routes.ts';
+import { sharedResourceRoutes } from './workplace/resources/routes.ts';
 
 /** Every HTTP route of the production module (area 2); mounted by src/server/app.ts. */
 export function productionRoutes(app: App, deps: Deps) {
@@ -16,4 +18,6 @@ export function productionRoutes(app: App, deps: Deps) {
   stockRoutes(app, deps);
   meetingRoutes(app, deps);
   noticeRoutes(app, deps);
+  workplaceContractRoutes(app, deps);
+  sharedResourceRoutes(app, deps);
 }

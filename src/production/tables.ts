@@ -19,6 +19,7 @@ import type {
   ProductionCashForecastTable,
 } from './treasury/tables.ts';
 import type { ProductionVatReturnTable } from './vat-returns/tables.ts';
+import type { ProductionWorkplaceContractTable } from './workplace/contracts/tables.ts';
 import type {
   ProductionMeetingActionTable,
   ProductionMeetingAgendaItemTable,
@@ -30,6 +31,11 @@ import type {
   ProductionNoticeTable,
   ProductionStaffPostingTable,
 } from './workplace/notices/tables.ts';
+import type {
+  ProductionResourceBookingTable,
+  ProductionResourceLoanTable,
+  ProductionSharedResourceTable,
+} from './workplace/resources/tables.ts';
 
 export type ProductionTables = {
   production_bank_account: ProductionBankAccountTable;
@@ -53,4 +59,8 @@ export type ProductionTables = {
   production_notice: ProductionNoticeTable;
   production_notice_ack: ProductionNoticeAckTable;
   production_staff_posting: ProductionStaffPostingTable;
+  production_workplace_contract: ProductionWorkplaceContractTable;
+  production_shared_resource: ProductionSharedResourceTable;
+  production_resource_loan: ProductionResourceLoanTable;
+  production_resource_booking: ProductionResourceBookingTable;
 };

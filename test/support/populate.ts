@@ -44,7 +44,9 @@ import {
   validateStockCount,
   variationInput,
 } from '../../src/production/index.ts';
+import { populateContracts } from '../../src/production/workplace/contracts/test-helpers.ts';
 import { populateMeetingsAndNotices } from '../../src/production/workplace/meetings/test-helpers.ts';
+import { populateResources } from '../../src/production/workplace/resources/test-helpers.ts';
 import { populateRecords } from '../../src/relations/records-test-helpers.ts';
 import { populateSales } from '../../src/relations/sales/sales-test-helpers.ts';
 import { populateRelations } from '../../src/relations/test-helpers.ts';
@@ -266,6 +268,9 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
     );
     await validatePayRun(trx, orgId, run.id, null);
   });
+  // Workplace (area 2, 2.3): a terminated contract with the supplier; a key lent to Claire, returned, booked.
+  await populateContracts(db, orgId, supplier.id);
+  await populateResources(db, orgId, employee.id);
   // Staff travel (area 3): a travel order, its paid advance, its expense report validated with its lines.
   await populateExpenses(db, orgId);
   // The organisation doubles as a school: a class, a student who joined, a scenario handed out.

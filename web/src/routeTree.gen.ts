@@ -85,6 +85,10 @@ import { Route as OrgsOrgIdProductionTreasuryStatementIdRouteImport } from './ro
 import { Route as OrgsOrgIdProductionTreasuryCashPlanRouteImport } from './routes/orgs/$orgId/production/treasury/cash-plan'
 import { Route as OrgsOrgIdProductionTreasuryReconciliationRouteImport } from './routes/orgs/$orgId/production/treasury/reconciliation'
 import { Route as OrgsOrgIdProductionTreasuryReportRouteImport } from './routes/orgs/$orgId/production/treasury/report'
+import { Route as OrgsOrgIdProductionWorkplaceContractsRouteImport } from './routes/orgs/$orgId/production/workplace/contracts'
+import { Route as OrgsOrgIdProductionWorkplaceDeadlinesRouteImport } from './routes/orgs/$orgId/production/workplace/deadlines'
+import { Route as OrgsOrgIdProductionWorkplaceLoansRouteImport } from './routes/orgs/$orgId/production/workplace/loans'
+import { Route as OrgsOrgIdProductionWorkplaceResourcesRouteImport } from './routes/orgs/$orgId/production/workplace/resources'
 import { Route as OrgsOrgIdRelationsCampaignsIndexRouteImport } from './routes/orgs/$orgId/relations/campaigns/index'
 import { Route as OrgsOrgIdRelationsCampaignsCampaignIdRouteImport } from './routes/orgs/$orgId/relations/campaigns/$campaignId'
 import { Route as OrgsOrgIdRelationsCatalogueIndexRouteImport } from './routes/orgs/$orgId/relations/catalogue/index'
@@ -566,6 +570,30 @@ const OrgsOrgIdProductionTreasuryReportRoute =
     path: '/treasury/report',
     getParentRoute: () => OrgsOrgIdProductionRoute,
   } as any)
+const OrgsOrgIdProductionWorkplaceContractsRoute =
+  OrgsOrgIdProductionWorkplaceContractsRouteImport.update({
+    id: '/workplace/contracts',
+    path: '/workplace/contracts',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionWorkplaceDeadlinesRoute =
+  OrgsOrgIdProductionWorkplaceDeadlinesRouteImport.update({
+    id: '/workplace/deadlines',
+    path: '/workplace/deadlines',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionWorkplaceLoansRoute =
+  OrgsOrgIdProductionWorkplaceLoansRouteImport.update({
+    id: '/workplace/loans',
+    path: '/workplace/loans',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionWorkplaceResourcesRoute =
+  OrgsOrgIdProductionWorkplaceResourcesRouteImport.update({
+    id: '/workplace/resources',
+    path: '/workplace/resources',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
 const OrgsOrgIdRelationsCampaignsIndexRoute =
   OrgsOrgIdRelationsCampaignsIndexRouteImport.update({
     id: '/campaigns/',
@@ -925,6 +953,10 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/production/treasury/cash-plan': typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
   '/orgs/$orgId/production/treasury/report': typeof OrgsOrgIdProductionTreasuryReportRoute
+  '/orgs/$orgId/production/workplace/contracts': typeof OrgsOrgIdProductionWorkplaceContractsRoute
+  '/orgs/$orgId/production/workplace/deadlines': typeof OrgsOrgIdProductionWorkplaceDeadlinesRoute
+  '/orgs/$orgId/production/workplace/loans': typeof OrgsOrgIdProductionWorkplaceLoansRoute
+  '/orgs/$orgId/production/workplace/resources': typeof OrgsOrgIdProductionWorkplaceResourcesRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -1045,6 +1077,10 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/production/treasury/cash-plan': typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
   '/orgs/$orgId/production/treasury/report': typeof OrgsOrgIdProductionTreasuryReportRoute
+  '/orgs/$orgId/production/workplace/contracts': typeof OrgsOrgIdProductionWorkplaceContractsRoute
+  '/orgs/$orgId/production/workplace/deadlines': typeof OrgsOrgIdProductionWorkplaceDeadlinesRoute
+  '/orgs/$orgId/production/workplace/loans': typeof OrgsOrgIdProductionWorkplaceLoansRoute
+  '/orgs/$orgId/production/workplace/resources': typeof OrgsOrgIdProductionWorkplaceResourcesRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -1172,6 +1208,10 @@ export interface FileRoutesById {
   '/orgs/$orgId/production/treasury/cash-plan': typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   '/orgs/$orgId/production/treasury/reconciliation': typeof OrgsOrgIdProductionTreasuryReconciliationRoute
   '/orgs/$orgId/production/treasury/report': typeof OrgsOrgIdProductionTreasuryReportRoute
+  '/orgs/$orgId/production/workplace/contracts': typeof OrgsOrgIdProductionWorkplaceContractsRoute
+  '/orgs/$orgId/production/workplace/deadlines': typeof OrgsOrgIdProductionWorkplaceDeadlinesRoute
+  '/orgs/$orgId/production/workplace/loans': typeof OrgsOrgIdProductionWorkplaceLoansRoute
+  '/orgs/$orgId/production/workplace/resources': typeof OrgsOrgIdProductionWorkplaceResourcesRoute
   '/orgs/$orgId/relations/campaigns/$campaignId': typeof OrgsOrgIdRelationsCampaignsCampaignIdRoute
   '/orgs/$orgId/relations/catalogue/$itemId': typeof OrgsOrgIdRelationsCatalogueItemIdRoute
   '/orgs/$orgId/relations/catalogue/new': typeof OrgsOrgIdRelationsCatalogueNewRoute
@@ -1300,6 +1340,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/treasury/cash-plan'
     | '/orgs/$orgId/production/treasury/reconciliation'
     | '/orgs/$orgId/production/treasury/report'
+    | '/orgs/$orgId/production/workplace/contracts'
+    | '/orgs/$orgId/production/workplace/deadlines'
+    | '/orgs/$orgId/production/workplace/loans'
+    | '/orgs/$orgId/production/workplace/resources'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -1420,6 +1464,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/treasury/cash-plan'
     | '/orgs/$orgId/production/treasury/reconciliation'
     | '/orgs/$orgId/production/treasury/report'
+    | '/orgs/$orgId/production/workplace/contracts'
+    | '/orgs/$orgId/production/workplace/deadlines'
+    | '/orgs/$orgId/production/workplace/loans'
+    | '/orgs/$orgId/production/workplace/resources'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -1546,6 +1594,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/production/treasury/cash-plan'
     | '/orgs/$orgId/production/treasury/reconciliation'
     | '/orgs/$orgId/production/treasury/report'
+    | '/orgs/$orgId/production/workplace/contracts'
+    | '/orgs/$orgId/production/workplace/deadlines'
+    | '/orgs/$orgId/production/workplace/loans'
+    | '/orgs/$orgId/production/workplace/resources'
     | '/orgs/$orgId/relations/campaigns/$campaignId'
     | '/orgs/$orgId/relations/catalogue/$itemId'
     | '/orgs/$orgId/relations/catalogue/new'
@@ -2147,6 +2199,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdProductionTreasuryReportRouteImport
       parentRoute: typeof OrgsOrgIdProductionRoute
     }
+    '/orgs/$orgId/production/workplace/contracts': {
+      id: '/orgs/$orgId/production/workplace/contracts'
+      path: '/workplace/contracts'
+      fullPath: '/orgs/$orgId/production/workplace/contracts'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceContractsRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/workplace/deadlines': {
+      id: '/orgs/$orgId/production/workplace/deadlines'
+      path: '/workplace/deadlines'
+      fullPath: '/orgs/$orgId/production/workplace/deadlines'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceDeadlinesRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/workplace/loans': {
+      id: '/orgs/$orgId/production/workplace/loans'
+      path: '/workplace/loans'
+      fullPath: '/orgs/$orgId/production/workplace/loans'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceLoansRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/workplace/resources': {
+      id: '/orgs/$orgId/production/workplace/resources'
+      path: '/workplace/resources'
+      fullPath: '/orgs/$orgId/production/workplace/resources'
+      preLoaderRoute: typeof OrgsOrgIdProductionWorkplaceResourcesRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
     '/orgs/$orgId/relations/campaigns/': {
       id: '/orgs/$orgId/relations/campaigns/'
       path: '/campaigns'
@@ -2593,6 +2673,10 @@ interface OrgsOrgIdProductionRouteChildren {
   OrgsOrgIdProductionTreasuryCashPlanRoute: typeof OrgsOrgIdProductionTreasuryCashPlanRoute
   OrgsOrgIdProductionTreasuryReconciliationRoute: typeof OrgsOrgIdProductionTreasuryReconciliationRoute
   OrgsOrgIdProductionTreasuryReportRoute: typeof OrgsOrgIdProductionTreasuryReportRoute
+  OrgsOrgIdProductionWorkplaceContractsRoute: typeof OrgsOrgIdProductionWorkplaceContractsRoute
+  OrgsOrgIdProductionWorkplaceDeadlinesRoute: typeof OrgsOrgIdProductionWorkplaceDeadlinesRoute
+  OrgsOrgIdProductionWorkplaceLoansRoute: typeof OrgsOrgIdProductionWorkplaceLoansRoute
+  OrgsOrgIdProductionWorkplaceResourcesRoute: typeof OrgsOrgIdProductionWorkplaceResourcesRoute
   OrgsOrgIdProductionPurchasesIndexRoute: typeof OrgsOrgIdProductionPurchasesIndexRoute
   OrgsOrgIdProductionStockIndexRoute: typeof OrgsOrgIdProductionStockIndexRoute
   OrgsOrgIdProductionTreasuryIndexRoute: typeof OrgsOrgIdProductionTreasuryIndexRoute
@@ -2627,6 +2711,14 @@ const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
     OrgsOrgIdProductionTreasuryReconciliationRoute,
   OrgsOrgIdProductionTreasuryReportRoute:
     OrgsOrgIdProductionTreasuryReportRoute,
+  OrgsOrgIdProductionWorkplaceContractsRoute:
+    OrgsOrgIdProductionWorkplaceContractsRoute,
+  OrgsOrgIdProductionWorkplaceDeadlinesRoute:
+    OrgsOrgIdProductionWorkplaceDeadlinesRoute,
+  OrgsOrgIdProductionWorkplaceLoansRoute:
+    OrgsOrgIdProductionWorkplaceLoansRoute,
+  OrgsOrgIdProductionWorkplaceResourcesRoute:
+    OrgsOrgIdProductionWorkplaceResourcesRoute,
   OrgsOrgIdProductionPurchasesIndexRoute:
     OrgsOrgIdProductionPurchasesIndexRoute,
   OrgsOrgIdProductionStockIndexRoute: OrgsOrgIdProductionStockIndexRoute,

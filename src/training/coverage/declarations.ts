@@ -43,6 +43,10 @@ const TRAVEL = ['3.2.t2'];
 // notices of the social category and the mandatory postings).
 const MEETINGS = ['2.3.t4'];
 const NOTICES = ['2.3.t5', '3.3.t1'];
+// Area 2: the workplace — contracts register, échéancier and termination letters (2.3.t1); shared
+// resources, their loans and bookings (2.3.t3).
+const WORKPLACE_CONTRACTS = ['2.3.t1'];
+const SHARED_RESOURCES = ['2.3.t3'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -90,6 +94,10 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/production/workplace/notices/new': NOTICES,
   'orgs/$orgId/production/workplace/notices/postings': NOTICES,
   'orgs/$orgId/production/workplace/notices/$noticeId': NOTICES,
+  'orgs/$orgId/production/workplace/contracts': WORKPLACE_CONTRACTS,
+  'orgs/$orgId/production/workplace/deadlines': WORKPLACE_CONTRACTS,
+  'orgs/$orgId/production/workplace/resources': SHARED_RESOURCES,
+  'orgs/$orgId/production/workplace/loans': SHARED_RESOURCES,
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/personnel/index': [],
   'orgs/$orgId/personnel/leave/index': WORKING_TIME,
@@ -453,6 +461,27 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/stock/deliveries/issue': STOCK_GOODS,
   'GET /api/v1/orgs/:orgId/stock/variations': STOCK_GOODS,
   'POST /api/v1/orgs/:orgId/stock/variations': STOCK_GOODS,
+  'GET /api/v1/orgs/:orgId/workplace-contracts': WORKPLACE_CONTRACTS,
+  'POST /api/v1/orgs/:orgId/workplace-contracts': WORKPLACE_CONTRACTS,
+  'GET /api/v1/orgs/:orgId/workplace-contracts/:contractId': WORKPLACE_CONTRACTS,
+  'PUT /api/v1/orgs/:orgId/workplace-contracts/:contractId': WORKPLACE_CONTRACTS,
+  'POST /api/v1/orgs/:orgId/workplace-contracts/:contractId/terminate': WORKPLACE_CONTRACTS,
+  'GET /api/v1/orgs/:orgId/workplace-contracts/:contractId/termination-letter': WORKPLACE_CONTRACTS,
+  'GET /api/v1/orgs/:orgId/workplace-contract-deadlines': WORKPLACE_CONTRACTS,
+  'GET /api/v1/orgs/:orgId/workplace-contract-costs': WORKPLACE_CONTRACTS,
+  'GET /api/v1/orgs/:orgId/shared-resources': SHARED_RESOURCES,
+  'POST /api/v1/orgs/:orgId/shared-resources': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/shared-resources/:resourceId': SHARED_RESOURCES,
+  'PUT /api/v1/orgs/:orgId/shared-resources/:resourceId': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/resource-loans': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/resource-loans/export': SHARED_RESOURCES,
+  'POST /api/v1/orgs/:orgId/resource-loans': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/resource-loans/:loanId': SHARED_RESOURCES,
+  'POST /api/v1/orgs/:orgId/resource-loans/:loanId/return': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/resource-bookings': SHARED_RESOURCES,
+  'POST /api/v1/orgs/:orgId/resource-bookings': SHARED_RESOURCES,
+  'POST /api/v1/orgs/:orgId/resource-bookings/:bookingId/cancel': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/resource-borrowers': SHARED_RESOURCES,
   'GET /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'POST /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/employees/:employeeId': EMPLOYEES,

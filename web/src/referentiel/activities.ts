@@ -154,3 +154,13 @@ export const NOTICES_SERVE: readonly ServedActivity[] = [
   { code: '2.3', label: 'badges.internalInformation' },
   { code: '3.3', label: 'badges.staffInformation' },
 ];
+
+/** The contracts register, its échéancier and costs: maintenance contracts, subscriptions, licences (2.3.t1). */
+export const WORKPLACE_CONTRACTS_SERVE: readonly ServedActivity[] = [
+  { code: '2.3', label: 'badges.workplaceContracts' },
+];
+
+/** Shared resources, their loans and bookings (2.3.t3). */
+export const SHARED_RESOURCES_SERVE: readonly ServedActivity[] = [
+  { code: '2.3', label: 'badges.sharedResources' },
+];

@@ -36,11 +36,26 @@ const ITEMS: readonly SectionNavItem[] = [
     label: 'production.nav.notices',
     testId: 'subnav-notices',
   },
+  {
+    to: '/orgs/$orgId/production/workplace/contracts',
+    label: 'production.nav.contracts',
+    testId: 'subnav-contracts',
+  },
+  {
+    to: '/orgs/$orgId/production/workplace/deadlines',
+    label: 'production.nav.deadlines',
+    testId: 'subnav-deadlines',
+  },
+  {
+    to: '/orgs/$orgId/production/workplace/resources',
+    label: 'production.nav.resources',
+    testId: 'subnav-resources',
+  },
 ];
 
 /** The Production area's own navigation (area 2): purchases, what is owed to suppliers, the VAT return,
  * the bank statements and their reconciliation, the stock (items, counts, delivery notes to take out),
- * meetings and internal notices. */
+ * meetings and internal notices, contracts and their deadlines, shared resources. */
 export function ProductionLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/production' });

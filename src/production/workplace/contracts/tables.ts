@@ -1,0 +1,32 @@
+import type { ContractKind, NoticeUnit, Periodicity } from './contract.ts';
+
+export type ProductionWorkplaceContractTable = {
+  org_id: string;
+  id: string;
+  provider_id: string;
+  kind: ContractKind;
+  object: string;
+  reference: string | null;
+  start_date: string;
+  duration_months: number;
+  tacit_renewal: number;
+  renewal_months: number;
+  notice_value: number;
+  notice_unit: NoticeUnit;
+  consumer_protection: number;
+  alert_days: number;
+  amount: number;
+  periodicity: Periodicity;
+  vat_rate: number;
+  seats: number | null;
+  covered: string | null;
+  notes: string | null;
+  status: 'active' | 'terminated';
+  termination_sent_on: string | null;
+  terminated_on: string | null;
+  termination_reason: string | null;
+  termination_chatel: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+};
