@@ -7,6 +7,7 @@ import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
 import { populateExpenses } from '../../src/personnel/expenses/test-helpers.ts';
+import { populateCareers } from '../../src/personnel/recruitment/test-helpers.ts';
 import {
   approveLeaveRequest,
   createEmployee,
@@ -194,6 +195,8 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
   });
   // Staff travel (area 3): a travel order, its paid advance, its expense report validated with its lines.
   await populateExpenses(db, orgId);
+  // Recruitment, onboarding checklist and staff training (area 3, 3.1.t1 and 3.1.t3).
+  await populateCareers(db, orgId);
   // The organisation doubles as a school: a class, a student who joined, a scenario handed out.
   const dialect = db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
   await populateTraining(db, dialect, orgId, (await buildUser(db)).id);
