@@ -7,7 +7,6 @@ import { takeNextNumber } from '../../src/kernel/numbering/numbering.ts';
 import { setMembership } from '../../src/kernel/users/users.ts';
 import { populateLedger } from '../../src/ledger/test-helpers.ts';
 import { populateExpenses } from '../../src/personnel/expenses/test-helpers.ts';
-import { populateCareers } from '../../src/personnel/recruitment/test-helpers.ts';
 import {
   approveLeaveRequest,
   createEmployee,
@@ -20,6 +19,7 @@ import {
   updatePayItems,
   validatePayRun,
 } from '../../src/personnel/index.ts';
+import { populateCareers } from '../../src/personnel/recruitment/test-helpers.ts';
 import {
   billInput,
   createBill,
