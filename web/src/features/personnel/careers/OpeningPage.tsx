@@ -47,7 +47,7 @@ const APPLICANT_COLORS = {
   preselected: 'blue',
   interview: 'indigo',
   offer: 'violet',
-  hired: 'green',
+  hired: 'teal',
   refused: 'red',
 } as const;
 

@@ -37,7 +37,7 @@ import {
 import { NewActionModal, ReviewModal } from './StaffTrainingModals.tsx';
 
 const route = getRouteApi('/orgs/$orgId/personnel/staff-training');
-const STATE_COLORS = { overdue: 'red', soon: 'orange', ok: 'green' } as const;
+const STATE_COLORS = { overdue: 'red', soon: 'blue', ok: 'teal' } as const;
 
 export function parseTrainingSearch(search: Record<string, unknown>): { year?: number } {
   const year = Number(search.year);
@@ -146,13 +146,13 @@ function Reviews({ orgId, writable }: { orgId: string; writable: boolean }) {
             <Table.Td>{day(r.lastReviewOn) || '—'}</Table.Td>
             <Table.Td>
               {day(r.nextReviewOn)}{' '}
-              <Badge size="sm" color={STATE_COLORS[r.reviewState]}>
+              <Badge size="sm" variant="light" color={STATE_COLORS[r.reviewState]}>
                 {t(`personnel.staffTraining.states.${r.reviewState}`)}
               </Badge>
             </Table.Td>
             <Table.Td>
               {day(r.nextSummaryOn)}{' '}
-              <Badge size="sm" color={STATE_COLORS[r.summaryState]}>
+              <Badge size="sm" variant="light" color={STATE_COLORS[r.summaryState]}>
                 {t(`personnel.staffTraining.states.${r.summaryState}`)}
               </Badge>
             </Table.Td>
