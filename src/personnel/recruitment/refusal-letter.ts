@@ -30,7 +30,7 @@ export async function refusalLetterPdf(db: Db, orgId: string, applicantId: strin
     '',
     'Après examen attentif, nous sommes au regret de vous informer que nous ne pouvons pas y donner une suite favorable.',
     '',
-    `Sauf opposition de votre part, nous conserverons vos données de candidature ${RETENTION_YEARS} ans au plus après notre dernier contact, afin de pouvoir vous proposer un autre poste ; vous pouvez à tout moment y accéder, les faire rectifier ou supprimer en nous écrivant.`,
+    `Si vous l’acceptez, nous conserverons votre candidature ${RETENTION_YEARS} ans au plus après notre dernier contact, afin de pouvoir vous proposer un autre poste ; vous pouvez à tout moment y accéder, la faire rectifier ou supprimer en nous écrivant.`,
     '',
     'Nous vous souhaitons pleine réussite dans vos recherches et vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.',
     '',

@@ -3,10 +3,11 @@ import { addYears, todayIn } from '../../kernel/dates/index.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import type { RetentionDue } from './contract.ts';
 
-// Applicants not hired are kept at most two years after the last contact with them, unless they agreed
-// to longer (CNIL, référentiel « gestion du personnel », délibération n° 2019-160 du 21 novembre 2019,
-// § recrutement; CNIL, « Recrutement : quelles durées de conservation ? »). A hired applicant's data
-// belongs to the personnel file from then on and is not purged here. Decision 0045.
+// An unsuccessful applicant's data may be kept, with their consent, to offer them another post, at most
+// two years after the last contact with them (CNIL, « Guide du recrutement », January 2023, fiche on
+// retention periods; CNIL référentiel « gestion du personnel », délibération n° 2019-160 du 21 novembre
+// 2019). A hired applicant's data belong to the personnel file from then on and are not purged here.
+// Decision 0045.
 
 export const RETENTION_YEARS = 2;
 

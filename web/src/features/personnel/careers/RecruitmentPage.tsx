@@ -43,8 +43,8 @@ const route = getRouteApi('/orgs/$orgId/personnel/recruitment/');
 export const OPENING_COLORS = {
   draft: 'gray',
   published: 'blue',
-  closed: 'orange',
-  filled: 'green',
+  closed: 'grape',
+  filled: 'teal',
 } as const;
 
 function NewOpeningModal({ orgId, onClose }: { orgId: string; onClose: () => void }) {
