@@ -13,6 +13,7 @@ import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { day } from '../../relations/format.ts';
 import { employeesQuery } from '../leave/leave-api.ts';
 import { careersKeys, checklistsQuery, generateChecklist, updateItem } from './careers-api.ts';
+import { TemplateModal } from './TemplateModal.tsx';
 
 const route = getRouteApi('/orgs/$orgId/personnel/checklists');
 
@@ -101,11 +102,22 @@ export function ChecklistsPage() {
   const { can } = useOrgRole(orgId);
   const writable = can('personnel.write');
   const [openOnly, setOpenOnly] = useState(true);
+  const [editingTemplate, setEditingTemplate] = useState(false);
   const query = useQuery(checklistsQuery(orgId, openOnly));
   const overdue = query.data?.items.filter((i) => i.overdue).length ?? 0;
   return (
     <>
-      <PageHeader title={t('personnel.checklists.title')} served={RECRUITMENT_SERVE} />
+      <PageHeader
+        title={t('personnel.checklists.title')}
+        served={RECRUITMENT_SERVE}
+        actions={
+          writable ? (
+            <Button variant="default" onClick={() => setEditingTemplate(true)} data-testid="template-edit">
+              {t('personnel.checklists.templateTitle')}
+            </Button>
+          ) : null
+        }
+      />
       <Text size="sm" mb="sm">
         {t('personnel.checklists.help')}
       </Text>
@@ -167,6 +179,7 @@ export function ChecklistsPage() {
           </Table.Tr>
         )}
       />
+      {editingTemplate ? <TemplateModal orgId={orgId} onClose={() => setEditingTemplate(false)} /> : null}
     </>
   );
 }

@@ -37,6 +37,7 @@ import {
   refuseApplicant,
   setStep,
 } from './careers-api.ts';
+import { OpeningModal } from './OpeningModal.tsx';
 import { OPENING_COLORS } from './RecruitmentPage.tsx';
 
 const route = getRouteApi('/orgs/$orgId/personnel/recruitment/$openingId/');
@@ -174,6 +175,7 @@ export function OpeningPage() {
   const queryClient = useQueryClient();
   const query = useQuery(openingQuery(orgId, openingId));
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [interviewing, setInterviewing] = useState<ApplicantDto | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: careersKeys.all(orgId) });
   const publish = useMutation({ mutationFn: () => publishOpening(orgId, openingId), onSuccess: refresh });
@@ -197,6 +199,11 @@ export function OpeningPage() {
                   data-testid="opening-publish"
                 >
                   {t('personnel.recruitment.publish')}
+                </Button>
+              ) : null}
+              {o.status === 'draft' || o.status === 'published' ? (
+                <Button variant="default" onClick={() => setEditing(true)} data-testid="opening-edit">
+                  {t('personnel.recruitment.edit')}
                 </Button>
               ) : null}
               {o.status === 'published' ? (
@@ -276,6 +283,7 @@ export function OpeningPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {editing ? <OpeningModal orgId={orgId} opening={o} onClose={() => setEditing(false)} /> : null}
       {adding ? (
         <NewApplicantModal orgId={orgId} openingId={openingId} onClose={() => setAdding(false)} />
       ) : null}

@@ -1,6 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { EmployeeDto, EmployeeInput } from '../../../../../src/personnel/employees/contract.ts';
-import type { ChecklistItemDto, ChecklistList } from '../../../../../src/personnel/onboarding/contract.ts';
+import type {
+  ChecklistItemDto,
+  ChecklistList,
+  TemplateDto,
+} from '../../../../../src/personnel/onboarding/contract.ts';
 import type {
   ActionDto,
   ActionList,
@@ -57,6 +61,8 @@ export const createOpening = (orgId: string, body: OpeningBody, key: string) =>
     body,
     headers: { 'idempotency-key': key },
   });
+export const updateOpening = (orgId: string, id: string, body: OpeningBody) =>
+  api<OpeningDetailDto>(`${org(orgId)}/job-openings/${enc(id)}`, { method: 'PUT', body });
 export const publishOpening = (orgId: string, id: string) =>
   api<OpeningDetailDto>(`${org(orgId)}/job-openings/${enc(id)}/publish`, { method: 'POST', body: {} });
 export const closeOpening = (orgId: string, id: string) =>
@@ -93,6 +99,14 @@ export const checklistsQuery = (orgId: string, open: boolean) =>
         signal,
       }),
   });
+export const templateQuery = (orgId: string, kind: string) =>
+  queryOptions({
+    queryKey: [...careersKeys.all(orgId), 'template', kind],
+    queryFn: ({ signal }) =>
+      api<TemplateDto>(`${org(orgId)}/checklist-template${queryString({ kind })}`, { signal }),
+  });
+export const saveTemplate = (orgId: string, kind: string, items: TemplateDto['items']) =>
+  api<TemplateDto>(`${org(orgId)}/checklist-template`, { method: 'PUT', body: { kind, items } });
 export const generateChecklist = (orgId: string, employeeId: string, kind: string) =>
   api<ChecklistList>(`${org(orgId)}/employees/${enc(employeeId)}/checklists`, {
     method: 'POST',
