@@ -263,7 +263,7 @@ export function OpeningPage() {
             <Table.Tr>
               <Table.Th>{t('personnel.recruitment.fields.applicant')}</Table.Th>
               <Table.Th>{t('personnel.recruitment.fields.cvReceivedOn')}</Table.Th>
-              <Table.Th>{t('personnel.recruitment.fields.source')}</Table.Th>
+              <Table.Th>{t('personnel.recruitment.fields.sourceShort')}</Table.Th>
               <Table.Th>{t('personnel.recruitment.fields.status')}</Table.Th>
               <Table.Th>{t('personnel.recruitment.fields.interviews')}</Table.Th>
               <Table.Th>{t('common.actions')}</Table.Th>
