@@ -170,6 +170,19 @@ describe.each(DIALECTS)('recruitment, checklists and staff training over HTTP on
     });
     expect(JSON.stringify(backwards.body)).toMatch(/Le dernier jour ne peut précéder le premier/);
     expect(await countRows(server.store.db, 'personnel_staff_training_action', orgId)).toBe(0);
+    const emptyTemplate = await owner.request('PUT', `${api}/checklist-template`, {
+      kind: 'onboarding',
+      items: [],
+    });
+    expect(emptyTemplate.status).toBe(400);
+    expect(JSON.stringify(emptyTemplate.body)).toMatch(/La liste doit compter au moins une tâche/);
+    const noDeparture = await owner.request(
+      'POST',
+      `${api}/employees/${(await owner.request('GET', `${api}/employees`)).body.items[0].id}/checklists`,
+      { kind: 'offboarding' },
+    );
+    expect(noDeparture.status).toBe(422);
+    expect(noDeparture.body.detail).toMatch(/Enregistrez d’abord la sortie de Yanis Morel/);
   });
 
   it('records a training action, enrols, sums the year and exports it', async () => {

@@ -11,6 +11,7 @@ import {
   enrolInStaffTraining,
   generateChecklist,
   getOpening,
+  getTemplate,
   hireApplicant,
   listChecklistItems,
   openingInput,
@@ -20,8 +21,10 @@ import {
   recordDeparture,
   retentionDue,
   reviewsDue,
+  saveTemplate,
   staffTrainingActionInput,
   staffTrainingSummary,
+  templateInput,
   updateStaffTrainingEnrolment,
 } from '../../src/personnel/index.ts';
 import { buildOrganisation } from '../support/factories.ts';
@@ -156,6 +159,40 @@ describe.each(DIALECTS)('recruitment, checklists and staff training on %s', (dia
         'Attestation France Travail remise',
       ]),
     );
+  });
+
+  it('makes the lists from the organisation’s own template, the older lists unchanged', async () => {
+    const { id: orgId } = await buildOrganisation(store.db, null);
+    const openingId = await publishedOpening(orgId);
+    const first = await apply(orgId, openingId, 'Premier');
+    const { employee: before } = await tx((trx) => hireApplicant(trx, orgId, first.id, newHire(), null));
+    await tx((trx) =>
+      saveTemplate(
+        trx,
+        orgId,
+        templateInput.parse({
+          kind: 'onboarding',
+          items: [
+            { label: 'DPAE', offsetMonths: 0, offsetDays: -2, legalRef: 'C. trav. L1221-10' },
+            { label: 'Entretien de fin de période d’essai', offsetMonths: 2, offsetDays: 0 },
+          ],
+        }),
+        null,
+      ),
+    );
+    expect((await getTemplate(store.db, orgId, 'onboarding')).custom).toBe(true);
+    expect((await getTemplate(store.db, orgId, 'offboarding')).custom).toBe(false);
+    const second = await apply(orgId, await publishedOpening(orgId), 'Second');
+    const { employee: after } = await tx((trx) =>
+      hireApplicant(trx, orgId, second.id, newHire({ lastName: 'Second', hireDate: '2026-05-15' }), null),
+    );
+    const items = (employeeId: string) =>
+      listChecklistItems(store.db, orgId, { employeeId }).then((l) => l.items.map((i) => [i.label, i.dueOn]));
+    expect(await items(after.id)).toEqual([
+      ['DPAE', '2026-05-13'],
+      ['Entretien de fin de période d’essai', '2026-07-15'],
+    ]);
+    expect((await items(before.id)).length).toBe(7);
   });
 
   it('sums the year’s training per employee and lists who is due for an interview', async () => {
