@@ -76,6 +76,15 @@ export {
   listLeaveRequests,
   unpaidAbsenceHours,
 } from './leave/leave-read.ts';
+export {
+  generateChecklist,
+  getTemplate,
+  listChecklistItems,
+  saveTemplate,
+  updateChecklistItem,
+} from './onboarding/checklist.ts';
+export type { ChecklistItemDto, ChecklistList, TemplateDto } from './onboarding/contract.ts';
+export { itemUpdateInput, templateInput } from './onboarding/contract.ts';
 export type { DateInput, PayItemsInput, PayRunDto, PayRunInput, PayslipDto } from './payroll/contract.ts';
 export { dateInput, payItemsInput, payRunInput } from './payroll/contract.ts';
 export {
@@ -88,4 +97,37 @@ export {
 } from './payroll/pay-run.ts';
 export { getPayRun, getPayslip, listPayRuns } from './payroll/pay-run-read.ts';
 export { computePayslip } from './payroll/payslip-calc.ts';
+export type { ActionDto, ReviewList, TrainingSummary } from './professional-training/contract.ts';
+export {
+  actionInput as staffTrainingActionInput,
+  reviewInput,
+} from './professional-training/contract.ts';
+export { recordReview, reviewsDue } from './professional-training/reviews.ts';
+export {
+  createAction as createStaffTrainingAction,
+  enrolEmployee as enrolInStaffTraining,
+  getAction as getStaffTrainingAction,
+  listActions as listStaffTrainingActions,
+  updateEnrolment as updateStaffTrainingEnrolment,
+} from './professional-training/staff-training.ts';
+export { trainingSummary as staffTrainingSummary } from './professional-training/summary.ts';
+export {
+  addApplicant,
+  addInterview,
+  hireApplicant,
+  refuseApplicant,
+  setApplicantStep,
+} from './recruitment/applicant.ts';
+export type { ApplicantDto, OpeningDetailDto, OpeningDto } from './recruitment/contract.ts';
+export { applicantInput, interviewInput, openingInput } from './recruitment/contract.ts';
+export { forbiddenCriteria } from './recruitment/discrimination.ts';
+export {
+  closeOpening,
+  createOpening,
+  getOpening,
+  listOpenings,
+  publishOpening,
+} from './recruitment/opening.ts';
+export { refusalLetterPdf } from './recruitment/refusal-letter.ts';
+export { purgeApplicants, retentionDue } from './recruitment/retention.ts';
 export { personnelRoutes } from './routes.ts';

@@ -64,4 +64,6 @@ export { createDeliveryNote } from './sales/delivery-notes.ts';
 export { createSalesDraft } from './sales/documents.ts';
 export { invoiceOrder } from './sales/order-invoicing.ts';
 export { acceptQuote, refuseQuote, sendQuote } from './sales/quotes.ts';
+// Letters on A4 (the refusal letter of an applicant, area 3, decision 0045).
+export { type Letter, lettersPdf } from './shared/letter-pdf.ts';
 export { formatRate, isKnownVatRate, vatRates } from './shared/vat-rates.ts';

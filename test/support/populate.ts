@@ -19,6 +19,7 @@ import {
   updatePayItems,
   validatePayRun,
 } from '../../src/personnel/index.ts';
+import { populateCareers } from '../../src/personnel/recruitment/test-helpers.ts';
 import {
   billInput,
   countLinesInput,
@@ -273,6 +274,8 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
   await populateResources(db, orgId, employee.id);
   // Staff travel (area 3): a travel order, its paid advance, its expense report validated with its lines.
   await populateExpenses(db, orgId);
+  // Recruitment, onboarding checklist and staff training (area 3, 3.1.t1 and 3.1.t3).
+  await populateCareers(db, orgId);
   // The organisation doubles as a school: a class, a student who joined, a scenario handed out.
   const dialect = db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
   await populateTraining(db, dialect, orgId, (await buildUser(db)).id);

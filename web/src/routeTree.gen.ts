@@ -32,9 +32,11 @@ import { Route as OrgsOrgIdPartiesIndexRouteImport } from './routes/orgs/$orgId/
 import { Route as OrgsOrgIdPartiesPartyIdRouteImport } from './routes/orgs/$orgId/parties/$partyId'
 import { Route as OrgsOrgIdPartiesNewRouteImport } from './routes/orgs/$orgId/parties/new'
 import { Route as OrgsOrgIdPersonnelIndexRouteImport } from './routes/orgs/$orgId/personnel/index'
+import { Route as OrgsOrgIdPersonnelChecklistsRouteImport } from './routes/orgs/$orgId/personnel/checklists'
 import { Route as OrgsOrgIdPersonnelDashboardRouteImport } from './routes/orgs/$orgId/personnel/dashboard'
 import { Route as OrgsOrgIdPersonnelPayrollRouteImport } from './routes/orgs/$orgId/personnel/payroll'
 import { Route as OrgsOrgIdPersonnelRegisterRouteImport } from './routes/orgs/$orgId/personnel/register'
+import { Route as OrgsOrgIdPersonnelStaffTrainingRouteImport } from './routes/orgs/$orgId/personnel/staff-training'
 import { Route as OrgsOrgIdPersonnelTravelRouteImport } from './routes/orgs/$orgId/personnel/travel'
 import { Route as OrgsOrgIdProductionIndexRouteImport } from './routes/orgs/$orgId/production/index'
 import { Route as OrgsOrgIdProductionVatReturnsRouteImport } from './routes/orgs/$orgId/production/vat-returns'
@@ -71,6 +73,7 @@ import { Route as OrgsOrgIdPersonnelLeaveIndexRouteImport } from './routes/orgs/
 import { Route as OrgsOrgIdPersonnelLeaveBalancesRouteImport } from './routes/orgs/$orgId/personnel/leave/balances'
 import { Route as OrgsOrgIdPersonnelLeaveNewRouteImport } from './routes/orgs/$orgId/personnel/leave/new'
 import { Route as OrgsOrgIdPersonnelLeavePlanningRouteImport } from './routes/orgs/$orgId/personnel/leave/planning'
+import { Route as OrgsOrgIdPersonnelRecruitmentIndexRouteImport } from './routes/orgs/$orgId/personnel/recruitment/index'
 import { Route as OrgsOrgIdProductionPurchasesIndexRouteImport } from './routes/orgs/$orgId/production/purchases/index'
 import { Route as OrgsOrgIdProductionPurchasesBillIdRouteImport } from './routes/orgs/$orgId/production/purchases/$billId'
 import { Route as OrgsOrgIdProductionPurchasesNewRouteImport } from './routes/orgs/$orgId/production/purchases/new'
@@ -127,6 +130,7 @@ import { Route as OrgsOrgIdAccountingEntriesEntryIdIndexRouteImport } from './ro
 import { Route as OrgsOrgIdAccountingEntriesEntryIdEditRouteImport } from './routes/orgs/$orgId/accounting/entries/$entryId/edit'
 import { Route as OrgsOrgIdPersonnelExpensesReportIdIndexRouteImport } from './routes/orgs/$orgId/personnel/expenses/$reportId/index'
 import { Route as OrgsOrgIdPersonnelExpensesReportIdEditRouteImport } from './routes/orgs/$orgId/personnel/expenses/$reportId/edit'
+import { Route as OrgsOrgIdPersonnelRecruitmentOpeningIdIndexRouteImport } from './routes/orgs/$orgId/personnel/recruitment/$openingId/index'
 import { Route as OrgsOrgIdProductionWorkplaceMeetingsIndexRouteImport } from './routes/orgs/$orgId/production/workplace/meetings/index'
 import { Route as OrgsOrgIdProductionWorkplaceMeetingsMeetingIdRouteImport } from './routes/orgs/$orgId/production/workplace/meetings/$meetingId'
 import { Route as OrgsOrgIdProductionWorkplaceMeetingsActionsRouteImport } from './routes/orgs/$orgId/production/workplace/meetings/actions'
@@ -137,6 +141,7 @@ import { Route as OrgsOrgIdProductionWorkplaceNoticesNewRouteImport } from './ro
 import { Route as OrgsOrgIdProductionWorkplaceNoticesPostingsRouteImport } from './routes/orgs/$orgId/production/workplace/notices/postings'
 import { Route as OrgsOrgIdTrainingPfmpClassesClassIdRouteImport } from './routes/orgs/$orgId/training/pfmp/classes/$classId'
 import { Route as OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport } from './routes/orgs/$orgId/training/pfmp/students/$studentId'
+import { Route as OrgsOrgIdPersonnelRecruitmentOpeningIdHireApplicantIdRouteImport } from './routes/orgs/$orgId/personnel/recruitment/$openingId/hire/$applicantId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -258,6 +263,12 @@ const OrgsOrgIdPersonnelIndexRoute = OrgsOrgIdPersonnelIndexRouteImport.update({
   path: '/',
   getParentRoute: () => OrgsOrgIdPersonnelRoute,
 } as any)
+const OrgsOrgIdPersonnelChecklistsRoute =
+  OrgsOrgIdPersonnelChecklistsRouteImport.update({
+    id: '/checklists',
+    path: '/checklists',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdPersonnelDashboardRoute =
   OrgsOrgIdPersonnelDashboardRouteImport.update({
     id: '/dashboard',
@@ -274,6 +285,12 @@ const OrgsOrgIdPersonnelRegisterRoute =
   OrgsOrgIdPersonnelRegisterRouteImport.update({
     id: '/register',
     path: '/register',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelStaffTrainingRoute =
+  OrgsOrgIdPersonnelStaffTrainingRouteImport.update({
+    id: '/staff-training',
+    path: '/staff-training',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
 const OrgsOrgIdPersonnelTravelRoute =
@@ -484,6 +501,12 @@ const OrgsOrgIdPersonnelLeavePlanningRoute =
   OrgsOrgIdPersonnelLeavePlanningRouteImport.update({
     id: '/leave/planning',
     path: '/leave/planning',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdPersonnelRecruitmentIndexRoute =
+  OrgsOrgIdPersonnelRecruitmentIndexRouteImport.update({
+    id: '/recruitment/',
+    path: '/recruitment/',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
 const OrgsOrgIdProductionPurchasesIndexRoute =
@@ -822,6 +845,12 @@ const OrgsOrgIdPersonnelExpensesReportIdEditRoute =
     path: '/expenses/$reportId/edit',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
   } as any)
+const OrgsOrgIdPersonnelRecruitmentOpeningIdIndexRoute =
+  OrgsOrgIdPersonnelRecruitmentOpeningIdIndexRouteImport.update({
+    id: '/recruitment/$openingId/',
+    path: '/recruitment/$openingId/',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 const OrgsOrgIdProductionWorkplaceMeetingsIndexRoute =
   OrgsOrgIdProductionWorkplaceMeetingsIndexRouteImport.update({
     id: '/workplace/meetings/',
@@ -882,6 +911,12 @@ const OrgsOrgIdTrainingPfmpStudentsStudentIdRoute =
     path: '/pfmp/students/$studentId',
     getParentRoute: () => OrgsOrgIdTrainingRoute,
   } as any)
+const OrgsOrgIdPersonnelRecruitmentOpeningIdHireApplicantIdRoute =
+  OrgsOrgIdPersonnelRecruitmentOpeningIdHireApplicantIdRouteImport.update({
+    id: '/recruitment/$openingId/hire/$applicantId',
+    path: '/recruitment/$openingId/hire/$applicantId',
+    getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -904,9 +939,11 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/checklists': typeof OrgsOrgIdPersonnelChecklistsRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
+  '/orgs/$orgId/personnel/staff-training': typeof OrgsOrgIdPersonnelStaffTrainingRoute
   '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -983,6 +1020,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/personnel/employees/': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
+  '/orgs/$orgId/personnel/recruitment/': typeof OrgsOrgIdPersonnelRecruitmentIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/production/stock/': typeof OrgsOrgIdProductionStockIndexRoute
   '/orgs/$orgId/production/treasury/': typeof OrgsOrgIdProductionTreasuryIndexRoute
@@ -1010,8 +1048,10 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
   '/orgs/$orgId/personnel/expenses/$reportId/': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
+  '/orgs/$orgId/personnel/recruitment/$openingId/': typeof OrgsOrgIdPersonnelRecruitmentOpeningIdIndexRoute
   '/orgs/$orgId/production/workplace/meetings/': typeof OrgsOrgIdProductionWorkplaceMeetingsIndexRoute
   '/orgs/$orgId/production/workplace/notices/': typeof OrgsOrgIdProductionWorkplaceNoticesIndexRoute
+  '/orgs/$orgId/personnel/recruitment/$openingId/hire/$applicantId': typeof OrgsOrgIdPersonnelRecruitmentOpeningIdHireApplicantIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -1028,9 +1068,11 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/checklists': typeof OrgsOrgIdPersonnelChecklistsRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
+  '/orgs/$orgId/personnel/staff-training': typeof OrgsOrgIdPersonnelStaffTrainingRoute
   '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -1107,6 +1149,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/personnel/employees': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   '/orgs/$orgId/personnel/expenses': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave': typeof OrgsOrgIdPersonnelLeaveIndexRoute
+  '/orgs/$orgId/personnel/recruitment': typeof OrgsOrgIdPersonnelRecruitmentIndexRoute
   '/orgs/$orgId/production/purchases': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/production/stock': typeof OrgsOrgIdProductionStockIndexRoute
   '/orgs/$orgId/production/treasury': typeof OrgsOrgIdProductionTreasuryIndexRoute
@@ -1134,8 +1177,10 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
   '/orgs/$orgId/personnel/expenses/$reportId': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
+  '/orgs/$orgId/personnel/recruitment/$openingId': typeof OrgsOrgIdPersonnelRecruitmentOpeningIdIndexRoute
   '/orgs/$orgId/production/workplace/meetings': typeof OrgsOrgIdProductionWorkplaceMeetingsIndexRoute
   '/orgs/$orgId/production/workplace/notices': typeof OrgsOrgIdProductionWorkplaceNoticesIndexRoute
+  '/orgs/$orgId/personnel/recruitment/$openingId/hire/$applicantId': typeof OrgsOrgIdPersonnelRecruitmentOpeningIdHireApplicantIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -1159,9 +1204,11 @@ export interface FileRoutesById {
   '/orgs/$orgId/accounting/lettering': typeof OrgsOrgIdAccountingLetteringRoute
   '/orgs/$orgId/parties/$partyId': typeof OrgsOrgIdPartiesPartyIdRoute
   '/orgs/$orgId/parties/new': typeof OrgsOrgIdPartiesNewRoute
+  '/orgs/$orgId/personnel/checklists': typeof OrgsOrgIdPersonnelChecklistsRoute
   '/orgs/$orgId/personnel/dashboard': typeof OrgsOrgIdPersonnelDashboardRoute
   '/orgs/$orgId/personnel/payroll': typeof OrgsOrgIdPersonnelPayrollRoute
   '/orgs/$orgId/personnel/register': typeof OrgsOrgIdPersonnelRegisterRoute
+  '/orgs/$orgId/personnel/staff-training': typeof OrgsOrgIdPersonnelStaffTrainingRoute
   '/orgs/$orgId/personnel/travel': typeof OrgsOrgIdPersonnelTravelRoute
   '/orgs/$orgId/production/vat-returns': typeof OrgsOrgIdProductionVatReturnsRoute
   '/orgs/$orgId/relations/anomalies': typeof OrgsOrgIdRelationsAnomaliesRoute
@@ -1238,6 +1285,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/personnel/employees/': typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
+  '/orgs/$orgId/personnel/recruitment/': typeof OrgsOrgIdPersonnelRecruitmentIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/production/stock/': typeof OrgsOrgIdProductionStockIndexRoute
   '/orgs/$orgId/production/treasury/': typeof OrgsOrgIdProductionTreasuryIndexRoute
@@ -1265,8 +1313,10 @@ export interface FileRoutesById {
   '/orgs/$orgId/training/pfmp/students/$studentId': typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRoute
   '/orgs/$orgId/accounting/entries/$entryId/': typeof OrgsOrgIdAccountingEntriesEntryIdIndexRoute
   '/orgs/$orgId/personnel/expenses/$reportId/': typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
+  '/orgs/$orgId/personnel/recruitment/$openingId/': typeof OrgsOrgIdPersonnelRecruitmentOpeningIdIndexRoute
   '/orgs/$orgId/production/workplace/meetings/': typeof OrgsOrgIdProductionWorkplaceMeetingsIndexRoute
   '/orgs/$orgId/production/workplace/notices/': typeof OrgsOrgIdProductionWorkplaceNoticesIndexRoute
+  '/orgs/$orgId/personnel/recruitment/$openingId/hire/$applicantId': typeof OrgsOrgIdPersonnelRecruitmentOpeningIdHireApplicantIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -1291,9 +1341,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/checklists'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/personnel/register'
+    | '/orgs/$orgId/personnel/staff-training'
     | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1370,6 +1422,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/employees/'
     | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
+    | '/orgs/$orgId/personnel/recruitment/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/production/stock/'
     | '/orgs/$orgId/production/treasury/'
@@ -1397,8 +1450,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
     | '/orgs/$orgId/personnel/expenses/$reportId/'
+    | '/orgs/$orgId/personnel/recruitment/$openingId/'
     | '/orgs/$orgId/production/workplace/meetings/'
     | '/orgs/$orgId/production/workplace/notices/'
+    | '/orgs/$orgId/personnel/recruitment/$openingId/hire/$applicantId'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -1415,9 +1470,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/checklists'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/personnel/register'
+    | '/orgs/$orgId/personnel/staff-training'
     | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1494,6 +1551,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/employees'
     | '/orgs/$orgId/personnel/expenses'
     | '/orgs/$orgId/personnel/leave'
+    | '/orgs/$orgId/personnel/recruitment'
     | '/orgs/$orgId/production/purchases'
     | '/orgs/$orgId/production/stock'
     | '/orgs/$orgId/production/treasury'
@@ -1521,8 +1579,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId'
     | '/orgs/$orgId/personnel/expenses/$reportId'
+    | '/orgs/$orgId/personnel/recruitment/$openingId'
     | '/orgs/$orgId/production/workplace/meetings'
     | '/orgs/$orgId/production/workplace/notices'
+    | '/orgs/$orgId/personnel/recruitment/$openingId/hire/$applicantId'
   id:
     | '__root__'
     | '/'
@@ -1545,9 +1605,11 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/accounting/lettering'
     | '/orgs/$orgId/parties/$partyId'
     | '/orgs/$orgId/parties/new'
+    | '/orgs/$orgId/personnel/checklists'
     | '/orgs/$orgId/personnel/dashboard'
     | '/orgs/$orgId/personnel/payroll'
     | '/orgs/$orgId/personnel/register'
+    | '/orgs/$orgId/personnel/staff-training'
     | '/orgs/$orgId/personnel/travel'
     | '/orgs/$orgId/production/vat-returns'
     | '/orgs/$orgId/relations/anomalies'
@@ -1624,6 +1686,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/employees/'
     | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
+    | '/orgs/$orgId/personnel/recruitment/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/production/stock/'
     | '/orgs/$orgId/production/treasury/'
@@ -1651,8 +1714,10 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/training/pfmp/students/$studentId'
     | '/orgs/$orgId/accounting/entries/$entryId/'
     | '/orgs/$orgId/personnel/expenses/$reportId/'
+    | '/orgs/$orgId/personnel/recruitment/$openingId/'
     | '/orgs/$orgId/production/workplace/meetings/'
     | '/orgs/$orgId/production/workplace/notices/'
+    | '/orgs/$orgId/personnel/recruitment/$openingId/hire/$applicantId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -1828,6 +1893,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdPersonnelIndexRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
+    '/orgs/$orgId/personnel/checklists': {
+      id: '/orgs/$orgId/personnel/checklists'
+      path: '/checklists'
+      fullPath: '/orgs/$orgId/personnel/checklists'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelChecklistsRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
     '/orgs/$orgId/personnel/dashboard': {
       id: '/orgs/$orgId/personnel/dashboard'
       path: '/dashboard'
@@ -1847,6 +1919,13 @@ declare module '@tanstack/react-router' {
       path: '/register'
       fullPath: '/orgs/$orgId/personnel/register'
       preLoaderRoute: typeof OrgsOrgIdPersonnelRegisterRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/staff-training': {
+      id: '/orgs/$orgId/personnel/staff-training'
+      path: '/staff-training'
+      fullPath: '/orgs/$orgId/personnel/staff-training'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelStaffTrainingRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/personnel/travel': {
@@ -2099,6 +2178,13 @@ declare module '@tanstack/react-router' {
       path: '/leave/planning'
       fullPath: '/orgs/$orgId/personnel/leave/planning'
       preLoaderRoute: typeof OrgsOrgIdPersonnelLeavePlanningRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/personnel/recruitment/': {
+      id: '/orgs/$orgId/personnel/recruitment/'
+      path: '/recruitment'
+      fullPath: '/orgs/$orgId/personnel/recruitment/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelRecruitmentIndexRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
     '/orgs/$orgId/production/purchases/': {
@@ -2493,6 +2579,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdPersonnelExpensesReportIdEditRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
     }
+    '/orgs/$orgId/personnel/recruitment/$openingId/': {
+      id: '/orgs/$orgId/personnel/recruitment/$openingId/'
+      path: '/recruitment/$openingId'
+      fullPath: '/orgs/$orgId/personnel/recruitment/$openingId/'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelRecruitmentOpeningIdIndexRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
     '/orgs/$orgId/production/workplace/meetings/': {
       id: '/orgs/$orgId/production/workplace/meetings/'
       path: '/workplace/meetings'
@@ -2563,6 +2656,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgsOrgIdTrainingPfmpStudentsStudentIdRouteImport
       parentRoute: typeof OrgsOrgIdTrainingRoute
     }
+    '/orgs/$orgId/personnel/recruitment/$openingId/hire/$applicantId': {
+      id: '/orgs/$orgId/personnel/recruitment/$openingId/hire/$applicantId'
+      path: '/recruitment/$openingId/hire/$applicantId'
+      fullPath: '/orgs/$orgId/personnel/recruitment/$openingId/hire/$applicantId'
+      preLoaderRoute: typeof OrgsOrgIdPersonnelRecruitmentOpeningIdHireApplicantIdRouteImport
+      parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
   }
 }
 
@@ -2616,9 +2716,11 @@ const OrgsOrgIdAccountingRouteWithChildren =
   OrgsOrgIdAccountingRoute._addFileChildren(OrgsOrgIdAccountingRouteChildren)
 
 interface OrgsOrgIdPersonnelRouteChildren {
+  OrgsOrgIdPersonnelChecklistsRoute: typeof OrgsOrgIdPersonnelChecklistsRoute
   OrgsOrgIdPersonnelDashboardRoute: typeof OrgsOrgIdPersonnelDashboardRoute
   OrgsOrgIdPersonnelPayrollRoute: typeof OrgsOrgIdPersonnelPayrollRoute
   OrgsOrgIdPersonnelRegisterRoute: typeof OrgsOrgIdPersonnelRegisterRoute
+  OrgsOrgIdPersonnelStaffTrainingRoute: typeof OrgsOrgIdPersonnelStaffTrainingRoute
   OrgsOrgIdPersonnelTravelRoute: typeof OrgsOrgIdPersonnelTravelRoute
   OrgsOrgIdPersonnelIndexRoute: typeof OrgsOrgIdPersonnelIndexRoute
   OrgsOrgIdPersonnelEmployeesEmployeeIdRoute: typeof OrgsOrgIdPersonnelEmployeesEmployeeIdRoute
@@ -2630,14 +2732,19 @@ interface OrgsOrgIdPersonnelRouteChildren {
   OrgsOrgIdPersonnelEmployeesIndexRoute: typeof OrgsOrgIdPersonnelEmployeesIndexRoute
   OrgsOrgIdPersonnelExpensesIndexRoute: typeof OrgsOrgIdPersonnelExpensesIndexRoute
   OrgsOrgIdPersonnelLeaveIndexRoute: typeof OrgsOrgIdPersonnelLeaveIndexRoute
+  OrgsOrgIdPersonnelRecruitmentIndexRoute: typeof OrgsOrgIdPersonnelRecruitmentIndexRoute
   OrgsOrgIdPersonnelExpensesReportIdEditRoute: typeof OrgsOrgIdPersonnelExpensesReportIdEditRoute
   OrgsOrgIdPersonnelExpensesReportIdIndexRoute: typeof OrgsOrgIdPersonnelExpensesReportIdIndexRoute
+  OrgsOrgIdPersonnelRecruitmentOpeningIdIndexRoute: typeof OrgsOrgIdPersonnelRecruitmentOpeningIdIndexRoute
+  OrgsOrgIdPersonnelRecruitmentOpeningIdHireApplicantIdRoute: typeof OrgsOrgIdPersonnelRecruitmentOpeningIdHireApplicantIdRoute
 }
 
 const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
+  OrgsOrgIdPersonnelChecklistsRoute: OrgsOrgIdPersonnelChecklistsRoute,
   OrgsOrgIdPersonnelDashboardRoute: OrgsOrgIdPersonnelDashboardRoute,
   OrgsOrgIdPersonnelPayrollRoute: OrgsOrgIdPersonnelPayrollRoute,
   OrgsOrgIdPersonnelRegisterRoute: OrgsOrgIdPersonnelRegisterRoute,
+  OrgsOrgIdPersonnelStaffTrainingRoute: OrgsOrgIdPersonnelStaffTrainingRoute,
   OrgsOrgIdPersonnelTravelRoute: OrgsOrgIdPersonnelTravelRoute,
   OrgsOrgIdPersonnelIndexRoute: OrgsOrgIdPersonnelIndexRoute,
   OrgsOrgIdPersonnelEmployeesEmployeeIdRoute:
@@ -2650,10 +2757,16 @@ const OrgsOrgIdPersonnelRouteChildren: OrgsOrgIdPersonnelRouteChildren = {
   OrgsOrgIdPersonnelEmployeesIndexRoute: OrgsOrgIdPersonnelEmployeesIndexRoute,
   OrgsOrgIdPersonnelExpensesIndexRoute: OrgsOrgIdPersonnelExpensesIndexRoute,
   OrgsOrgIdPersonnelLeaveIndexRoute: OrgsOrgIdPersonnelLeaveIndexRoute,
+  OrgsOrgIdPersonnelRecruitmentIndexRoute:
+    OrgsOrgIdPersonnelRecruitmentIndexRoute,
   OrgsOrgIdPersonnelExpensesReportIdEditRoute:
     OrgsOrgIdPersonnelExpensesReportIdEditRoute,
   OrgsOrgIdPersonnelExpensesReportIdIndexRoute:
     OrgsOrgIdPersonnelExpensesReportIdIndexRoute,
+  OrgsOrgIdPersonnelRecruitmentOpeningIdIndexRoute:
+    OrgsOrgIdPersonnelRecruitmentOpeningIdIndexRoute,
+  OrgsOrgIdPersonnelRecruitmentOpeningIdHireApplicantIdRoute:
+    OrgsOrgIdPersonnelRecruitmentOpeningIdHireApplicantIdRoute,
 }
 
 const OrgsOrgIdPersonnelRouteWithChildren =

@@ -47,6 +47,10 @@ const NOTICES = ['2.3.t5', '3.3.t1'];
 // resources, their loans and bookings (2.3.t3).
 const WORKPLACE_CONTRACTS = ['2.3.t1'];
 const SHARED_RESOURCES = ['2.3.t3'];
+// Area 3: recruitment (openings, applicants, hiring), onboarding and departure checklists.
+const RECRUITMENT = ['3.1.t1'];
+// Area 3: professional training of the staff (plan de développement des compétences, entretiens).
+const STAFF_TRAINING = ['3.1.t3'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -110,6 +114,11 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/personnel/employees/new': EMPLOYEES,
   'orgs/$orgId/personnel/employees/$employeeId': EMPLOYEES,
   'orgs/$orgId/personnel/register': EMPLOYEES,
+  'orgs/$orgId/personnel/recruitment/index': RECRUITMENT,
+  'orgs/$orgId/personnel/recruitment/$openingId/index': RECRUITMENT,
+  'orgs/$orgId/personnel/recruitment/$openingId/hire/$applicantId': ['3.1.t1', '3.1.t2'],
+  'orgs/$orgId/personnel/checklists': RECRUITMENT,
+  'orgs/$orgId/personnel/staff-training': STAFF_TRAINING,
   'orgs/$orgId/personnel/travel': TRAVEL,
   'orgs/$orgId/personnel/expenses/index': TRAVEL,
   'orgs/$orgId/personnel/expenses/new': TRAVEL,
@@ -482,6 +491,34 @@ const operations: Record<string, readonly string[]> = {
   'POST /api/v1/orgs/:orgId/resource-bookings': SHARED_RESOURCES,
   'POST /api/v1/orgs/:orgId/resource-bookings/:bookingId/cancel': SHARED_RESOURCES,
   'GET /api/v1/orgs/:orgId/resource-borrowers': SHARED_RESOURCES,
+  'GET /api/v1/orgs/:orgId/job-openings': RECRUITMENT,
+  'POST /api/v1/orgs/:orgId/job-openings': RECRUITMENT,
+  'GET /api/v1/orgs/:orgId/job-openings/:openingId': RECRUITMENT,
+  'PUT /api/v1/orgs/:orgId/job-openings/:openingId': RECRUITMENT,
+  'POST /api/v1/orgs/:orgId/job-openings/:openingId/publish': RECRUITMENT,
+  'POST /api/v1/orgs/:orgId/job-openings/:openingId/close': RECRUITMENT,
+  'POST /api/v1/orgs/:orgId/job-openings/:openingId/applicants': RECRUITMENT,
+  'GET /api/v1/orgs/:orgId/applicants/retention': RECRUITMENT,
+  'POST /api/v1/orgs/:orgId/applicants/purge': RECRUITMENT,
+  'POST /api/v1/orgs/:orgId/applicants/:applicantId/step': RECRUITMENT,
+  'POST /api/v1/orgs/:orgId/applicants/:applicantId/interviews': RECRUITMENT,
+  'POST /api/v1/orgs/:orgId/applicants/:applicantId/refuse': RECRUITMENT,
+  'POST /api/v1/orgs/:orgId/applicants/:applicantId/hire': ['3.1.t1', '3.1.t2'],
+  'GET /api/v1/orgs/:orgId/applicants/:applicantId/refusal-letter': RECRUITMENT,
+  'GET /api/v1/orgs/:orgId/checklist-template': RECRUITMENT,
+  'PUT /api/v1/orgs/:orgId/checklist-template': RECRUITMENT,
+  'GET /api/v1/orgs/:orgId/checklists': RECRUITMENT,
+  'POST /api/v1/orgs/:orgId/employees/:employeeId/checklists': RECRUITMENT,
+  'POST /api/v1/orgs/:orgId/checklist-items/:itemId': RECRUITMENT,
+  'GET /api/v1/orgs/:orgId/staff-training/actions': STAFF_TRAINING,
+  'POST /api/v1/orgs/:orgId/staff-training/actions': STAFF_TRAINING,
+  'GET /api/v1/orgs/:orgId/staff-training/actions/:actionId': STAFF_TRAINING,
+  'POST /api/v1/orgs/:orgId/staff-training/actions/:actionId/enrolments': STAFF_TRAINING,
+  'POST /api/v1/orgs/:orgId/staff-training/enrolments/:enrolmentId': STAFF_TRAINING,
+  'GET /api/v1/orgs/:orgId/staff-training/summary': STAFF_TRAINING,
+  'GET /api/v1/orgs/:orgId/staff-training/summary/export': STAFF_TRAINING,
+  'GET /api/v1/orgs/:orgId/professional-reviews/due': STAFF_TRAINING,
+  'POST /api/v1/orgs/:orgId/professional-reviews': STAFF_TRAINING,
   'GET /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'POST /api/v1/orgs/:orgId/employees': EMPLOYEES,
   'GET /api/v1/orgs/:orgId/employees/:employeeId': EMPLOYEES,

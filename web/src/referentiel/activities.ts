@@ -116,6 +116,12 @@ export const MAIL_SERVE: readonly ServedActivity[] = [{ code: '1.1', label: 'bad
 
 /** The personnel file and the registre unique du personnel: recruitment and departures (3.1.t1), files (3.1.t2). */
 export const EMPLOYEES_SERVE: readonly ServedActivity[] = [{ code: '3.1', label: 'badges.personnelFiles' }];
+/** Recruitment, onboarding and departure checklists: task 3.1.t1. */
+export const RECRUITMENT_SERVE: readonly ServedActivity[] = [{ code: '3.1', label: 'badges.recruitment' }];
+/** Professional training of the staff and the entretiens professionnels: task 3.1.t3. */
+export const STAFF_TRAINING_SERVE: readonly ServedActivity[] = [
+  { code: '3.1', label: 'badges.staffTraining' },
+];
 
 /** Requests and the public contact form: reception and handling of requests. */
 export const RECEPTION_SERVE: readonly ServedActivity[] = [{ code: '1.1', label: 'badges.reception' }];

@@ -35,11 +35,14 @@ function focusFirstInvalid(form: HTMLFormElement | null) {
  */
 export function EmployeeForm({
   employee,
+  initial,
   onSubmit,
   cancel,
   submitLabel,
 }: {
   employee?: EmployeeDto;
+  /** Values to start from when there is no employee yet (hiring an applicant). */
+  initial?: Partial<EmployeeFormValues>;
   onSubmit: (input: EmployeeInput) => Promise<unknown>;
   cancel: ReactNode;
   submitLabel: string;
@@ -57,7 +60,7 @@ export function EmployeeForm({
   };
   const form = useForm<EmployeeFormValues>({
     mode: 'controlled',
-    initialValues: toFormValues(employee),
+    initialValues: { ...toFormValues(employee), ...initial },
     validate: (values) => {
       const result = validateEmployee(values, messages);
       return result.ok ? {} : result.errors;

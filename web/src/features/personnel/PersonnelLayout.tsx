@@ -6,6 +6,17 @@ import { SectionNav, type SectionNavItem } from '../../ui/SectionNav.tsx';
 const ITEMS: readonly SectionNavItem[] = [
   { to: '/orgs/$orgId/personnel/employees', label: 'personnel.nav.employees', testId: 'subnav-employees' },
   { to: '/orgs/$orgId/personnel/register', label: 'personnel.nav.register', testId: 'subnav-register' },
+  {
+    to: '/orgs/$orgId/personnel/recruitment',
+    label: 'personnel.nav.recruitment',
+    testId: 'subnav-recruitment',
+  },
+  { to: '/orgs/$orgId/personnel/checklists', label: 'personnel.nav.checklists', testId: 'subnav-checklists' },
+  {
+    to: '/orgs/$orgId/personnel/staff-training',
+    label: 'personnel.nav.staffTraining',
+    testId: 'subnav-staff-training',
+  },
   { to: '/orgs/$orgId/personnel/leave', label: 'personnel.nav.leave', testId: 'subnav-leave' },
   {
     to: '/orgs/$orgId/personnel/leave/balances',
