@@ -67,7 +67,14 @@ export function SectionNav({
       style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
       data-testid={testId}
     >
-      <Group component="ul" gap="md" wrap="wrap" m={0} p={0} style={{ listStyle: 'none' }}>
+      <Group
+        component="ul"
+        gap={items.some((i) => i.group) ? 'md' : 4}
+        wrap="wrap"
+        m={0}
+        p={0}
+        style={{ listStyle: 'none' }}
+      >
         {groupsOf(items).map(({ group, entries }) =>
           group ? (
             <li key={group} aria-label={t(group)}>
