@@ -186,7 +186,7 @@ describe.each(DIALECTS)('training over HTTP on %s', (dialect) => {
     const coverage = await teacher.request('GET', '/api/v1/referentiels/agora/coverage');
     // What no screen or operation serves yet: regulatory formalities, coordination plannings, social and
     // cultural actions.
-    expect(coverage.body.unservedTasks).toEqual(['2.1.t3', '2.1.t4', '3.3.t2']);
+    expect(coverage.body.unservedTasks).toEqual(['2.1.t4', '3.3.t2']);
     expect((await server.app.inject({ method: 'GET', url: '/api/v1/referentiels/agora' })).statusCode).toBe(
       401,
     );
