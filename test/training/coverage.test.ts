@@ -71,7 +71,7 @@ describe('référentiel coverage declarations', () => {
     expect(vatReturn.screens).toContain('orgs/$orgId/production/vat-returns');
     expect(vatReturn.operations).toContain('POST /api/v1/orgs/:orgId/vat-returns');
     expect(report.unservedTasks).not.toContain('2.2.t3');
-    // The stock serves 2.1.t1 and 2.3.t2 (decision 0042); nothing serves the formalities yet: unserved.
+    // The stock serves 2.1.t1 and 2.3.t2 (decision 0042); the formalities serve 2.1.t3 (decision 0048).
     const stock = report.tasks.find((t: { code: string }) => t.code === '2.1.t1');
     expect(stock.operations).toContain('POST /api/v1/orgs/:orgId/stock/items/:itemId/movements');
     expect(report.unservedTasks).not.toContain('2.1.t1');

@@ -51,11 +51,16 @@ const ITEMS: readonly SectionNavItem[] = [
     label: 'production.nav.resources',
     testId: 'subnav-resources',
   },
+  {
+    to: '/orgs/$orgId/production/formalities',
+    label: 'production.nav.formalities',
+    testId: 'subnav-formalities',
+  },
 ];
 
 /** The Production area's own navigation (area 2): purchases, what is owed to suppliers, the VAT return,
  * the bank statements and their reconciliation, the stock (items, counts, delivery notes to take out),
- * meetings and internal notices, contracts and their deadlines, shared resources. */
+ * meetings and internal notices, contracts and their deadlines, shared resources, the formalities with the partners. */
 export function ProductionLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/production' });
