@@ -60,7 +60,7 @@ export const completeFormality = (
 
 export const STATUS_COLORS: Record<FormalityStatus, string> = {
   overdue: 'red',
-  due_soon: 'orange',
+  due_soon: 'grape',
   upcoming: 'teal',
   done: 'gray',
 };
