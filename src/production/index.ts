@@ -1,6 +1,11 @@
 // The public surface of the production module (area 2): the server mounts its routes; tests and the
 // demo use these functions. Everything else is private to the module.
 
+export { formalityCalendar } from './formalities/calendar.ts';
+export type { FormalityDto, FormalityInput } from './formalities/contract.ts';
+export { completionInput, formalityInput } from './formalities/contract.ts';
+export { getFormality, listFormalities } from './formalities/formality-read.ts';
+export { completeFormality, createFormality } from './formalities/formality-register.ts';
 export {
   cancelBill,
   cancelPayment,

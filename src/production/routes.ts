@@ -1,3 +1,4 @@
+import { formalityRoutes } from './formalities/routes.ts';
 import type { App, Deps } from './http.ts';
 import { purchaseRoutes } from './purchases/routes.ts';
 import { stockRoutes } from './stock/routes.ts';
@@ -20,4 +21,5 @@ export function productionRoutes(app: App, deps: Deps) {
   noticeRoutes(app, deps);
   workplaceContractRoutes(app, deps);
   sharedResourceRoutes(app, deps);
+  formalityRoutes(app, deps);
 }

@@ -1,4 +1,5 @@
 // Every table of the production module, assembled for src/kernel/db/database.ts (type-only import there).
+import type { ProductionFormalityCompletionTable, ProductionFormalityTable } from './formalities/tables.ts';
 import type {
   ProductionSupplierBillLineTable,
   ProductionSupplierBillTable,
@@ -63,4 +64,6 @@ export type ProductionTables = {
   production_shared_resource: ProductionSharedResourceTable;
   production_resource_loan: ProductionResourceLoanTable;
   production_resource_booking: ProductionResourceBookingTable;
+  production_formality: ProductionFormalityTable;
+  production_formality_completion: ProductionFormalityCompletionTable;
 };

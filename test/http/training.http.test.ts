@@ -184,9 +184,8 @@ describe.each(DIALECTS)('training over HTTP on %s', (dialect) => {
     expect(referentiel.body.areas).toHaveLength(3);
     expect((await teacher.request('GET', '/api/v1/referentiels/inconnu')).status).toBe(404);
     const coverage = await teacher.request('GET', '/api/v1/referentiels/agora/coverage');
-    // What no screen or operation serves yet: regulatory formalities, coordination plannings, social and
-    // cultural actions.
-    expect(coverage.body.unservedTasks).toEqual(['2.1.t3', '2.1.t4', '3.3.t2']);
+    // What no screen or operation serves yet: coordination plannings, social and cultural actions.
+    expect(coverage.body.unservedTasks).toEqual(['2.1.t4', '3.3.t2']);
     expect((await server.app.inject({ method: 'GET', url: '/api/v1/referentiels/agora' })).statusCode).toBe(
       401,
     );

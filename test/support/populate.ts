@@ -20,6 +20,7 @@ import {
   validatePayRun,
 } from '../../src/personnel/index.ts';
 import { populateCareers } from '../../src/personnel/recruitment/test-helpers.ts';
+import { populateFormalities } from '../../src/production/formalities/test-helpers.ts';
 import {
   billInput,
   countLinesInput,
@@ -272,6 +273,8 @@ export async function populateOrganisation(db: Db, orgId: string, documentsDir: 
   // Workplace (area 2, 2.3): a terminated contract with the supplier; a key lent to Claire, returned, booked.
   await populateContracts(db, orgId, supplier.id);
   await populateResources(db, orgId, employee.id);
+  // Formalities with the partners (area 2, 2.1.t3): a quarterly URSSAF declaration completed once.
+  await populateFormalities(db, orgId);
   // Staff travel (area 3): a travel order, its paid advance, its expense report validated with its lines.
   await populateExpenses(db, orgId);
   // Recruitment, onboarding checklist and staff training (area 3, 3.1.t1 and 3.1.t3).

@@ -71,15 +71,19 @@ describe('référentiel coverage declarations', () => {
     expect(vatReturn.screens).toContain('orgs/$orgId/production/vat-returns');
     expect(vatReturn.operations).toContain('POST /api/v1/orgs/:orgId/vat-returns');
     expect(report.unservedTasks).not.toContain('2.2.t3');
-    // The stock serves 2.1.t1 and 2.3.t2 (decision 0042); nothing serves the formalities yet: unserved.
+    // The stock serves 2.1.t1 and 2.3.t2 (decision 0042); the formalities serve 2.1.t3 (decision 0048).
     const stock = report.tasks.find((t: { code: string }) => t.code === '2.1.t1');
     expect(stock.operations).toContain('POST /api/v1/orgs/:orgId/stock/items/:itemId/movements');
     expect(report.unservedTasks).not.toContain('2.1.t1');
     expect(report.unservedTasks).not.toContain('2.3.t2');
-    expect(report.unservedTasks).toContain('2.1.t3');
+    // The formalities with the partners serve 2.1.t3 (decision 0048); 2.1.t4 is still unserved.
+    const formalities = report.tasks.find((t: { code: string }) => t.code === '2.1.t3');
+    expect(formalities.operations).toContain('POST /api/v1/orgs/:orgId/formalities/:formalityId/complete');
+    expect(report.unservedTasks).not.toContain('2.1.t3');
+    expect(report.unservedTasks).toContain('2.1.t4');
     expect(report.tasks).toHaveLength(33);
     const text = await promisify(execFile)('node', [BIN, 'coverage']);
     expect(text.stdout).toContain('Non servies :');
-    expect(text.stdout).toMatch(/2\.1\.t3 {2}Suivi des formalités administratives/);
+    expect(text.stdout).toMatch(/2\.1\.t4 {2}/);
   });
 });

@@ -74,6 +74,8 @@ import { Route as OrgsOrgIdPersonnelLeaveBalancesRouteImport } from './routes/or
 import { Route as OrgsOrgIdPersonnelLeaveNewRouteImport } from './routes/orgs/$orgId/personnel/leave/new'
 import { Route as OrgsOrgIdPersonnelLeavePlanningRouteImport } from './routes/orgs/$orgId/personnel/leave/planning'
 import { Route as OrgsOrgIdPersonnelRecruitmentIndexRouteImport } from './routes/orgs/$orgId/personnel/recruitment/index'
+import { Route as OrgsOrgIdProductionFormalitiesIndexRouteImport } from './routes/orgs/$orgId/production/formalities/index'
+import { Route as OrgsOrgIdProductionFormalitiesCalendarRouteImport } from './routes/orgs/$orgId/production/formalities/calendar'
 import { Route as OrgsOrgIdProductionPurchasesIndexRouteImport } from './routes/orgs/$orgId/production/purchases/index'
 import { Route as OrgsOrgIdProductionPurchasesBillIdRouteImport } from './routes/orgs/$orgId/production/purchases/$billId'
 import { Route as OrgsOrgIdProductionPurchasesNewRouteImport } from './routes/orgs/$orgId/production/purchases/new'
@@ -508,6 +510,18 @@ const OrgsOrgIdPersonnelRecruitmentIndexRoute =
     id: '/recruitment/',
     path: '/recruitment/',
     getParentRoute: () => OrgsOrgIdPersonnelRoute,
+  } as any)
+const OrgsOrgIdProductionFormalitiesIndexRoute =
+  OrgsOrgIdProductionFormalitiesIndexRouteImport.update({
+    id: '/formalities/',
+    path: '/formalities/',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
+  } as any)
+const OrgsOrgIdProductionFormalitiesCalendarRoute =
+  OrgsOrgIdProductionFormalitiesCalendarRouteImport.update({
+    id: '/formalities/calendar',
+    path: '/formalities/calendar',
+    getParentRoute: () => OrgsOrgIdProductionRoute,
   } as any)
 const OrgsOrgIdProductionPurchasesIndexRoute =
   OrgsOrgIdProductionPurchasesIndexRouteImport.update({
@@ -979,6 +993,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
+  '/orgs/$orgId/production/formalities/calendar': typeof OrgsOrgIdProductionFormalitiesCalendarRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
@@ -1021,6 +1036,7 @@ export interface FileRoutesByFullPath {
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/personnel/recruitment/': typeof OrgsOrgIdPersonnelRecruitmentIndexRoute
+  '/orgs/$orgId/production/formalities/': typeof OrgsOrgIdProductionFormalitiesIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/production/stock/': typeof OrgsOrgIdProductionStockIndexRoute
   '/orgs/$orgId/production/treasury/': typeof OrgsOrgIdProductionTreasuryIndexRoute
@@ -1108,6 +1124,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
+  '/orgs/$orgId/production/formalities/calendar': typeof OrgsOrgIdProductionFormalitiesCalendarRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
@@ -1150,6 +1167,7 @@ export interface FileRoutesByTo {
   '/orgs/$orgId/personnel/expenses': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/personnel/recruitment': typeof OrgsOrgIdPersonnelRecruitmentIndexRoute
+  '/orgs/$orgId/production/formalities': typeof OrgsOrgIdProductionFormalitiesIndexRoute
   '/orgs/$orgId/production/purchases': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/production/stock': typeof OrgsOrgIdProductionStockIndexRoute
   '/orgs/$orgId/production/treasury': typeof OrgsOrgIdProductionTreasuryIndexRoute
@@ -1244,6 +1262,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/personnel/leave/balances': typeof OrgsOrgIdPersonnelLeaveBalancesRoute
   '/orgs/$orgId/personnel/leave/new': typeof OrgsOrgIdPersonnelLeaveNewRoute
   '/orgs/$orgId/personnel/leave/planning': typeof OrgsOrgIdPersonnelLeavePlanningRoute
+  '/orgs/$orgId/production/formalities/calendar': typeof OrgsOrgIdProductionFormalitiesCalendarRoute
   '/orgs/$orgId/production/purchases/$billId': typeof OrgsOrgIdProductionPurchasesBillIdRoute
   '/orgs/$orgId/production/purchases/new': typeof OrgsOrgIdProductionPurchasesNewRoute
   '/orgs/$orgId/production/purchases/payables': typeof OrgsOrgIdProductionPurchasesPayablesRoute
@@ -1286,6 +1305,7 @@ export interface FileRoutesById {
   '/orgs/$orgId/personnel/expenses/': typeof OrgsOrgIdPersonnelExpensesIndexRoute
   '/orgs/$orgId/personnel/leave/': typeof OrgsOrgIdPersonnelLeaveIndexRoute
   '/orgs/$orgId/personnel/recruitment/': typeof OrgsOrgIdPersonnelRecruitmentIndexRoute
+  '/orgs/$orgId/production/formalities/': typeof OrgsOrgIdProductionFormalitiesIndexRoute
   '/orgs/$orgId/production/purchases/': typeof OrgsOrgIdProductionPurchasesIndexRoute
   '/orgs/$orgId/production/stock/': typeof OrgsOrgIdProductionStockIndexRoute
   '/orgs/$orgId/production/treasury/': typeof OrgsOrgIdProductionTreasuryIndexRoute
@@ -1381,6 +1401,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
+    | '/orgs/$orgId/production/formalities/calendar'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
@@ -1423,6 +1444,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/personnel/recruitment/'
+    | '/orgs/$orgId/production/formalities/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/production/stock/'
     | '/orgs/$orgId/production/treasury/'
@@ -1510,6 +1532,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
+    | '/orgs/$orgId/production/formalities/calendar'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
@@ -1552,6 +1575,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/expenses'
     | '/orgs/$orgId/personnel/leave'
     | '/orgs/$orgId/personnel/recruitment'
+    | '/orgs/$orgId/production/formalities'
     | '/orgs/$orgId/production/purchases'
     | '/orgs/$orgId/production/stock'
     | '/orgs/$orgId/production/treasury'
@@ -1645,6 +1669,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/leave/balances'
     | '/orgs/$orgId/personnel/leave/new'
     | '/orgs/$orgId/personnel/leave/planning'
+    | '/orgs/$orgId/production/formalities/calendar'
     | '/orgs/$orgId/production/purchases/$billId'
     | '/orgs/$orgId/production/purchases/new'
     | '/orgs/$orgId/production/purchases/payables'
@@ -1687,6 +1712,7 @@ export interface FileRouteTypes {
     | '/orgs/$orgId/personnel/expenses/'
     | '/orgs/$orgId/personnel/leave/'
     | '/orgs/$orgId/personnel/recruitment/'
+    | '/orgs/$orgId/production/formalities/'
     | '/orgs/$orgId/production/purchases/'
     | '/orgs/$orgId/production/stock/'
     | '/orgs/$orgId/production/treasury/'
@@ -2186,6 +2212,20 @@ declare module '@tanstack/react-router' {
       fullPath: '/orgs/$orgId/personnel/recruitment/'
       preLoaderRoute: typeof OrgsOrgIdPersonnelRecruitmentIndexRouteImport
       parentRoute: typeof OrgsOrgIdPersonnelRoute
+    }
+    '/orgs/$orgId/production/formalities/': {
+      id: '/orgs/$orgId/production/formalities/'
+      path: '/formalities'
+      fullPath: '/orgs/$orgId/production/formalities/'
+      preLoaderRoute: typeof OrgsOrgIdProductionFormalitiesIndexRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
+    }
+    '/orgs/$orgId/production/formalities/calendar': {
+      id: '/orgs/$orgId/production/formalities/calendar'
+      path: '/formalities/calendar'
+      fullPath: '/orgs/$orgId/production/formalities/calendar'
+      preLoaderRoute: typeof OrgsOrgIdProductionFormalitiesCalendarRouteImport
+      parentRoute: typeof OrgsOrgIdProductionRoute
     }
     '/orgs/$orgId/production/purchases/': {
       id: '/orgs/$orgId/production/purchases/'
@@ -2775,6 +2815,7 @@ const OrgsOrgIdPersonnelRouteWithChildren =
 interface OrgsOrgIdProductionRouteChildren {
   OrgsOrgIdProductionVatReturnsRoute: typeof OrgsOrgIdProductionVatReturnsRoute
   OrgsOrgIdProductionIndexRoute: typeof OrgsOrgIdProductionIndexRoute
+  OrgsOrgIdProductionFormalitiesCalendarRoute: typeof OrgsOrgIdProductionFormalitiesCalendarRoute
   OrgsOrgIdProductionPurchasesBillIdRoute: typeof OrgsOrgIdProductionPurchasesBillIdRoute
   OrgsOrgIdProductionPurchasesNewRoute: typeof OrgsOrgIdProductionPurchasesNewRoute
   OrgsOrgIdProductionPurchasesPayablesRoute: typeof OrgsOrgIdProductionPurchasesPayablesRoute
@@ -2790,6 +2831,7 @@ interface OrgsOrgIdProductionRouteChildren {
   OrgsOrgIdProductionWorkplaceDeadlinesRoute: typeof OrgsOrgIdProductionWorkplaceDeadlinesRoute
   OrgsOrgIdProductionWorkplaceLoansRoute: typeof OrgsOrgIdProductionWorkplaceLoansRoute
   OrgsOrgIdProductionWorkplaceResourcesRoute: typeof OrgsOrgIdProductionWorkplaceResourcesRoute
+  OrgsOrgIdProductionFormalitiesIndexRoute: typeof OrgsOrgIdProductionFormalitiesIndexRoute
   OrgsOrgIdProductionPurchasesIndexRoute: typeof OrgsOrgIdProductionPurchasesIndexRoute
   OrgsOrgIdProductionStockIndexRoute: typeof OrgsOrgIdProductionStockIndexRoute
   OrgsOrgIdProductionTreasuryIndexRoute: typeof OrgsOrgIdProductionTreasuryIndexRoute
@@ -2806,6 +2848,8 @@ interface OrgsOrgIdProductionRouteChildren {
 const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
   OrgsOrgIdProductionVatReturnsRoute: OrgsOrgIdProductionVatReturnsRoute,
   OrgsOrgIdProductionIndexRoute: OrgsOrgIdProductionIndexRoute,
+  OrgsOrgIdProductionFormalitiesCalendarRoute:
+    OrgsOrgIdProductionFormalitiesCalendarRoute,
   OrgsOrgIdProductionPurchasesBillIdRoute:
     OrgsOrgIdProductionPurchasesBillIdRoute,
   OrgsOrgIdProductionPurchasesNewRoute: OrgsOrgIdProductionPurchasesNewRoute,
@@ -2832,6 +2876,8 @@ const OrgsOrgIdProductionRouteChildren: OrgsOrgIdProductionRouteChildren = {
     OrgsOrgIdProductionWorkplaceLoansRoute,
   OrgsOrgIdProductionWorkplaceResourcesRoute:
     OrgsOrgIdProductionWorkplaceResourcesRoute,
+  OrgsOrgIdProductionFormalitiesIndexRoute:
+    OrgsOrgIdProductionFormalitiesIndexRoute,
   OrgsOrgIdProductionPurchasesIndexRoute:
     OrgsOrgIdProductionPurchasesIndexRoute,
   OrgsOrgIdProductionStockIndexRoute: OrgsOrgIdProductionStockIndexRoute,

@@ -51,6 +51,8 @@ const SHARED_RESOURCES = ['2.3.t3'];
 const RECRUITMENT = ['3.1.t1'];
 // Area 3: professional training of the staff (plan de développement des compétences, entretiens).
 const STAFF_TRAINING = ['3.1.t3'];
+// Area 2: the formalities with the partners (URSSAF, SIE, greffe…) and their calendar (decision 0048).
+const FORMALITIES = ['2.1.t3'];
 const NONE: readonly string[] = [];
 
 // Screens: the route file under web/src/routes, without its extension.
@@ -102,6 +104,8 @@ const screens: Record<string, readonly string[]> = {
   'orgs/$orgId/production/workplace/deadlines': WORKPLACE_CONTRACTS,
   'orgs/$orgId/production/workplace/resources': SHARED_RESOURCES,
   'orgs/$orgId/production/workplace/loans': SHARED_RESOURCES,
+  'orgs/$orgId/production/formalities/index': FORMALITIES,
+  'orgs/$orgId/production/formalities/calendar': FORMALITIES,
   'orgs/$orgId/personnel': [],
   'orgs/$orgId/personnel/index': [],
   'orgs/$orgId/personnel/leave/index': WORKING_TIME,
@@ -478,6 +482,12 @@ const operations: Record<string, readonly string[]> = {
   'GET /api/v1/orgs/:orgId/workplace-contracts/:contractId/termination-letter': WORKPLACE_CONTRACTS,
   'GET /api/v1/orgs/:orgId/workplace-contract-deadlines': WORKPLACE_CONTRACTS,
   'GET /api/v1/orgs/:orgId/workplace-contract-costs': WORKPLACE_CONTRACTS,
+  'GET /api/v1/orgs/:orgId/formalities': FORMALITIES,
+  'POST /api/v1/orgs/:orgId/formalities': FORMALITIES,
+  'GET /api/v1/orgs/:orgId/formalities/:formalityId': FORMALITIES,
+  'POST /api/v1/orgs/:orgId/formalities/:formalityId/complete': FORMALITIES,
+  'GET /api/v1/orgs/:orgId/formality-calendar': FORMALITIES,
+  'GET /api/v1/orgs/:orgId/formality-calendar/export': FORMALITIES,
   'GET /api/v1/orgs/:orgId/shared-resources': SHARED_RESOURCES,
   'POST /api/v1/orgs/:orgId/shared-resources': SHARED_RESOURCES,
   'GET /api/v1/orgs/:orgId/shared-resources/:resourceId': SHARED_RESOURCES,

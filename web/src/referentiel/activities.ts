@@ -170,3 +170,6 @@ export const WORKPLACE_CONTRACTS_SERVE: readonly ServedActivity[] = [
 export const SHARED_RESOURCES_SERVE: readonly ServedActivity[] = [
   { code: '2.3', label: 'badges.sharedResources' },
 ];
+
+/** The formalities with the partners (URSSAF, SIE, greffe…) and their calendar (2.1.t3). */
+export const FORMALITIES_SERVE: readonly ServedActivity[] = [{ code: '2.1', label: 'badges.formalities' }];

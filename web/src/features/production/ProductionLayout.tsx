@@ -34,6 +34,12 @@ const ITEMS: readonly SectionNavItem[] = [
     group: 'production.nav.groupActivity',
   },
   {
+    to: '/orgs/$orgId/production/formalities',
+    label: 'production.nav.formalities',
+    testId: 'subnav-formalities',
+    group: 'production.nav.groupActivity',
+  },
+  {
     to: '/orgs/$orgId/production/vat-returns',
     label: 'production.nav.vatReturns',
     testId: 'subnav-vat-returns',
@@ -79,7 +85,7 @@ const ITEMS: readonly SectionNavItem[] = [
 
 /** The Production area's own navigation (area 2): purchases, what is owed to suppliers, the VAT return,
  * the bank statements and their reconciliation, the stock (items, counts, delivery notes to take out),
- * meetings and internal notices, contracts and their deadlines, shared resources. */
+ * meetings and internal notices, contracts and their deadlines, shared resources, the formalities with the partners. */
 export function ProductionLayout() {
   const { t } = useTranslation();
   const { orgId } = useParams({ from: '/orgs/$orgId/production' });
