@@ -54,6 +54,8 @@ export async function importFecEntries(
   parsed: AsyncIterable<ParsedEntry[]> | Iterable<ParsedEntry[]>,
   issues: FecIssues,
   actorId: string | null,
+  // Called once every line is written, before the letterings are rebuilt (fec-io builds deferred indexes).
+  afterLines: () => Promise<void> = async () => {},
 ): Promise<FecImportReport> {
   // The parser adds to the same lists while the entries are read.
   const { rejected, warnings } = issues;
@@ -190,6 +192,7 @@ export async function importFecEntries(
     }
   if (batch.length > 0) await flush();
   await writeBalances(trx, balances);
+  await afterLines();
   report.accountsCreated = (await countAccounts(trx, orgId)) - accountsBefore;
   const lettered = await rebuildLetterings(trx, orgId, letterings, actorId, warnings);
   await recordAudit(trx, {

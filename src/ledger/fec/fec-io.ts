@@ -1,5 +1,6 @@
 import { SqliteAdapter, sql } from 'kysely';
 import type { Db } from '../../kernel/db/index.ts';
+import { deferOutOfOrderIndexes } from './deferred-indexes.ts';
 import { type FecImportReport, importFecEntries } from './fec-import.ts';
 import { type FecIssues, fecParser, type ParsedEntry } from './fec-parse.ts';
 import { bytesSource, type FecSource, fecLines, fileSource, isUtf8Source } from './fec-read.ts';
@@ -44,12 +45,14 @@ export async function importFecSource(
     const issues: FecIssues = { rejected: [], warnings: [] };
     const restore = await widenSqliteCache(trx);
     try {
+      const buildIndexes = await deferOutOfOrderIndexes(trx, source.size);
       return await importFecEntries(
         trx,
         orgId,
         parsedEntries(source, utf8, issues, onProgress),
         issues,
         actorId,
+        buildIndexes,
       );
     } finally {
       await restore();
