@@ -3,15 +3,13 @@ import type { Db } from '../../kernel/db/index.ts';
 
 // A FEC lists its lines by date, so the indexes of ledger_line keyed by account or by party receive them in
 // no order: every line lands on a random page of a B-tree larger than the page cache. On a 1M-line import
-// into an empty SQLite database these two indexes cost more than the table and its other indexes together;
-// building them once at the end (a sort) costs a third of that (docs/performance.md, "Session 9").
-// Decision 0051.
+// into an empty SQLite database keeping them up to date cost 7–10 s; building them once at the end (a sort)
+// 3.6–5 s (docs/performance.md, "Session 9"). Decision 0051.
 const OUT_OF_ORDER = ['ledger_line_account_idx', 'ledger_line_auxiliary_idx'] as const;
 
 // Building an index reads every line of every organisation; keeping it costs per imported line. Rebuilding
-// pays when the import brings at least half as many lines as the table already holds (measured on 1M lines:
-// kept, 11 s more than without the indexes; rebuilt, 4 s), and below some ten thousand lines there is
-// nothing to win.
+// pays when the import brings at least half as many lines as the table already holds; below some ten
+// thousand lines there is nothing to win.
 const MIN_LINES = 10_000;
 const MAX_EXISTING_PER_IMPORTED = 2;
 
