@@ -22,7 +22,8 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 // biome-ignore lint/suspicious/noExplicitAny: any database schema
 type AnyDb = Kysely<any>;
 
-const isSqlite = (db: AnyDb) => db.getExecutor().adapter instanceof SqliteAdapter;
+/** Whether the database (or transaction) is SQLite's, for the few paths that tune one engine. */
+export const isSqlite = (db: AnyDb) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /**
  * Inserts rows given as arrays in `columns` order, inside the caller's transaction. Values must already

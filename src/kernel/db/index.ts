@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from './database.ts';
 
-export { insertRows, selectArrays } from './bulk.ts';
+export { insertRows, isSqlite, selectArrays } from './bulk.ts';
 export { columnTypes } from './columns.ts';
 export { backupSqlite, type Dialect, isPostgresUrl, openStore, type Store } from './connect.ts';
 export type { DB } from './database.ts';

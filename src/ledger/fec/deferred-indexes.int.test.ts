@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, DIALECTS, type TestStore } from '../../../test/support/test-db.ts';
-import type { Db } from '../../kernel/db/index.ts';
+import { type Db, isSqlite } from '../../kernel/db/index.ts';
 import { generalLedger } from '../reports/general-ledger.ts';
 import { ledgerOrganisation } from '../test-helpers.ts';
 import { deferOutOfOrderIndexes } from './deferred-indexes.ts';
@@ -14,11 +15,10 @@ const DEFERRED = ['ledger_line_account_idx', 'ledger_line_auxiliary_idx'];
 
 /** The SQL of ledger_line's indexes as the schema holds them (SQLite), or their definitions (PostgreSQL). */
 async function lineIndexes(db: Db): Promise<Record<string, string>> {
-  const query =
-    db.getExecutor().adapter instanceof SqliteAdapter
-      ? sql<{ name: string; definition: string }>`
+  const query = isSqlite(db)
+    ? sql<{ name: string; definition: string }>`
           select name, sql as definition from sqlite_schema where type = 'index' and tbl_name = 'ledger_line'`
-      : sql<{ name: string; definition: string }>`
+    : sql<{ name: string; definition: string }>`
           select indexname as name, indexdef as definition from pg_indexes where tablename = 'ledger_line'`;
   const { rows } = await query.execute(db);
   return Object.fromEntries(rows.map((r) => [r.name, r.definition]));
@@ -26,7 +26,7 @@ async function lineIndexes(db: Db): Promise<Record<string, string>> {
 
 /**
  * A FEC of `entries` two-line entries through the year: sales on 411 with a customer account each, and
- * bank fees on 627 of 1.23 € … (n % 500 + 1) cents, so the 627 total is known without the product.
+ * bank fees on 627 of (n % 500 + 1) cents, summed here so the 627 total is known without the product.
  */
 function fec(entries: number): { text: string; fees: number } {
   const rows = [FEC_COLUMNS.join('\t')];
@@ -81,9 +81,14 @@ describe.each(DIALECTS)('FEC import: indexes built after the lines on %s', (dial
     const before = await lineIndexes(store.db);
     const { orgId } = await ledgerOrganisation(store.db);
     const { text, fees } = fec(12_000);
-    const file = join(store.url.startsWith('postgres') ? '/tmp' : join(store.url, '..'), 'large.txt');
+    // Large enough for the indexes to be deferred on SQLite (at least 10,000 lines of 120 bytes).
+    expect(Buffer.byteLength(text)).toBeGreaterThan(10_000 * 120);
+    const dir = mkdtempSync(join(tmpdir(), 'agora-fec-'));
+    const file = join(dir, 'large.txt');
     writeFileSync(file, text);
-    const report = await importFecFile(store.db, orgId, file, null);
+    const report = await importFecFile(store.db, orgId, file, null).finally(() =>
+      rmSync(dir, { recursive: true, force: true }),
+    );
     expect(report).toMatchObject({ entries: 12_000, lines: 24_000, rejected: [] });
     expect(await lineIndexes(store.db)).toEqual(before);
     for (const name of DEFERRED) expect(before[name]).toBeDefined();

@@ -1,5 +1,5 @@
-import { SqliteAdapter, sql } from 'kysely';
-import type { Db } from '../../kernel/db/index.ts';
+import { sql } from 'kysely';
+import { type Db, isSqlite } from '../../kernel/db/index.ts';
 
 // A FEC lists its lines by date, so the indexes of ledger_line keyed by account or by party receive them in
 // no order: every line lands on a random page of a B-tree larger than the page cache. On a 1M-line import
@@ -25,7 +25,7 @@ const BYTES_PER_LINE = 120;
  */
 export async function deferOutOfOrderIndexes(trx: Db, fileBytes: number): Promise<() => Promise<void>> {
   const nothing = async () => {};
-  if (!(trx.getExecutor().adapter instanceof SqliteAdapter)) return nothing;
+  if (!isSqlite(trx)) return nothing;
   const importedLines = fileBytes / BYTES_PER_LINE;
   if (importedLines < MIN_LINES) return nothing;
   // max(rowid) is read from the B-tree's last page, not counted: an upper bound of the lines held.
@@ -38,10 +38,8 @@ export async function deferOutOfOrderIndexes(trx: Db, fileBytes: number): Promis
     where type = 'index' and tbl_name = 'ledger_line' and name in (${sql.join([...OUT_OF_ORDER])})`.execute(
     trx,
   );
-  for (const index of indexes) await sql.raw(`drop index ${quote(index.name)}`).execute(trx);
+  for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(trx);
   return async () => {
     for (const index of indexes) await sql.raw(index.sql).execute(trx);
   };
 }
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -1,5 +1,5 @@
-import { SqliteAdapter, sql } from 'kysely';
-import type { Db } from '../../kernel/db/index.ts';
+import { sql } from 'kysely';
+import { type Db, isSqlite } from '../../kernel/db/index.ts';
 import { deferOutOfOrderIndexes } from './deferred-indexes.ts';
 import { type FecImportReport, importFecEntries } from './fec-import.ts';
 import { type FecIssues, fecParser, type ParsedEntry } from './fec-parse.ts';
@@ -68,7 +68,7 @@ export async function importFecSource(
 const IMPORT_CACHE_KB = 32 * 1024;
 
 async function widenSqliteCache(trx: Db): Promise<() => Promise<void>> {
-  if (!(trx.getExecutor().adapter instanceof SqliteAdapter)) return async () => {};
+  if (!isSqlite(trx)) return async () => {};
   const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(trx);
   const before = Number(rows[0]?.cache_size ?? -2000);
   await sql.raw(`pragma cache_size = -${IMPORT_CACHE_KB}`).execute(trx);
